@@ -1,0 +1,82 @@
+/**
+ * Opens the database: PGlite (embedded, data in DATA_DIR) by default, a PostgreSQL server when a
+ * connection URL is given. Both get the same committed migrations and the same Drizzle API.
+ */
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+import { acquireDataDirLock } from './lock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; use cases take it explicitly so the caller owns the transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… — when set, PGlite is not used. */
+  url?: string;
+  /** PGlite data directory, or 'memory://' for an in-memory database (tests). */
+  dataDir?: string;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+// Several servers may start at once on one PostgreSQL: serialise migrations with an advisory lock.
+const MIGRATION_LOCK_KEY = 7_240_513;
+
+async function openPostgres(url: string, runMigrations: boolean): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  if (runMigrations) {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      client.release();
+    }
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string, runMigrations: boolean): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => undefined : acquireDataDirLock(dataDir);
+  try {
+    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    const pdb = drizzlePglite(client, { schema });
+    if (runMigrations) await migratePglite(pdb, { migrationsFolder });
+    return {
+      db: pdb as unknown as Db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** Opens (and by default migrates) the configured database. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const runMigrations = options.migrate ?? true;
+  if (options.url) return openPostgres(options.url, runMigrations);
+  return openPglite(options.dataDir ?? './data', runMigrations);
+}

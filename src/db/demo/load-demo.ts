@@ -1,0 +1,87 @@
+/**
+ * Loads the demo data into an empty database (first start) or rebuilds it (`demo --reset`), in
+ * one transaction: regions, the three fixture plans with their units, collectives and users.
+ */
+import { readFileSync } from 'node:fs';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { planImportFromDraft } from '../../domain/plan-import.ts';
+import type { Db, Tx } from '../client.ts';
+import { countPlans, insertPlan } from '../plans/write-plan.ts';
+import { regions, unitMemberships, units, users } from '../schema.ts';
+import { DEMO_COLLECTIVES, DEMO_PASSWORD, DEMO_PLANS, DEMO_REGIONS, DEMO_USERS, type DemoRegion } from './demo-data.ts';
+
+const fixturesDir = new URL('../../../fixtures/', import.meta.url);
+
+export interface DemoResult { loaded: boolean; plans: number; tasks: number; users: string[] }
+
+async function insertRegions(tx: Tx, region: DemoRegion, parentId: number | null, ids: Map<string, number>): Promise<void> {
+  const [row] = await tx.insert(regions).values({ name: region.name, level: region.level, parentId }).returning({ id: regions.id });
+  if (!row) throw new Error(`region ${region.name} not inserted`);
+  ids.set(region.name, row.id);
+  for (const child of region.children ?? []) await insertRegions(tx, child, row.id, ids);
+}
+
+function childrenOf(name: string, root: DemoRegion = DEMO_REGIONS): DemoRegion[] {
+  if (root.name === name) return root.children ?? [];
+  for (const c of root.children ?? []) {
+    const found = childrenOf(name, c);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** Each county/district of the collective's city gets a government unit that belongs to it. */
+async function insertCollectives(tx: Tx, regionIds: Map<string, number>): Promise<void> {
+  for (const c of DEMO_COLLECTIVES) {
+    const cityId = regionIds.get(c.region) as number;
+    const [collective] = await tx.select({ id: units.id }).from(units).where(and(eq(units.regionId, cityId), eq(units.name, c.name)));
+    if (!collective) continue;
+    for (const child of childrenOf(c.region).filter((r) => r.level !== 'park')) {
+      const [gov] = await tx.insert(units).values({ regionId: regionIds.get(child.name) as number, name: `${child.name}人民政府`, kind: 'government' })
+        .returning({ id: units.id });
+      if (gov) await tx.insert(unitMemberships).values({ collectiveId: collective.id, memberId: gov.id });
+    }
+  }
+}
+
+async function insertUsers(tx: Tx, regionIds: Map<string, number>, passwordHash: string): Promise<void> {
+  for (const u of DEMO_USERS) {
+    const regionId = regionIds.get(u.region);
+    if (regionId === undefined) throw new Error(`demo user ${u.login}: unknown region ${u.region}`);
+    let unitId: number | null = null;
+    if (u.unit) {
+      // The unit belongs to the user's region or, for a city department, to that city.
+      const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.name, u.unit), inArray(units.regionId, [regionId])));
+      if (!unit) throw new Error(`demo user ${u.login}: unit ${u.unit} not found in ${u.region}`);
+      unitId = unit.id;
+    }
+    await tx.insert(users).values({ login: u.login, displayName: u.displayName, role: u.role, regionId, unitId, passwordHash });
+  }
+}
+
+async function wipe(tx: Tx): Promise<void> {
+  await tx.execute(sql`truncate table audit_log, task_units, tasks, indicators, plans, sessions, login_attempts, users, unit_memberships, units, regions restart identity cascade`);
+}
+
+/**
+ * Loads the demo data when the database has no plan (or always with `reset`). `hashPassword` is
+ * passed in so the db layer does not depend on the server's auth module.
+ */
+export async function loadDemo(db: Db, options: { reset: boolean; hashPassword: (p: string) => Promise<string> }): Promise<DemoResult> {
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+  const plans = DEMO_PLANS.map((p) => ({ ...p, draft: planImportFromDraft(JSON.parse(readFileSync(new URL(`gold/${p.fixture}`, fixturesDir), 'utf8'))) }));
+  return db.transaction(async (tx) => {
+    if (options.reset) await wipe(tx);
+    else if ((await countPlans(tx)) > 0) return { loaded: false, plans: 0, tasks: 0, users: [] };
+    const regionIds = new Map<string, number>();
+    await insertRegions(tx, DEMO_REGIONS, null, regionIds);
+    let taskCount = 0;
+    for (const p of plans) {
+      await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { fixture: p.fixture, seed: p.seed, demo: true });
+      taskCount += p.draft.tasks.length;
+    }
+    await insertCollectives(tx, regionIds);
+    await insertUsers(tx, regionIds, passwordHash);
+    return { loaded: true, plans: plans.length, tasks: taskCount, users: DEMO_USERS.map((u) => u.login) };
+  });
+}

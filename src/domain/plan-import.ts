@@ -1,0 +1,124 @@
+/**
+ * PlanImport: a plan ready to be written to the database, whatever document it came from. It is
+ * built from a draft in the gold files' snake_case shape (the `parse` output and the checked
+ * fixtures alike): table plans with indicators (seed 000 / 001 shapes) and prose plans with
+ * sections (seed 002 shape).
+ */
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+export interface ImportedUnits { lead: string[]; responsible: string[]; open: boolean }
+
+export interface ImportedIndicator {
+  seq: number;
+  kind: 'indicator' | 'section';
+  name: string;
+  scope: string | null;
+  leader: string | null;
+  annualTarget: string | null;
+  aliases: string[];
+  leadUnits: string[];
+}
+
+export interface ImportedTask {
+  seq: number;
+  seqCn: string | null;
+  indicatorSeq: number | null;
+  subIndicatorCode: string | null;
+  subIndicator: string | null;
+  text: string;
+  leader: string | null;
+  units: ImportedUnits;
+  deadline: string | null;
+  deadlineRaw: string | null;
+  annualTarget: string | null;
+  basis: string[];
+  remarks: string | null;
+  notes: string[];
+  uncertain: string[];
+}
+
+export interface PlanImport {
+  title: string;
+  issuer: string | null;
+  docNumber: string | null;
+  issuedOn: string | null;
+  regionName: string | null;
+  year: number;
+  layout: 'table' | 'prose';
+  responsibleUnitsNote: string | null;
+  basis: string[];
+  indicators: ImportedIndicator[];
+  tasks: ImportedTask[];
+}
+
+const str = z.string();
+const optStr = z.string().nullish().transform((v) => v ?? null);
+const strList = z.array(z.string()).nullish().transform((v) => v ?? []);
+
+const DraftSchema = z.object({
+  plan: z.object({
+    title: str.min(1), issuer: optStr, doc_number: optStr, issued_on: optStr, region: optStr,
+    year: z.number().int().min(1990).max(2100), responsible_units_note: optStr, basis: strList,
+  }),
+  indicators: z.array(z.object({
+    seq: z.number().int(), name: str.min(1), scope: optStr, leader: optStr, annual_target: optStr,
+    aliases: strList, lead_units: strList,
+  })).optional(),
+  sections: z.array(z.object({ seq: z.number().int(), title: str.min(1) })).optional(),
+  tasks: z.array(z.object({
+    seq: z.number().int(), seq_cn: optStr, indicator_seq: z.number().int().nullish(), section_seq: z.number().int().nullish(),
+    sub_indicator_code: optStr, sub_indicator: optStr, text: str.min(1), leader: optStr,
+    lead_units: strList, responsible_units: strList, responsible_units_open: z.boolean().nullish(),
+    deadline: z.string().regex(/^\d{4}(-\d{2})?$/).nullish(), deadline_raw: optStr, annual_target: optStr,
+    basis: strList, remarks: optStr, notes: strList, uncertain: strList,
+  })).min(1),
+});
+
+/** Validates a draft (gold-file shape) and converts it to a PlanImport; errors name the field. */
+export function planImportFromDraft(draft: unknown): PlanImport {
+  const parsed = DraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    throw new AppError('PLAN_DRAFT_INVALID', `方案草稿格式不正确：${where} ${issue?.message ?? ''}`.trim(), { path: where });
+  }
+  const d = parsed.data;
+  const prose = !d.indicators && !!d.sections;
+  const indicators: ImportedIndicator[] = d.indicators
+    ? d.indicators.map((i) => ({ seq: i.seq, kind: 'indicator', name: i.name, scope: i.scope, leader: i.leader, annualTarget: i.annual_target, aliases: i.aliases, leadUnits: i.lead_units }))
+    : (d.sections ?? []).map((s) => ({ seq: s.seq, kind: 'section', name: s.title, scope: null, leader: null, annualTarget: null, aliases: [], leadUnits: [] }));
+  const tasks: ImportedTask[] = d.tasks.map((t) => ({
+    seq: t.seq, seqCn: t.seq_cn, indicatorSeq: t.indicator_seq ?? t.section_seq ?? null,
+    subIndicatorCode: t.sub_indicator_code, subIndicator: t.sub_indicator, text: t.text, leader: t.leader,
+    units: { lead: t.lead_units, responsible: t.responsible_units, open: t.responsible_units_open ?? false },
+    deadline: t.deadline ?? null, deadlineRaw: t.deadline_raw, annualTarget: t.annual_target,
+    basis: t.basis, remarks: t.remarks, notes: t.notes, uncertain: t.uncertain,
+  }));
+  return {
+    title: d.plan.title, issuer: d.plan.issuer, docNumber: d.plan.doc_number, issuedOn: d.plan.issued_on, regionName: d.plan.region,
+    year: d.plan.year, layout: prose ? 'prose' : 'table', responsibleUnitsNote: d.plan.responsible_units_note, basis: d.plan.basis,
+    indicators, tasks,
+  };
+}
+
+/** Last day of a plan deadline ('YYYY-MM' → month end, 'YYYY' → 31 December), as YYYY-MM-DD. */
+export function deadlineDueOn(deadline: string | null): string | null {
+  if (!deadline) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(deadline);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : 12;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+/** Classifies a unit by its name, for display and defaults (an office can correct it). */
+export function guessUnitKind(name: string): 'department' | 'government' | 'utility' | 'court' | 'bank' | 'collective' | 'other' {
+  if (/^各|成员单位$|^市各|^省直/.test(name)) return 'collective';
+  if (/法院|检察院/.test(name)) return 'court';
+  if (/银行|支行|银保监|金融监管/.test(name)) return 'bank';
+  if (/供电|电力|燃气|水务|自来水|移动|联通|电信|铁塔|公司$/.test(name)) return 'utility';
+  if (/人民政府$|政府$|管委会$/.test(name)) return 'government';
+  return 'department';
+}

@@ -1,0 +1,102 @@
+/**
+ * Builds the Fastify application: error catalogue, sessions, OpenAPI, the REST routes and the
+ * web app's static files. It holds no state of its own, so many instances can share one database.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { z } from 'zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.ts';
+import { loadActor } from './auth/actor.ts';
+import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import type { App, AppContext } from './context.ts';
+import { ERROR_CATALOGUE, handleError } from './errors.ts';
+import { directoryRoutes } from './routes/directory.routes.ts';
+import { planRoutes } from './routes/plans.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { statsRoutes } from './routes/stats.routes.ts';
+import { taskRoutes } from './routes/tasks.routes.ts';
+import { userRoutes } from './routes/users.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Route answers without a session (login, logout). */
+    public?: boolean;
+  }
+}
+
+export interface BuildOptions {
+  db: Db;
+  config: Config;
+  now?: () => Date;
+  /** Directory of the built web app; defaults to web/dist. Missing → API only. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+// Validation messages reach officials: have zod speak Chinese.
+z.config(z.locales.zhCN());
+
+const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function authenticate(ctx: AppContext, app: App): Promise<void> {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || token.length > 200) return;
+    request.sessionToken = token;
+    const userId = await findSessionUser(ctx.db, token, ctx.now());
+    if (userId !== null) request.actor = await loadActor(ctx.db, userId);
+  });
+}
+
+/** Creates the application (not yet listening). */
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()) };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '营商 Yingshang API', version: '1.0.0', description: '优化营商环境工作平台 REST 接口。错误统一返回 {code, message}。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await authenticate(ctx, app);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+  sessionRoutes(app, ctx);
+  planRoutes(app, ctx);
+  taskRoutes(app, ctx);
+  directoryRoutes(app, ctx);
+  userRoutes(app, ctx);
+  statsRoutes(app, ctx);
+
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  const hasWeb = existsSync(`${webRoot}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any non-API GET gets index.html.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    return reply.status(404).send({ code: 'NOT_FOUND', message: ERROR_CATALOGUE.NOT_FOUND[1] });
+  });
+  return app;
+}

@@ -1,0 +1,72 @@
+/**
+ * The actor: who is calling, with the scope the policies need (the region subtree an office or
+ * leader covers, the units a unit user acts for, including collectives it belongs to).
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { regions, roles, unitMemberships, units, users } from '../../db/schema.ts';
+
+export type Role = 'office' | 'leader' | 'unit';
+
+export interface Actor {
+  userId: number;
+  login: string;
+  displayName: string;
+  role: Role;
+  roleName: string;
+  region: { id: number; name: string; level: string };
+  unit: { id: number; name: string } | null;
+  /** The actor's region and every region below it. */
+  regionIds: number[];
+  /** For unit users: their unit and the collectives (各县市区政府) it is a member of. */
+  unitIds: number[];
+}
+
+/** Region ids of a region and all its descendants (regions are few: hundreds, so walk in memory). */
+export async function regionSubtree(db: Db, regionId: number): Promise<number[]> {
+  const all = await db.select({ id: regions.id, parentId: regions.parentId }).from(regions);
+  const children = new Map<number, number[]>();
+  for (const r of all) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
+  const out: number[] = [];
+  const stack = [regionId];
+  while (stack.length) {
+    const id = stack.pop() as number;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/** Loads the actor for a user id, or null when the user no longer exists. */
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      userId: users.id, login: users.login, displayName: users.displayName, role: users.role, roleName: roles.name,
+      regionId: regions.id, regionName: regions.name, regionLevel: regions.level, unitId: users.unitId,
+    })
+    .from(users)
+    .innerJoin(roles, eq(roles.key, users.role))
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  let unit: Actor['unit'] = null;
+  let unitIds: number[] = [];
+  if (row.unitId !== null) {
+    const [u] = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, row.unitId));
+    unit = u ?? null;
+    const collectives = await db.select({ id: unitMemberships.collectiveId }).from(unitMemberships).where(eq(unitMemberships.memberId, row.unitId));
+    unitIds = [row.unitId, ...collectives.map((c) => c.id)];
+  }
+  return {
+    userId: row.userId, login: row.login, displayName: row.displayName, role: row.role as Role, roleName: row.roleName,
+    region: { id: row.regionId, name: row.regionName, level: row.regionLevel }, unit,
+    regionIds: await regionSubtree(db, row.regionId), unitIds,
+  };
+}
+
+/** Units (by id) that belong to any of the given regions. */
+export async function unitIdsInRegions(db: Db, regionIds: number[]): Promise<number[]> {
+  if (regionIds.length === 0) return [];
+  const rows = await db.select({ id: units.id }).from(units).where(inArray(units.regionId, regionIds));
+  return rows.map((r) => r.id);
+}

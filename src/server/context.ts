@@ -1,0 +1,29 @@
+/** What every route module receives: the database, the configuration and the typed app. */
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.ts';
+import type { Actor } from './auth/actor.ts';
+import type { Config } from './config.ts';
+import { appError } from './errors.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+  /** Injectable clock so tests can move time (lockouts, sessions, deadlines). */
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+/** The signed-in actor of a request, or AUTH_REQUIRED. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw appError('AUTH_REQUIRED');
+  return request.actor;
+}

@@ -1,0 +1,78 @@
+/**
+ * The error catalogue: every stable code the API returns, its HTTP status and its default Chinese
+ * message. Clients branch on `code`; people read `message`.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, isAppError } from '../domain/errors.ts';
+
+export const ERROR_CATALOGUE = {
+  AUTH_REQUIRED: [401, '请先登录'],
+  AUTH_INVALID_CREDENTIALS: [401, '用户名或密码错误'],
+  AUTH_LOCKED: [423, '登录失败次数过多，账号已临时锁定，请稍后再试'],
+  AUTH_RATE_LIMITED: [429, '登录尝试过于频繁，请稍后再试'],
+  FORBIDDEN: [403, '没有权限执行此操作'],
+  PASSWORD_TOO_WEAK: [400, '新密码至少 10 位，且须包含字母和数字'],
+  VALIDATION_FAILED: [400, '请求参数不正确'],
+  BAD_JSON: [400, '请求体不是有效的 JSON'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '不支持的请求内容类型'],
+  PAYLOAD_TOO_LARGE: [413, '请求内容过大'],
+  NOT_FOUND: [404, '请求的资源不存在'],
+  PLAN_NOT_FOUND: [404, '方案不存在'],
+  TASK_NOT_FOUND: [404, '任务不存在'],
+  UNIT_NOT_FOUND: [404, '单位不存在'],
+  REGION_NOT_FOUND: [404, '区域不存在'],
+  USER_LOGIN_TAKEN: [409, '该登录名已被使用'],
+  DATA_DIR_LOCKED: [409, '数据目录正被其他进程使用'],
+  INTERNAL: [500, '服务器内部错误，请稍后再试'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Builds an AppError for a catalogued code, with the catalogue's message unless one is given. */
+export function appError(code: ErrorCode, message?: string, details?: Record<string, unknown>): AppError {
+  return new AppError(code, message ?? ERROR_CATALOGUE[code][1], details);
+}
+
+function statusOf(code: string): number {
+  const entry = (ERROR_CATALOGUE as Record<string, readonly [number, string]>)[code];
+  if (entry) return entry[0];
+  // Engine codes (PLAN_IMPORT_*, EVALUATION_*) are about the input the client sent.
+  return 400;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+};
+
+/** Fastify error handler: every failure leaves as `{code, message[, details]}`, never a stack trace. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((v) => ({ where: `${error.validationContext ?? ''}${v.instancePath}`, message: v.message }));
+    void reply.status(400).send({ code: 'VALIDATION_FAILED', message: `请求参数不正确：${details.map((d) => `${d.where} ${d.message}`).join('；')}`, details });
+    return;
+  }
+  if (isAppError(error)) {
+    const body: Record<string, unknown> = { code: error.code, message: error.message };
+    if (error.details) body.details = error.details;
+    void reply.status(statusOf(error.code)).send(body);
+    return;
+  }
+  const fastifyCode = (error as FastifyError).code;
+  const mapped = fastifyCode ? FASTIFY_CODES[fastifyCode] : undefined;
+  if (mapped) {
+    void reply.status(ERROR_CATALOGUE[mapped][0]).send({ code: mapped, message: ERROR_CATALOGUE[mapped][1] });
+    return;
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    void reply.status(status).send({ code: 'VALIDATION_FAILED', message: ERROR_CATALOGUE.VALIDATION_FAILED[1] });
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  void reply.status(500).send({ code: 'INTERNAL', message: ERROR_CATALOGUE.INTERNAL[1] });
+}

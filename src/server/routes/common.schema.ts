@@ -1,0 +1,18 @@
+/** Schemas shared by several routes (errors, references, paging). */
+import { z } from 'zod';
+
+export const ErrorSchema = z.object({
+  code: z.string().describe('稳定的错误码，客户端据此分支'),
+  message: z.string().describe('给人看的中文说明'),
+  details: z.unknown().optional(),
+}).describe('错误');
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const RegionRef = z.object({ id: z.number(), name: z.string(), level: z.string() });
+export const UnitRefSchema = z.object({ id: z.number(), name: z.string() });
+
+/** Standard error responses, so the OpenAPI document lists them for each route. */
+export const errorResponses = {
+  400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema,
+} as const;

@@ -1,0 +1,58 @@
+/** Signing in and out, the current user, and password change. */
+import { z } from 'zod';
+import { loadActor, type Actor } from '../auth/actor.ts';
+import { SESSION_COOKIE, deleteSession } from '../auth/sessions.ts';
+import { requireActor, type App, type AppContext } from '../context.ts';
+import { login } from '../use-cases/login.ts';
+import { changePassword } from '../use-cases/users.ts';
+import { mayManageUsers } from '../policies/user.policy.ts';
+import { ErrorSchema, errorResponses } from './common.schema.ts';
+import { ChangePasswordBody, LoginBody, MeSchema } from './session.schema.ts';
+
+/** Presents an actor as the `Me` resource, with what the UI may offer. */
+export function presentMe(actor: Actor): z.infer<typeof MeSchema> {
+  return {
+    id: actor.userId, login: actor.login, displayName: actor.displayName, role: actor.role, roleName: actor.roleName,
+    region: actor.region, unit: actor.unit,
+    permissions: { managePlans: actor.role === 'office', manageUsers: mayManageUsers(actor) },
+  };
+}
+
+export function sessionRoutes(app: App, ctx: AppContext): void {
+  app.post('/api/session', {
+    config: { public: true },
+    schema: { tags: ['会话'], summary: '登录', body: LoginBody, response: { 200: z.object({ user: MeSchema }), 401: ErrorSchema, 423: ErrorSchema, 429: ErrorSchema, 400: ErrorSchema } },
+  }, async (request, reply) => {
+    const { token, expiresAt, userId } = await login(ctx.db, { ...request.body, ip: request.ip }, {
+      maxFailures: ctx.config.LOGIN_MAX_FAILURES, lockMinutes: ctx.config.LOGIN_LOCK_MINUTES,
+      ratePerIp: ctx.config.LOGIN_RATE_PER_IP, sessionTtlHours: ctx.config.SESSION_TTL_HOURS,
+    }, ctx.now());
+    void reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true, sameSite: 'lax', secure: ctx.config.COOKIE_SECURE, path: '/', expires: expiresAt,
+    });
+    const actor = await loadActor(ctx.db, userId);
+    if (!actor) throw new Error('user vanished during login');
+    return { user: presentMe(actor) };
+  });
+
+  app.delete('/api/session', {
+    config: { public: true },
+    schema: { tags: ['会话'], summary: '退出登录', response: { 204: z.null() } },
+  }, async (request, reply) => {
+    if (request.sessionToken) await deleteSession(ctx.db, request.sessionToken);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/me', {
+    schema: { tags: ['会话'], summary: '当前用户', response: { 200: MeSchema, ...errorResponses } },
+  }, async (request) => presentMe(requireActor(request)));
+
+  app.put('/api/me/password', {
+    schema: { tags: ['会话'], summary: '修改密码', body: ChangePasswordBody, response: { 204: z.null(), ...errorResponses } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    await changePassword(ctx.db, actor, request.body.currentPassword, request.body.newPassword, request.sessionToken ?? undefined);
+    return reply.status(204).send(null);
+  });
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { RegionRef, UnitRefSchema } from './common.schema.ts';
+
+export const LoginBody = z.object({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const MeSchema = z.object({
+  id: z.number(),
+  login: z.string(),
+  displayName: z.string(),
+  role: z.enum(['office', 'leader', 'unit']),
+  roleName: z.string(),
+  region: RegionRef,
+  unit: UnitRefSchema.nullable(),
+  permissions: z.object({ managePlans: z.boolean(), manageUsers: z.boolean() }),
+});
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});

@@ -1,0 +1,38 @@
+/** Dashboard figures for the 工作台. */
+import { count } from 'drizzle-orm';
+import { z } from 'zod';
+import { listPlans } from '../../db/queries/plan-query.ts';
+import { taskStats } from '../../db/queries/stats-query.ts';
+import { units } from '../../db/schema.ts';
+import { requireActor, type App, type AppContext } from '../context.ts';
+import { visiblePlans } from '../policies/plan.policy.ts';
+import { visibleTasks } from '../policies/task.policy.ts';
+import { visibleUnits } from '../policies/unit.policy.ts';
+import { errorResponses } from './common.schema.ts';
+
+const StatsSchema = z.object({
+  planCount: z.number(),
+  taskCount: z.number(),
+  unitCount: z.number(),
+  dueThisMonth: z.number(),
+  overdue: z.number(),
+  byIndicator: z.array(z.object({ indicatorId: z.number(), name: z.string(), count: z.number() })),
+  byDeadline: z.array(z.object({ month: z.string(), count: z.number() })),
+});
+
+export function statsRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/stats', {
+    schema: {
+      tags: ['工作台'], summary: '工作台统计',
+      querystring: z.object({ plan: z.coerce.number().int().positive().max(2_147_483_647).optional() }),
+      response: { 200: StatsSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const today = ctx.now().toISOString().slice(0, 10);
+    const plans = await listPlans(ctx.db, visiblePlans(actor), visibleTasks(actor));
+    const [unitRow] = await ctx.db.select({ n: count() }).from(units).where(visibleUnits(actor));
+    const stats = await taskStats(ctx.db, visibleTasks(actor), request.query.plan, today);
+    return { planCount: plans.length, unitCount: unitRow?.n ?? 0, ...stats };
+  });
+}

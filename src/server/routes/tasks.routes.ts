@@ -1,0 +1,36 @@
+/** Tasks: the filtered list across visible plans, and one task. */
+import { findTask, listTasks, type TaskFilter } from '../../db/queries/task-query.ts';
+import { requireActor, type App, type AppContext } from '../context.ts';
+import { appError } from '../errors.ts';
+import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
+import { IdParams, errorResponses } from './common.schema.ts';
+import { CrossPlanTaskQuery, TaskDetail, TaskPage, type TaskFilterQuery } from './tasks.schema.ts';
+import type { z } from 'zod';
+
+/** Maps the query string to the query layer's filter. */
+export function toTaskFilter(q: z.infer<typeof TaskFilterQuery>, planId?: number): TaskFilter {
+  return {
+    planId, indicatorId: q.indicator, subIndicator: q.subIndicator, unitId: q.unit, role: q.role,
+    deadlineFrom: q.deadlineFrom, deadlineTo: q.deadlineTo, q: q.q || undefined,
+  };
+}
+
+export function taskRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/tasks', {
+    schema: { tags: ['任务'], summary: '任务列表（跨方案）', querystring: CrossPlanTaskQuery, response: { 200: TaskPage, ...errorResponses } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { items, total } = await listTasks(ctx.db, visibleTasks(actor), toTaskFilter(request.query, request.query.plan), request.query.page, request.query.pageSize);
+    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  app.get('/api/tasks/:id', {
+    schema: { tags: ['任务'], summary: '任务详情', params: IdParams, response: { 200: TaskDetail, ...errorResponses } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const task = await findTask(ctx.db, visibleTasks(actor), request.params.id);
+    if (!task) throw appError('TASK_NOT_FOUND');
+    const linked = [...task.leadUnits, ...task.responsibleUnits].map((u) => u.id);
+    return { ...task, plan: { id: task.plan.id, title: task.plan.title }, permissions: taskPermissions(actor, linked) };
+  });
+}

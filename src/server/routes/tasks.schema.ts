@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { UnitRefSchema } from './common.schema.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM 格式的月份');
+
+/** Filters shared by the plan's task list and the cross-plan task list. */
+export const TaskFilterQuery = z.object({
+  indicator: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('一级指标 id'),
+  subIndicator: z.string().max(200).optional().describe('二级指标名称'),
+  unit: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('单位 id'),
+  role: z.enum(['lead', 'responsible']).optional().describe('单位角色：牵头 lead / 责任 responsible（与 unit 同用）'),
+  deadlineFrom: month.optional().describe('完成时限起（含），YYYY-MM'),
+  deadlineTo: month.optional().describe('完成时限止（含），YYYY-MM'),
+  q: z.string().trim().max(200).optional().describe('全文搜索：举措、二级指标、备注、单位'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const CrossPlanTaskQuery = TaskFilterQuery.extend({
+  plan: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('方案 id'),
+});
+
+export const TaskSchema = z.object({
+  id: z.number(),
+  planId: z.number(),
+  seq: z.number(),
+  seqCn: z.string().nullable(),
+  indicator: z.object({ id: z.number(), seq: z.number(), name: z.string(), kind: z.enum(['indicator', 'section']) }).nullable(),
+  subIndicatorCode: z.string().nullable(),
+  subIndicator: z.string().nullable(),
+  text: z.string(),
+  leader: z.string().nullable(),
+  leadUnits: z.array(UnitRefSchema),
+  responsibleUnits: z.array(UnitRefSchema),
+  responsibleUnitsOpen: z.boolean(),
+  deadline: z.string().nullable(),
+  deadlineRaw: z.string().nullable(),
+  annualTarget: z.string().nullable(),
+  basis: z.array(z.string()),
+  remarks: z.string().nullable(),
+  notes: z.array(z.string()),
+  uncertain: z.array(z.string()),
+});
+
+export const TaskPage = z.object({ items: z.array(TaskSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const TaskDetail = TaskSchema.extend({
+  plan: z.object({ id: z.number(), title: z.string() }),
+  permissions: z.object({ edit: z.boolean(), report: z.boolean() }),
+});
