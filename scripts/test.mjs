@@ -25,13 +25,17 @@ mkdirSync('test-results', { recursive: true });
 const typecheck = step('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 const typecheckWeb = step('type-check web', bin('tsc'), ['--noEmit', '-p', 'web/tsconfig.json']);
 const lint = step('lint', bin('eslint'), ['.', '--max-warnings=0']);
-for (const s of [typecheck, typecheckWeb, lint]) s.ok ? passed++ : failed++;
+for (const s of [typecheck, typecheckWeb, lint]) {
+  if (s.ok) passed++;
+  else failed++;
+}
 
 // Migrations are generated from the schema and committed: regenerating must find nothing to do.
 const gen = step('migrations up to date', bin('drizzle-kit'), ['generate', '--config', 'drizzle.config.ts'], { capture: true });
 const upToDate = gen.ok && /No schema changes/i.test(gen.stdout);
 if (!upToDate) console.error('✗ src/db/schema.ts differs from the committed migrations: run `npm run db:generate` and commit the result.');
-upToDate ? passed++ : failed++;
+if (upToDate) passed++;
+else failed++;
 
 if (process.env.DATABASE_URL) console.log(`\nAPI tests run on PGlite and on PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')}).`);
 else console.log('\nAPI tests run on PGlite only (set DATABASE_URL=postgres://… to run them on PostgreSQL too).');

@@ -20,7 +20,7 @@ describe('data directory lock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ys-lock-'));
     writeFileSync(join(dir, 'yingshang.lock'), JSON.stringify({ pid: 2_147_483_000, command: 'old', startedAt: 'x' }));
     const release = acquireDataDirLock(dir);
-    expect(JSON.parse(readFileSync(join(dir, 'yingshang.lock'), 'utf8')).pid).toBe(process.pid);
+    expect((JSON.parse(readFileSync(join(dir, 'yingshang.lock'), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     release();
     const again = acquireDataDirLock(dir);
     again();

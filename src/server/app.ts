@@ -45,7 +45,7 @@ z.config(z.locales.zhCN());
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-async function authenticate(ctx: AppContext, app: App): Promise<void> {
+function authenticate(ctx: AppContext, app: App): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
@@ -80,7 +80,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await authenticate(ctx, app);
+  authenticate(ctx, app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
   sessionRoutes(app, ctx);

@@ -24,13 +24,13 @@ describe.each(databaseKinds())('sessions and accounts on %s', (kind) => {
   it('rejects wrong credentials with a stable code and Chinese message', async () => {
     const res = await login({ login: 'office-shaoyang', password: 'wrong' }, '10.0.0.2');
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    expect(res.json<unknown>()).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
     const unknown = await login({ login: 'nobody', password: 'x' }, '10.0.0.2');
-    expect(unknown.json().code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(unknown.json<{ code: string }>().code).toBe('AUTH_INVALID_CREDENTIALS');
   });
 
   it('requires a session for /api/me and ends it on logout', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).json().code).toBe('AUTH_REQUIRED');
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).json<{ code: string }>().code).toBe('AUTH_REQUIRED');
     const cookie = await signIn(t.app, 'leader-shaoyang');
     expect((await getJson(t.app, '/api/me', cookie)).status).toBe(200);
     const out = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } });
@@ -42,7 +42,7 @@ describe.each(databaseKinds())('sessions and accounts on %s', (kind) => {
     for (let i = 0; i < 5; i++) expect((await login({ login: 'office-hunan', password: 'bad' }, `10.1.0.${i}`)).statusCode).toBe(401);
     const locked = await login({ login: 'office-hunan', password: 'Yingshang@2026' }, '10.1.0.9');
     expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('AUTH_LOCKED');
+    expect(locked.json<{ code: string }>().code).toBe('AUTH_LOCKED');
     const [user] = await t.database.db.select().from(users).where(eq(users.login, 'office-hunan'));
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.locked'));
     expect(audits.some((a) => a.entityId === String(user?.id))).toBe(true);
@@ -57,15 +57,15 @@ describe.each(databaseKinds())('sessions and accounts on %s', (kind) => {
     for (let i = 0; i < 13; i++) statuses.push((await login({ login: `ghost${i}`, password: 'x' }, '10.9.9.9')).statusCode);
     expect(statuses.slice(0, 12).every((s) => s === 401)).toBe(true);
     expect(statuses[12]).toBe(429);
-    expect((await login({ login: 'office-shaoyang', password: 'Yingshang@2026' }, '10.9.9.9')).json().code).toBe('AUTH_RATE_LIMITED');
+    expect((await login({ login: 'office-shaoyang', password: 'Yingshang@2026' }, '10.9.9.9')).json<{ code: string }>().code).toBe('AUTH_RATE_LIMITED');
   });
 
   it('changes a password: checks the current one and strength, ends other sessions', async () => {
     const a = await signIn(t.app, 'office-yongzhou');
     const b = await signIn(t.app, 'office-yongzhou');
     const put = (cookie: string, body: object) => t.app.inject({ method: 'PUT', url: '/api/me/password', headers: { cookie }, payload: body });
-    expect((await put(a, { currentPassword: 'nope', newPassword: 'NewPassw0rd!' })).json().code).toBe('AUTH_INVALID_CREDENTIALS');
-    expect((await put(a, { currentPassword: 'Yingshang@2026', newPassword: 'short' })).json().code).toBe('PASSWORD_TOO_WEAK');
+    expect((await put(a, { currentPassword: 'nope', newPassword: 'NewPassw0rd!' })).json<{ code: string }>().code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect((await put(a, { currentPassword: 'Yingshang@2026', newPassword: 'short' })).json<{ code: string }>().code).toBe('PASSWORD_TOO_WEAK');
     expect((await put(a, { currentPassword: 'Yingshang@2026', newPassword: 'NewPassw0rd!' })).statusCode).toBe(204);
     expect((await getJson(t.app, '/api/me', a)).status).toBe(200);
     expect((await getJson(t.app, '/api/me', b)).status).toBe(401);

@@ -46,7 +46,7 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
 
   app.get('/api/me', {
     schema: { tags: ['会话'], summary: '当前用户', response: { 200: MeSchema, ...errorResponses } },
-  }, async (request) => presentMe(requireActor(request)));
+  }, (request) => Promise.resolve(presentMe(requireActor(request))));
 
   app.put('/api/me/password', {
     schema: { tags: ['会话'], summary: '修改密码', body: ChangePasswordBody, response: { 204: z.null(), ...errorResponses } },

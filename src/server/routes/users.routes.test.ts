@@ -24,13 +24,13 @@ describe.each(databaseKinds())('user management on %s', (kind) => {
     const post = (body: object) => t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: c }, payload: body });
     const res = await post({ login: 'unit-tax', password: 'Shuiwu2026x', displayName: '市税务局', role: 'unit', regionId: shaoyang?.id, unitId: units[0]?.id });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ login: 'unit-tax', role: 'unit', unit: { name: '市税务局' } });
+    expect(res.json<unknown>()).toMatchObject({ login: 'unit-tax', role: 'unit', unit: { name: '市税务局' } });
     expect(res.body).not.toMatch(/Shuiwu2026x|argon2/);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.create'));
     expect(audits).toHaveLength(1);
-    expect((await post({ login: 'unit-tax', password: 'Shuiwu2026x', displayName: 'x', role: 'leader', regionId: shaoyang?.id })).json().code).toBe('USER_LOGIN_TAKEN');
-    expect((await post({ login: 'x-weak', password: 'weak', displayName: 'x', role: 'leader', regionId: shaoyang?.id })).json().code).toBe('PASSWORD_TOO_WEAK');
-    expect((await post({ login: 'x-unit', password: 'Shuiwu2026x', displayName: 'x', role: 'unit', regionId: shaoyang?.id })).json().code).toBe('VALIDATION_FAILED');
+    expect((await post({ login: 'unit-tax', password: 'Shuiwu2026x', displayName: 'x', role: 'leader', regionId: shaoyang?.id })).json<{ code: string }>().code).toBe('USER_LOGIN_TAKEN');
+    expect((await post({ login: 'x-weak', password: 'weak', displayName: 'x', role: 'leader', regionId: shaoyang?.id })).json<{ code: string }>().code).toBe('PASSWORD_TOO_WEAK');
+    expect((await post({ login: 'x-unit', password: 'Shuiwu2026x', displayName: 'x', role: 'unit', regionId: shaoyang?.id })).json<{ code: string }>().code).toBe('VALIDATION_FAILED');
     const hunan = await signIn(t.app, 'office-hunan');
     const all = (await getJson<{ items: { id: number; name: string }[] }>(t.app, '/api/regions', hunan)).body.items;
     const yongzhou = all.find((r) => r.name === '永州市');
