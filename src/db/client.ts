@@ -10,17 +10,26 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema.ts';
+import * as coreSchema from './schema.ts';
+import * as supervisionSchema from './supervision-schema.ts';
 import { acquireDataDirLock } from './lock.ts';
 
+const schema = { ...coreSchema, ...supervisionSchema };
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; use cases take it explicitly so the caller owns the transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** The minimal SQL surface the job queue (pg-boss) needs: `executeSql(text, values)`. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** For the job queue: on PostgreSQL its own pool by URL, on PGlite the shared in-process client. */
+  jobs: { url: string } | { executor: SqlExecutor };
   close(): Promise<void>;
 }
 
@@ -50,7 +59,21 @@ async function openPostgres(url: string, runMigrations: boolean): Promise<Databa
     }
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', jobs: { url }, close: () => pool.end() };
+}
+
+/**
+ * pg-boss over PGlite: statements with parameters go through `query`; parameterless ones may hold
+ * several statements (its migrations and maintenance), which only `exec` accepts.
+ */
+function pgliteExecutor(client: PGlite): SqlExecutor {
+  return {
+    async executeSql(text, values) {
+      if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
 }
 
 async function openPglite(dataDir: string, runMigrations: boolean): Promise<Database> {
@@ -63,6 +86,7 @@ async function openPglite(dataDir: string, runMigrations: boolean): Promise<Data
     return {
       db: pdb as unknown as Db,
       kind: 'pglite',
+      jobs: { executor: pgliteExecutor(client) },
       close: async () => {
         await client.close();
         release();

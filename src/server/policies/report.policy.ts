@@ -1,0 +1,51 @@
+/**
+ * Progress reports: who files, who consolidates, who reviews and who may see them.
+ * - A unit user files for its own unit on tasks its unit (or a collective it belongs to) leads
+ *   or shares; on a task its unit leads it files the consolidated report (role lead).
+ * - The lead unit sees its task's responsible reports (to consolidate) and may return them.
+ * - The office reviews lead reports within its region; leaders read; others get 404.
+ */
+import { inArray, or, sql, type SQL } from 'drizzle-orm';
+import { plans, taskUnits, tasks } from '../../db/schema.ts';
+import { progressReports } from '../../db/supervision-schema.ts';
+import type { Actor } from '../auth/actor.ts';
+import { appError } from '../errors.ts';
+
+export interface TaskLink { unitId: number; role: 'lead' | 'responsible' }
+
+/** The role in which the actor's unit reports on a task, or null when it may not report. */
+export function reportingRole(actor: Actor, links: TaskLink[]): 'lead' | 'responsible' | null {
+  if (actor.role !== 'unit' || !actor.unit) return null;
+  const mine = links.filter((l) => actor.unitIds.includes(l.unitId));
+  if (mine.some((l) => l.role === 'lead')) return 'lead';
+  return mine.length ? 'responsible' : null;
+}
+
+/** Throws FORBIDDEN unless the actor may file reports on the task. */
+export function assertMayReport(actor: Actor, links: TaskLink[]): { unitId: number; role: 'lead' | 'responsible' } {
+  const role = reportingRole(actor, links);
+  if (!role || !actor.unit) throw appError('FORBIDDEN', '只有任务的牵头单位或责任单位可以填报进展');
+  return { unitId: actor.unit.id, role };
+}
+
+/** SQL condition on `progress_reports` selecting the reports the actor may see. */
+export function visibleReports(actor: Actor): SQL {
+  if (actor.role === 'unit') {
+    if (!actor.unit) return sql`false`;
+    const ledTasks = sql`${progressReports.taskId} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.role} = 'lead' and ${inArray(taskUnits.unitId, actor.unitIds)})`;
+    return or(sql`${progressReports.unitId} = ${actor.unit.id}`, ledTasks) ?? sql`false`;
+  }
+  return sql`${progressReports.taskId} in (select ${tasks.id} from ${tasks} join ${plans} on ${plans.id} = ${tasks.planId} where ${inArray(plans.regionId, actor.regionIds)})`;
+}
+
+/** Whether the actor may review (accept/return) a submitted report of the given role on a task. */
+export function mayReview(actor: Actor, reportRole: 'lead' | 'responsible', links: TaskLink[]): boolean {
+  if (reportRole === 'lead') return actor.role === 'office';
+  // The lead unit reviews its responsible units' reports before consolidating.
+  return reportingRole(actor, links) === 'lead';
+}
+
+/** Only offices decide on completion, extensions and supervision orders. */
+export function assertOffice(actor: Actor): void {
+  if (actor.role !== 'office') throw appError('FORBIDDEN');
+}

@@ -1,0 +1,87 @@
+/**
+ * The daily reminder run. For the last and the current period of each plan it finds the units
+ * that have not filed, and reminds them 3 working days before the report is due, on the day, and
+ * once it is late; after N working days late the plan region's leaders are told too. Every
+ * message carries a dedupe key, so re-running the job (or running it on several servers) never
+ * reminds twice; outbound copies are queued as deliveries with keys of their own.
+ */
+import { and, eq, isNull, or } from 'drizzle-orm';
+import { periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
+import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import type { Db } from '../../../db/client.ts';
+import { plans } from '../../../db/schema.ts';
+import { notificationChannels } from '../../../db/supervision-schema.ts';
+import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
+import { reportFacts } from './report-status.ts';
+import { planSettings, type PlanSettings } from './task-context.ts';
+
+export type ReminderStage = 'before' | 'due' | 'late' | 'escalate';
+
+export interface Delivery { key: string; channelId: number; kind: 'email' | 'dingtalk' | 'wecom'; target: string; subject: string; text: string }
+
+const STAGE_TITLE: Record<ReminderStage, string> = { before: '进展报告即将截止', due: '进展报告今日截止', late: '进展报告已逾期', escalate: '进展报告逾期督促' };
+
+/** Which reminder a period's report calls for on `today`, if any. */
+export function reminderStage(period: Period, today: string, calendar: WorkCalendar, settings: PlanSettings): { stage: ReminderStage; dueOn: string } | null {
+  const dueOn = reportDueDate(period, calendar, settings.dueWorkdays);
+  if (today === dueOn) return { stage: 'due', dueOn };
+  if (today < dueOn) return today >= calendar.addWorkdays(dueOn, -3) ? { stage: 'before', dueOn } : null;
+  return { stage: calendar.workdaysBetween(dueOn, today) >= settings.escalateAfterWorkdays ? 'escalate' : 'late', dueOn };
+}
+
+async function channelsFor(db: Db, regionId: number, unitId: number | null) {
+  return db.select().from(notificationChannels).where(and(eq(notificationChannels.regionId, regionId), eq(notificationChannels.enabled, true),
+    unitId === null ? isNull(notificationChannels.unitId) : or(eq(notificationChannels.unitId, unitId))));
+}
+
+interface PlanRef { id: number; title: string; regionId: number }
+
+async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: ReminderStage, dueOn: string): Promise<Delivery[]> {
+  const facts = await reportFacts(db, plan.id, period.key);
+  const missing = new Map<number, { name: string; seqs: number[] }>();
+  for (const f of facts) {
+    if (f.completed || (f.dueOn !== null && f.dueOn < period.start)) continue;
+    for (const l of f.links) {
+      if (f.filedUnits.has(l.unitId)) continue;
+      const entry = missing.get(l.unitId) ?? { name: l.writtenName, seqs: [] };
+      if (!entry.seqs.includes(f.seq)) entry.seqs.push(f.seq);
+      missing.set(l.unitId, entry);
+    }
+  }
+  const deliveries: Delivery[] = [];
+  const title = `${STAGE_TITLE[stage]}：${period.label}`;
+  for (const [unitId, { name, seqs }] of missing) {
+    const text = `${name}：《${plan.title}》第 ${seqs.join('、')} 项任务的${period.label}进展报告${stage === 'before' ? `将于 ${dueOn} 截止` : stage === 'due' ? '今日截止' : `已于 ${dueOn} 截止，尚未报送`}，请及时填报。`;
+    const key = `reminder:${plan.id}:${period.key}:${stage}:${unitId}`;
+    const inserted = await db.transaction(async (tx) => {
+      let n = await notifyUsers(tx, await unitUsers(tx, [unitId]), { title, body: text, link: '/my-tasks', dedupeKey: key });
+      if (stage === 'escalate') n += await notifyUsers(tx, await regionUsers(tx, plan.regionId, 'leader'), { title: `逾期未报：${name}`, body: text, link: '/alerts', dedupeKey: key });
+      return n;
+    });
+    if (inserted === 0) continue;
+    for (const c of await channelsFor(db, plan.regionId, unitId)) deliveries.push({ key: `${key}:${c.id}`, channelId: c.id, kind: c.kind, target: c.target, subject: title, text });
+  }
+  if (missing.size > 0) {
+    const digest = `《${plan.title}》${period.label}进展报告（截止 ${dueOn}）尚未报送的单位：${[...missing.values()].map((m) => `${m.name}（${m.seqs.length} 项）`).join('、')}。`;
+    for (const c of await channelsFor(db, plan.regionId, null)) deliveries.push({ key: `digest:${plan.id}:${period.key}:${stage}:${c.id}`, channelId: c.id, kind: c.kind, target: c.target, subject: title, text: digest });
+  }
+  return deliveries;
+}
+
+/** Runs the reminders of every plan for `today`; returns the outbound deliveries to queue. */
+export async function runReminders(db: Db, today: string, calendar: WorkCalendar): Promise<Delivery[]> {
+  const all = await db.select({ id: plans.id, title: plans.title, regionId: plans.regionId, year: plans.year }).from(plans);
+  const out: Delivery[] = [];
+  for (const plan of all) {
+    // A plan is supervised during its year and the reporting days right after it.
+    if (today < `${plan.year}-01-01` || today > `${plan.year + 1}-01-31`) continue;
+    const settings = await planSettings(db, plan.id);
+    const current = periodContaining(today, settings.cycle);
+    for (const period of [previousPeriod(current), current]) {
+      if (period.start < `${plan.year}-01-01` || period.start > `${plan.year}-12-31`) continue;
+      const stage = reminderStage(period, today, calendar, settings);
+      if (stage) out.push(...(await remindPeriod(db, plan, period, stage.stage, stage.dueOn)));
+    }
+  }
+  return out;
+}

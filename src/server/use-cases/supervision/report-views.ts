@@ -1,0 +1,38 @@
+/** Reading reports for presentation: with unit names and attachment lists, in the actor's scope. */
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { units } from '../../../db/schema.ts';
+import { progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
+import type { Report } from './reports.ts';
+
+export interface ReportView {
+  id: number; taskId: number; unit: { id: number; name: string }; period: string; version: number;
+  role: Report['role']; state: Report['state']; status: Report['status']; percent: number; workDone: string; problems: string;
+  helpNeeded: string; targetValues: { targetId: number; value: number }[]; consolidates: number[]; highlight: string | null;
+  createdAt: string; submittedAt: string | null; reviewedAt: string | null; reviewComment: string | null;
+  attachments: { id: number; fileName: string; contentType: string; size: number; createdAt: string }[];
+}
+
+/** Presents reports matching a condition (newest period and version first). */
+export async function reportViews(db: Db, where: SQL | undefined, limit = 500): Promise<ReportView[]> {
+  const rows = await db.select({ report: progressReports, unitName: units.name }).from(progressReports)
+    .innerJoin(units, eq(units.id, progressReports.unitId)).where(where)
+    .orderBy(desc(progressReports.period), asc(progressReports.role), asc(progressReports.unitId), desc(progressReports.version)).limit(limit);
+  const ids = rows.map((r) => r.report.id);
+  const files = ids.length
+    ? await db.select({ id: reportAttachments.id, reportId: reportAttachments.reportId, fileName: reportAttachments.fileName, contentType: reportAttachments.contentType, size: reportAttachments.size, createdAt: reportAttachments.createdAt })
+      .from(reportAttachments).where(inArray(reportAttachments.reportId, ids)).orderBy(asc(reportAttachments.id))
+    : [];
+  return rows.map(({ report: r, unitName }) => ({
+    id: r.id, taskId: r.taskId, unit: { id: r.unitId, name: unitName }, period: r.period, version: r.version, role: r.role, state: r.state,
+    status: r.status, percent: r.percent, workDone: r.workDone, problems: r.problems, helpNeeded: r.helpNeeded, targetValues: r.targetValues,
+    consolidates: r.consolidates, highlight: r.highlight, createdAt: r.createdAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewComment: r.reviewComment,
+    attachments: files.filter((f) => f.reportId === r.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() })),
+  }));
+}
+
+/** The reports of one task visible under `visible`. */
+export function taskReportViews(db: Db, taskId: number, visible: SQL): Promise<ReportView[]> {
+  return reportViews(db, and(eq(progressReports.taskId, taskId), visible));
+}

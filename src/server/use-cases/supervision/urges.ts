@@ -1,0 +1,64 @@
+/**
+ * 催办 (a reminder to a unit about a task) and 督办单 (a numbered formal supervision order with a
+ * required reply date, copied to the responsible leader). Order numbers are consecutive per
+ * region and year: 邵优化督〔2023〕12号.
+ */
+import { and, eq, max } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { audit } from '../../../db/audit.ts';
+import { urges } from '../../../db/supervision-schema.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { appError } from '../../errors.ts';
+import { assertOffice } from '../../policies/report.policy.ts';
+import { notifyUsers, unitUsers } from './notify.ts';
+import { loadTaskContext } from './task-context.ts';
+
+export type Urge = typeof urges.$inferSelect;
+
+export interface UrgeInput { kind: 'reminder' | 'order'; unitId: number; message: string; replyBy?: string | null }
+
+/** Issues a reminder or a numbered supervision order to one of the task's units. */
+export async function urgeTask(db: Db, actor: Actor, taskId: number, input: UrgeInput, now: Date): Promise<Urge> {
+  return db.transaction(async (tx) => {
+    const ctx = await loadTaskContext(tx, actor, taskId);
+    assertOffice(actor);
+    if (!ctx.links.some((l) => l.unitId === input.unitId)) throw appError('VALIDATION_FAILED', '被催办单位不是该任务的牵头或责任单位', { field: 'unitId' });
+    if (input.kind === 'order' && !input.replyBy) throw appError('VALIDATION_FAILED', '督办单必须写明回复期限', { field: 'replyBy' });
+    const today = now.toISOString().slice(0, 10);
+    if (input.replyBy && input.replyBy < today) throw appError('VALIDATION_FAILED', '回复期限不能早于今天', { field: 'replyBy' });
+    let numbering: { year: number; seq: number; number: string } | null = null;
+    if (input.kind === 'order') {
+      const year = Number(today.slice(0, 4));
+      // Serialise numbering per region: the unique index would reject a race, the lock avoids it.
+      await tx.execute(`select pg_advisory_xact_lock(hashtext('urge-order-${ctx.plan.regionId}-${year}'))`);
+      const [row] = await tx.select({ n: max(urges.seq) }).from(urges).where(and(eq(urges.regionId, ctx.plan.regionId), eq(urges.year, year)));
+      const seq = (row?.n ?? 0) + 1;
+      numbering = { year, seq, number: `${ctx.settings.orderPrefix}〔${year}〕${seq}号` };
+    }
+    const [urge] = await tx.insert(urges).values({
+      taskId, unitId: input.unitId, kind: input.kind, regionId: ctx.plan.regionId, year: numbering?.year ?? null, seq: numbering?.seq ?? null,
+      number: numbering?.number ?? null, message: input.message, replyBy: input.replyBy ?? null,
+      copiedLeader: input.kind === 'order' ? ctx.task.leader : null, createdBy: actor.userId, createdAt: now,
+    }).returning();
+    if (!urge) throw appError('INTERNAL');
+    await audit(tx, { actorUserId: actor.userId, action: `urge.${input.kind}`, entity: 'task', entityId: taskId, details: { urgeId: urge.id, number: urge.number, unitId: input.unitId } });
+    await notifyUsers(tx, await unitUsers(tx, [input.unitId]), {
+      title: input.kind === 'order' ? `督办单 ${urge.number}` : '催办提醒',
+      body: `${input.message}${input.replyBy ? `（请于 ${input.replyBy} 前回复）` : ''}`, link: `/tasks?task=${taskId}`,
+    });
+    return urge;
+  });
+}
+
+/** The unit replies to a reminder or supervision order addressed to it. */
+export async function replyToUrge(db: Db, actor: Actor, urgeId: number, reply: string, now: Date): Promise<Urge> {
+  return db.transaction(async (tx) => {
+    const [urge] = await tx.select().from(urges).where(eq(urges.id, urgeId));
+    if (!urge || actor.unit?.id !== urge.unitId) throw appError('URGE_NOT_FOUND');
+    await loadTaskContext(tx, actor, urge.taskId);
+    const [updated] = await tx.update(urges).set({ reply, repliedAt: now }).where(eq(urges.id, urgeId)).returning();
+    if (!updated) throw appError('INTERNAL');
+    await audit(tx, { actorUserId: actor.userId, action: 'urge.reply', entity: 'task', entityId: urge.taskId, details: { urgeId } });
+    return updated;
+  });
+}
