@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { BASE_URL, DESKTOP, apiGet, launchBrowser, screenshot, signIn } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('office creates a unit user; a taken login shows the API message', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  await signIn(page, 'office-shaoyang');
+  await page.goto(`${BASE_URL}/users`);
+  await page.locator('.ant-table-row').first().waitFor();
+
+  const fill = async (login) => {
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.locator('#login').fill(login);
+    await modal.locator('#displayName').fill('测试联络员');
+    await modal.locator('#password').fill('Yingshang@2026-test');
+    await modal.locator('#unitId').click();
+    await page.keyboard.type('市市场监管局');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '市市场监管局' }).first().click();
+    await screenshot(page, 'desktop-create-user', { fullPage: false });
+    await modal.getByRole('button', { name: '创建' }).click();
+    return modal;
+  };
+
+  await fill('e2e-liaison');
+  await page.locator('.ant-table-row', { hasText: 'e2e-liaison' }).waitFor();
+  const users = (await apiGet(page, '/api/users')).body.items;
+  const created = users.find((u) => u.login === 'e2e-liaison');
+  assert.equal(created?.unit?.name, '市市场监管局');
+  assert.equal(created?.role, 'unit');
+
+  const modal = await fill('e2e-liaison');
+  const alert = modal.locator('.ant-alert-error');
+  await alert.waitFor();
+  assert.match((await alert.textContent()) ?? '', /[\u4e00-\u9fff]/, 'a Chinese message for a taken login');
+  await context.close();
+});
+
+test('changing the password with a wrong current password shows the message and keeps the session', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  await signIn(page, 'leader-shaoyang');
+  assert.equal(await page.locator('.app-sider .ant-menu-item', { hasText: '用户' }).count(), 0, 'no 用户 menu for a leader');
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  const modal = page.getByRole('dialog');
+  await modal.locator('#currentPassword').fill('not-my-password');
+  await modal.locator('#newPassword').fill('Another@2026-pass');
+  await modal.locator('#confirm').fill('Another@2026-pass');
+  await modal.getByRole('button', { name: '保存' }).click();
+  const alert = modal.locator('.ant-alert-error');
+  await alert.waitFor();
+  assert.match((await alert.textContent()) ?? '', /[\u4e00-\u9fff]/);
+  await screenshot(page, 'desktop-change-password', { fullPage: false });
+  assert.equal(new URL(page.url()).pathname, '/', 'a wrong current password does not sign the user out');
+  await context.close();
+});

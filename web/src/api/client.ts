@@ -1,0 +1,94 @@
+// The one HTTP client of the web app. Every API error arrives as JSON {code, message}; callers get
+// an ApiError carrying both and show `message` (Chinese) while branching only on `code`.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type UnauthorizedHandler = () => void;
+let onUnauthorized: UnauthorizedHandler | null = null;
+
+/** Registers what happens when a request meets 401 (the auth provider sends the user to login). */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+  onUnauthorized = handler;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  signal?: AbortSignal;
+  /** Wrong credentials on login or password change also answer 401: those must not log out. */
+  redirectOn401?: boolean;
+}
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  let code = `HTTP_${res.status}`;
+  let message = `请求失败（${res.status}）`;
+  let details: unknown;
+  try {
+    const body: unknown = await res.json();
+    if (isRecord(body)) {
+      if (typeof body.code === 'string') code = body.code;
+      if (typeof body.message === 'string' && body.message) message = body.message;
+      details = body.details;
+    }
+  } catch {
+    // A proxy or crash page instead of JSON: keep the generic message.
+  }
+  return new ApiError(res.status, code, message, details);
+}
+
+/** Calls the API and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, signal, redirectOn401 = true } = options;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401 && redirectOn401 && onUnauthorized) onUnauthorized();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The user-facing text of any error thrown by `request`. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return '发生未知错误';
+}

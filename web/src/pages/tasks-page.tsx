@@ -1,0 +1,32 @@
+import { Card } from 'antd';
+import { fetchPlan, fetchPlans } from '../api/plans.ts';
+import { fetchTasks } from '../api/tasks.ts';
+import { TaskBrowser } from '../components/task-browser.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { usePlanColumns } from '../hooks/use-plan-columns.ts';
+import { useTaskFilters } from '../hooks/use-task-filters.ts';
+
+/** /tasks — the responsibility table across every plan the user can see. */
+export function TasksPage() {
+  const filters = useTaskFilters();
+  const planId = filters.query.plan;
+  const plans = useApi((signal) => fetchPlans(signal), []).data?.items;
+  const plan = useApi(planId === undefined ? null : (signal) => fetchPlan(planId, signal), [planId]).data;
+  const visibleColumns = usePlanColumns(planId);
+  const prose = plan?.layout === 'prose';
+  return (
+    <div className="page">
+      <h1 className="page-title">任务</h1>
+      <Card size="small">
+        <TaskBrowser
+          filters={filters}
+          load={fetchTasks}
+          plans={plans ?? []}
+          indicators={plan && plan.id === planId ? plan.indicators : undefined}
+          indicatorTitle={prose ? '部分' : '一级指标'}
+          visibleColumns={planId !== undefined ? visibleColumns : undefined}
+        />
+      </Card>
+    </div>
+  );
+}
