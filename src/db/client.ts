@@ -12,9 +12,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as coreSchema from './schema.ts';
 import * as supervisionSchema from './supervision-schema.ts';
+import * as importSchema from './import-schema.ts';
 import { acquireDataDirLock } from './lock.ts';
 
-const schema = { ...coreSchema, ...supervisionSchema };
+const schema = { ...coreSchema, ...supervisionSchema, ...importSchema };
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; use cases take it explicitly so the caller owns the transaction. */

@@ -11,6 +11,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { WorkCalendar } from '../domain/supervision/work-calendar.ts';
 import type { Db } from '../db/client.ts';
 import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
@@ -23,6 +24,8 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
 import { taskRoutes } from './routes/tasks.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
+import { reportRoutes } from './routes/reports.routes.ts';
+import { supervisionRoutes } from './routes/supervision.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,6 +38,7 @@ export interface BuildOptions {
   db: Db;
   config: Config;
   now?: () => Date;
+  calendar?: WorkCalendar;
   /** Directory of the built web app; defaults to web/dist. Missing → API only. */
   webRoot?: string;
   logger?: boolean;
@@ -64,13 +68,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
     bodyLimit: 1_048_576,
     trustProxy: true,
+    // Requests Node's HTTP parser rejects (raw non-ASCII in the URL …) still get our error shape.
+    clientErrorHandler: (_err, socket) => {
+      const body = JSON.stringify({ code: 'BAD_REQUEST', message: '请求格式不正确（网址中的中文等字符须经过 URL 编码）' });
+      if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    },
   }).withTypeProvider<ZodTypeProvider>();
-  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()) };
+  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar() };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(fastifyCookie);
+  // Evidence files and documents arrive as raw bytes; the route decides its own size limit.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '营商 Yingshang API', version: '1.0.0', description: '优化营商环境工作平台 REST 接口。错误统一返回 {code, message}。' },
@@ -89,13 +100,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   directoryRoutes(app, ctx);
   userRoutes(app, ctx);
   statsRoutes(app, ctx);
+  reportRoutes(app, ctx);
+  supervisionRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any non-API GET gets index.html.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/assets/')) return reply.sendFile('index.html');
     return reply.status(404).send({ code: 'NOT_FOUND', message: ERROR_CATALOGUE.NOT_FOUND[1] });
   });
   return app;

@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   /** Login attempts allowed per client address per 15 minutes, whatever the account. */
   LOGIN_RATE_PER_IP: z.coerce.number().int().positive().default(30),
+  /** Largest plan document accepted by POST /api/imports, in MB. */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(50).default(50),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,7 @@
 /** What every route module receives: the database, the configuration and the typed app. */
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { WorkCalendar } from '../domain/supervision/work-calendar.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Config } from './config.ts';
@@ -13,6 +14,8 @@ export interface AppContext {
   config: Config;
   /** Injectable clock so tests can move time (lockouts, sessions, deadlines). */
   now: () => Date;
+  /** Working days for every due-date rule. */
+  calendar: WorkCalendar;
 }
 
 declare module 'fastify' {

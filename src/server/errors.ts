@@ -41,6 +41,17 @@ export const ERROR_CATALOGUE = {
   EXTENSION_DATE_INVALID: [400, '延期后的时限必须晚于原时限'],
   URGE_NOT_FOUND: [404, '催办或督办记录不存在'],
   NOTIFICATION_NOT_FOUND: [404, '消息不存在'],
+  IMPORT_NOT_FOUND: [404, '导入记录不存在'],
+  IMPORT_NOT_DRAFT: [409, '该导入已提交或已放弃，不能再修改'],
+  IMPORT_MAPPING_INVALID: [400, '单位对应关系不正确'],
+  IMPORT_NO_TARGET_PLAN: [409, '该导入不是对已有方案的重新导入，请使用“提交”'],
+  IMPORT_CHANGE_UNKNOWN: [409, '所选变更与当前差异不符，请刷新后重试'],
+  IMPORT_SEQ_CONFLICT: [409, '应用后任务序号重复，请同时应用相关任务的变更'],
+  IMPORT_TASK_HAS_REPORTS: [409, '要删除的任务已有进展报告，确认删除请选择强制删除'],
+  PLAN_DRAFT_INVALID: [400, '方案草稿格式不正确'],
+  PLAN_IMPORT_TOO_LARGE: [413, '文件超过大小上限，无法导入'],
+  PLAN_IMPORT_UNSUPPORTED_FORMAT: [415, '不支持的文件格式（可导入 PDF、Word、Excel、文本、Markdown）'],
+  UNIT_ALIAS_TAKEN: [409, '该简称已被本区域的其他单位使用'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 

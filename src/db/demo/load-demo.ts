@@ -1,18 +1,36 @@
 /**
  * Loads the demo data into an empty database (first start) or rebuilds it (`demo --reset`), in
- * one transaction: regions, the three fixture plans with their units, collectives and users.
+ * one transaction: regions, the three seed plans (read by the ingest engine, as an office's
+ * upload would be) with their units and targets, collectives and users.
  */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { planImportFromDraft } from '../../domain/plan-import.ts';
+import { planImportFromDraft, type PlanImport } from '../../domain/plan-import.ts';
+import { parseDocument } from '../../ingest/index.ts';
 import type { Db, Tx } from '../client.ts';
-import { countPlans, insertPlan } from '../plans/write-plan.ts';
+import { countPlans, insertPlan, targetsBySeq, type PlanTarget } from '../plans/write-plan.ts';
 import { regions, unitMemberships, units, users } from '../schema.ts';
 import { DEMO_COLLECTIVES, DEMO_PASSWORD, DEMO_PLANS, DEMO_REGIONS, DEMO_USERS, type DemoRegion } from './demo-data.ts';
 
 const fixturesDir = new URL('../../../fixtures/', import.meta.url);
 
 export interface DemoResult { loaded: boolean; plans: number; tasks: number; users: string[] }
+
+interface DemoPlan { seed: string; region: string; draft: PlanImport; targets: Map<number, PlanTarget[]> }
+
+// Parsed once per process: tests build many demo databases and the documents never change.
+let demoPlans: Promise<DemoPlan[]> | null = null;
+
+function readDemoPlans(): Promise<DemoPlan[]> {
+  demoPlans ??= Promise.all(DEMO_PLANS.map(async (p) => {
+    const bytes = new Uint8Array(await readFile(new URL(`seeds/${p.seed}`, fixturesDir)));
+    const parsed = await parseDocument({ bytes, fileName: p.seed });
+    return { seed: p.seed, region: p.region, draft: planImportFromDraft(parsed), targets: targetsBySeq(parsed.tasks) };
+  }));
+  // A failed read must not poison later calls (e.g. a test that fixes the file and retries).
+  demoPlans.catch(() => { demoPlans = null; });
+  return demoPlans;
+}
 
 async function insertRegions(tx: Tx, region: DemoRegion, parentId: number | null, ids: Map<string, number>): Promise<void> {
   const [row] = await tx.insert(regions).values({ name: region.name, level: region.level, parentId }).returning({ id: regions.id });
@@ -69,7 +87,7 @@ async function wipe(tx: Tx): Promise<void> {
  */
 export async function loadDemo(db: Db, options: { reset: boolean; hashPassword: (p: string) => Promise<string> }): Promise<DemoResult> {
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
-  const plans = DEMO_PLANS.map((p) => ({ ...p, draft: planImportFromDraft(JSON.parse(readFileSync(new URL(`gold/${p.fixture}`, fixturesDir), 'utf8'))) }));
+  const plans = await readDemoPlans();
   return db.transaction(async (tx) => {
     if (options.reset) await wipe(tx);
     else if ((await countPlans(tx)) > 0) return { loaded: false, plans: 0, tasks: 0, users: [] };
@@ -77,7 +95,7 @@ export async function loadDemo(db: Db, options: { reset: boolean; hashPassword: 
     await insertRegions(tx, DEMO_REGIONS, null, regionIds);
     let taskCount = 0;
     for (const p of plans) {
-      await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { fixture: p.fixture, seed: p.seed, demo: true });
+      await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { seed: p.seed, demo: true }, { targets: p.targets });
       taskCount += p.draft.tasks.length;
     }
     await insertCollectives(tx, regionIds);

@@ -94,6 +94,11 @@ interface TaskRow {
   basis: string[]; remarks: string | null; notes: string[]; uncertain: string[];
 }
 
+/** Import flags name draft fields in snake_case (responsible_units); the API speaks camelCase. */
+function camelField(name: string): string {
+  return name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
 async function attachUnits(db: Db, rows: TaskRow[]): Promise<TaskRecord[]> {
   const ids = rows.map((r) => r.id);
   const links = ids.length
@@ -111,7 +116,7 @@ async function attachUnits(db: Db, rows: TaskRow[]): Promise<TaskRecord[]> {
     subIndicatorCode: r.subIndicatorCode, subIndicator: r.subIndicator, text: r.text, leader: r.leader,
     leadUnits: byTask.get(r.id)?.lead ?? [], responsibleUnits: byTask.get(r.id)?.responsible ?? [],
     responsibleUnitsOpen: r.responsibleUnitsOpen, deadline: r.deadline, deadlineRaw: r.deadlineRaw, annualTarget: r.annualTarget,
-    basis: r.basis, remarks: r.remarks, notes: r.notes, uncertain: r.uncertain,
+    basis: r.basis, remarks: r.remarks, notes: r.notes, uncertain: r.uncertain.map(camelField),
   }));
 }
 

@@ -1,0 +1,167 @@
+/**
+ * Supervision actions on a task — completion review, urging and supervision orders, extension
+ * requests — and the plan-level views: lights (预警), supervision settings.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { chinaDate } from '../../domain/supervision/work-calendar.ts';
+import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
+import { extensionRequests, planSupervision, taskLights, urges } from '../../db/supervision-schema.ts';
+import { audit } from '../../db/audit.ts';
+import { requireActor, type App, type AppContext } from '../context.ts';
+import { appError } from '../errors.ts';
+import { visiblePlan } from '../policies/plan.policy.ts';
+import { assertOffice } from '../policies/report.policy.ts';
+import { reviewCompletion } from '../use-cases/supervision/completion.ts';
+import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
+import { planLights } from '../use-cases/supervision/lights.ts';
+import { loadTaskContext, planSettings } from '../use-cases/supervision/task-context.ts';
+import { replyToUrge, urgeTask } from '../use-cases/supervision/urges.ts';
+import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const UrgeSchema = z.object({
+  id: z.number(), taskId: z.number(), unitId: z.number(), kind: z.enum(['reminder', 'order']), number: z.string().nullable(), message: z.string(),
+  replyBy: z.string().nullable(), copiedLeader: z.string().nullable(), createdAt: z.string(), repliedAt: z.string().nullable(), reply: z.string().nullable(),
+});
+const ExtensionSchema = z.object({
+  id: z.number(), taskId: z.number(), unitId: z.number(), state: z.enum(['pending_head', 'pending_office', 'approved', 'refused', 'withdrawn']),
+  reason: z.string(), progress: z.string(), originalDueOn: z.string(), proposedDueOn: z.string(), newDueOn: z.string().nullable(),
+  decisionComment: z.string().nullable(), createdAt: z.string(), decidedAt: z.string().nullable(),
+});
+const SettingsSchema = z.object({
+  cycle: z.enum(['xun', 'month', 'quarter']), dueWorkdays: z.number().int().min(0).max(30), yellowWithinDays: z.number().int().min(0).max(365),
+  redAfterReturns: z.number().int().min(1).max(10), escalateAfterWorkdays: z.number().int().min(1).max(60), orderPrefix: z.string().min(1).max(20),
+});
+
+const presentUrge = (u: typeof urges.$inferSelect) => ({ ...u, createdAt: u.createdAt.toISOString(), repliedAt: u.repliedAt?.toISOString() ?? null });
+const presentExtension = (e: typeof extensionRequests.$inferSelect) => ({ ...e, createdAt: e.createdAt.toISOString(), decidedAt: e.decidedAt?.toISOString() ?? null });
+
+function taskActionRoutes(app: App, ctx: AppContext): void {
+  app.post('/api/tasks/:id/completion', {
+    schema: { tags: ['督办'], summary: '办结审核（优化办）', params: IdParams, body: z.object({ accept: z.boolean(), comment: z.string().max(2000).optional() }), response: { 204: z.null(), 409: ErrorSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    await reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body.accept, request.body.comment, ctx.now());
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/tasks/:id/urges', {
+    schema: { tags: ['督办'], summary: '任务的催办与督办单', params: IdParams, response: { 200: z.object({ items: z.array(UrgeSchema) }), ...errorResponses } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    await loadTaskContext(ctx.db, actor, request.params.id);
+    const rows = await ctx.db.select().from(urges).where(and(eq(urges.taskId, request.params.id), actor.role === 'unit' ? inArray(urges.unitId, actor.unit ? [actor.unit.id] : [-1]) : undefined)).orderBy(desc(urges.createdAt));
+    return { items: rows.map(presentUrge) };
+  });
+
+  app.post('/api/tasks/:id/urges', {
+    schema: { tags: ['督办'], summary: '催办或下发督办单（优化办）', params: IdParams, body: z.object({
+      kind: z.enum(['reminder', 'order']), unitId: z.number().int().positive(), message: z.string().trim().min(1).max(2000), replyBy: isoDate.nullish(),
+    }), response: { 201: UrgeSchema, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(presentUrge(await urgeTask(ctx.db, requireActor(request), request.params.id, request.body, ctx.now()))));
+
+  app.post('/api/urges/:id/reply', {
+    schema: { tags: ['督办'], summary: '单位回复催办/督办', params: IdParams, body: z.object({ reply: z.string().trim().min(1).max(5000) }), response: { 200: UrgeSchema, ...errorResponses } },
+  }, async (request) => presentUrge(await replyToUrge(ctx.db, requireActor(request), request.params.id, request.body.reply, ctx.now())));
+
+  app.get('/api/tasks/:id/extension-requests', {
+    schema: { tags: ['督办'], summary: '任务的延期申请', params: IdParams, response: { 200: z.object({ items: z.array(ExtensionSchema) }), ...errorResponses } },
+  }, async (request) => {
+    await loadTaskContext(ctx.db, requireActor(request), request.params.id);
+    const rows = await ctx.db.select().from(extensionRequests).where(eq(extensionRequests.taskId, request.params.id)).orderBy(desc(extensionRequests.createdAt));
+    return { items: rows.map(presentExtension) };
+  });
+
+  app.post('/api/tasks/:id/extension-requests', {
+    schema: { tags: ['督办'], summary: '申请延期（完成时限前）', params: IdParams, body: z.object({
+      reason: z.string().trim().min(1).max(2000), proposedDueOn: isoDate, progress: z.string().trim().min(1).max(5000),
+    }), response: { 201: ExtensionSchema, 409: ErrorSchema, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(presentExtension(await requestExtension(ctx.db, requireActor(request), request.params.id, request.body, ctx.now()))));
+
+  app.post('/api/extension-requests/:id/confirm', {
+    schema: { tags: ['督办'], summary: '单位负责人确认延期申请', params: IdParams, response: { 200: ExtensionSchema, 409: ErrorSchema, ...errorResponses } },
+  }, async (request) => presentExtension(await confirmExtension(ctx.db, requireActor(request), request.params.id, ctx.now())));
+
+  app.post('/api/extension-requests/:id/decision', {
+    schema: { tags: ['督办'], summary: '优化办批准或不批准延期', params: IdParams, body: z.object({ approve: z.boolean(), newDueOn: isoDate.optional(), comment: z.string().max(2000).optional() }), response: { 200: ExtensionSchema, 409: ErrorSchema, ...errorResponses } },
+  }, async (request) => presentExtension(await decideExtension(ctx.db, requireActor(request), request.params.id, request.body, ctx.now())));
+}
+
+function planSupervisionRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/plans/:id/lights', {
+    schema: { tags: ['督办'], summary: '预警：任务红黄绿灯（按指标、单位汇总）', params: IdParams, response: { 200: z.object({
+      period: z.string(),
+      tasks: z.array(z.object({ taskId: z.number(), seq: z.number(), indicatorId: z.number().nullable(), light: z.enum(['green', 'yellow', 'red', 'done']), reasons: z.array(z.string()) })),
+      byIndicator: z.array(z.object({ indicatorId: z.number(), name: z.string(), green: z.number(), yellow: z.number(), red: z.number(), done: z.number() })),
+      byUnit: z.array(z.object({ unitId: z.number(), name: z.string(), green: z.number(), yellow: z.number(), red: z.number(), done: z.number() })),
+      trend: z.array(z.object({ period: z.string(), green: z.number(), yellow: z.number(), red: z.number(), done: z.number() })),
+    }), ...errorResponses } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(actor, request.params.id));
+    if (!plan || actor.role === 'unit') throw appError('PLAN_NOT_FOUND');
+    const { period, lights } = await planLights(ctx.db, plan.id, chinaDate(ctx.now()), ctx.calendar);
+    const taskRows = await ctx.db.select({ id: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId }).from(tasks).where(eq(tasks.planId, plan.id));
+    const inds = await ctx.db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.seq));
+    const links = await ctx.db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId))
+      .where(inArray(taskUnits.taskId, taskRows.map((t) => t.id).concat(-1)));
+    const lightOf = new Map(lights.map((l) => [l.taskId, l]));
+    const zero = () => ({ green: 0, yellow: 0, red: 0, done: 0 });
+    const byIndicator = inds.map((i) => ({ indicatorId: i.id, name: i.name, ...zero() }));
+    const byUnit = new Map<number, { unitId: number; name: string; green: number; yellow: number; red: number; done: number }>();
+    for (const t of taskRows) {
+      const l = lightOf.get(t.id)?.light ?? 'green';
+      const ind = byIndicator.find((i) => i.indicatorId === t.indicatorId);
+      if (ind) ind[l]++;
+    }
+    for (const link of links) {
+      const l = lightOf.get(link.taskId)?.light ?? 'green';
+      const u = byUnit.get(link.unitId) ?? { unitId: link.unitId, name: link.name, ...zero() };
+      u[l]++;
+      byUnit.set(link.unitId, u);
+    }
+    const history = await ctx.db.select({ period: taskLights.period, light: taskLights.light }).from(taskLights).where(inArray(taskLights.taskId, taskRows.map((t) => t.id).concat(-1)));
+    const trend = new Map<string, ReturnType<typeof zero>>();
+    for (const h of history) {
+      const p = trend.get(h.period) ?? zero();
+      p[h.light]++;
+      trend.set(h.period, p);
+    }
+    return {
+      period,
+      tasks: taskRows.map((t) => ({ taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, light: lightOf.get(t.id)?.light ?? 'green', reasons: lightOf.get(t.id)?.reasons ?? [] })).sort((a, b) => a.seq - b.seq),
+      byIndicator, byUnit: [...byUnit.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitId - b.unitId),
+      trend: [...trend.entries()].map(([p, c]) => ({ period: p, ...c })).sort((a, b) => a.period.localeCompare(b.period)),
+    };
+  });
+
+  app.get('/api/plans/:id/supervision', {
+    schema: { tags: ['督办'], summary: '方案的督办设置', params: IdParams, response: { 200: SettingsSchema, ...errorResponses } },
+  }, async (request) => {
+    const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(requireActor(request), request.params.id));
+    if (!plan) throw appError('PLAN_NOT_FOUND');
+    const { planId: _planId, ...settings } = await planSettings(ctx.db, plan.id);
+    return settings;
+  });
+
+  app.put('/api/plans/:id/supervision', {
+    schema: { tags: ['督办'], summary: '修改督办设置（优化办）', params: IdParams, body: SettingsSchema, response: { 200: SettingsSchema, ...errorResponses } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(actor, request.params.id));
+    if (!plan) throw appError('PLAN_NOT_FOUND');
+    assertOffice(actor);
+    await ctx.db.transaction(async (tx) => {
+      await planSettings(tx, plan.id);
+      await tx.update(planSupervision).set(request.body).where(eq(planSupervision.planId, plan.id));
+      await audit(tx, { actorUserId: actor.userId, action: 'plan.supervision_settings', entity: 'plan', entityId: plan.id, details: request.body });
+    });
+    return request.body;
+  });
+}
+
+/** Registers the supervision routes. */
+export function supervisionRoutes(app: App, ctx: AppContext): void {
+  taskActionRoutes(app, ctx);
+  planSupervisionRoutes(app, ctx);
+}

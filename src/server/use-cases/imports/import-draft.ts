@@ -1,0 +1,91 @@
+/**
+ * What the import use cases share: validating a stored or edited draft, the written unit names it
+ * contains, and loading an import row within the caller's scope.
+ */
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Tx } from '../../../db/client.ts';
+import { planImports } from '../../../db/import-schema.ts';
+import { targetsBySeq, type PlanTarget } from '../../../db/plans/write-plan.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { planImportFromDraft, type ImportedTask, type PlanImport } from '../../../domain/plan-import.ts';
+import type { DiffTask } from '../../../domain/plan-diff.ts';
+import { matchUnit, type CanonicalUnit } from '../../../domain/unit-names.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { appError } from '../../errors.ts';
+import { visibleImports } from '../../policies/import.policy.ts';
+
+export type ImportRow = typeof planImports.$inferSelect;
+
+const TargetSchema = z.object({
+  metric: z.string().min(1), comparator: z.enum(['le', 'ge', 'eq', 'range']), value: z.number().finite(),
+  value_max: z.number().finite().nullish(), unit: z.string(), source: z.string(),
+});
+const DraftTargets = z.object({ tasks: z.array(z.object({ seq: z.number().int(), targets: z.array(TargetSchema).nullish() })) });
+const DraftWarnings = z.object({ warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()).optional() })).nullish() });
+
+export interface ValidDraft { plan: PlanImport; targets: Map<number, PlanTarget[]> }
+
+/** Validates a draft (engine output or the review screen's edit); errors name the field path. */
+export function validateDraft(draft: unknown): ValidDraft {
+  const plan = planImportFromDraft(draft);
+  const parsed = DraftTargets.safeParse(draft);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    throw new AppError('PLAN_DRAFT_INVALID', `方案草稿格式不正确：${where} ${issue?.message ?? ''}`.trim(), { path: where });
+  }
+  const seqs = new Set<number>();
+  for (const [i, t] of plan.tasks.entries()) {
+    // Two tasks with one number cannot both be stored (tasks are unique per plan and seq).
+    if (seqs.has(t.seq)) throw new AppError('PLAN_DRAFT_INVALID', `方案草稿格式不正确：tasks.${i}.seq 序号 ${t.seq} 重复`, { path: `tasks.${i}.seq` });
+    seqs.add(t.seq);
+  }
+  return { plan, targets: targetsBySeq(parsed.data.tasks) };
+}
+
+/** The draft's warnings (reader and layout notes for the reviewer). */
+export function draftWarnings(draft: unknown): { message: string; ref: Record<string, unknown> }[] {
+  const parsed = DraftWarnings.safeParse(draft);
+  return parsed.success ? (parsed.data.warnings ?? []).map((w) => ({ message: w.message, ref: w.ref ?? {} })) : [];
+}
+
+/** Every distinct unit name the draft's tasks write, in order of first appearance. */
+export function writtenUnitNames(plan: PlanImport): string[] {
+  return [...new Set(plan.tasks.flatMap((t) => [...t.units.lead, ...t.units.responsible]))];
+}
+
+/** Each written name with the catalogue unit it matches (by name, alias or dictionary), or null. */
+export function matchWrittenUnits(plan: PlanImport, catalogue: readonly CanonicalUnit[]): { name: string; unit: { id: number; name: string } | null }[] {
+  const byId = new Map(catalogue.map((u) => [u.id, u]));
+  return writtenUnitNames(plan).map((name) => {
+    const id = matchUnit(name, catalogue);
+    const unit = id === null ? undefined : byId.get(id);
+    return { name, unit: unit ? { id: Number(unit.id), name: unit.name } : null };
+  });
+}
+
+/** A draft task in the diff's comparable shape. */
+export function toDiffTask(t: ImportedTask): DiffTask {
+  return {
+    seq: t.seq, indicatorSeq: t.indicatorSeq, subIndicatorCode: t.subIndicatorCode, subIndicator: t.subIndicator, text: t.text, leader: t.leader,
+    leadUnits: t.units.lead, responsibleUnits: t.units.responsible, responsibleUnitsOpen: t.units.open, deadline: t.deadline,
+    deadlineRaw: t.deadlineRaw, annualTarget: t.annualTarget, basis: t.basis, remarks: t.remarks, notes: t.notes,
+  };
+}
+
+/** The import with this id if the actor may see it, else IMPORT_NOT_FOUND. */
+export async function findImport(db: Db | Tx, actor: Actor, id: number): Promise<ImportRow> {
+  const [row] = await db.select().from(planImports).where(and(eq(planImports.id, id), visibleImports(actor)));
+  if (!row) throw appError('IMPORT_NOT_FOUND');
+  return row;
+}
+
+/** Locks a draft import for a change (commit, apply, edit, discard); a finished one is IMPORT_NOT_DRAFT. */
+export async function lockDraftImport(tx: Tx, actor: Actor, id: number): Promise<ImportRow> {
+  // FOR UPDATE: a double-clicked commit waits for the first and then sees it committed.
+  const [row] = await tx.select().from(planImports).where(and(eq(planImports.id, id), visibleImports(actor))).for('update');
+  if (!row) throw appError('IMPORT_NOT_FOUND');
+  if (row.status !== 'draft') throw appError('IMPORT_NOT_DRAFT', undefined, { status: row.status });
+  return row;
+}
