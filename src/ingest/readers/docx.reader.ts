@@ -1,0 +1,153 @@
+/**
+ * DOCX reader: walks word/document.xml directly (jszip + fast-xml-parser) instead of going through
+ * an HTML converter, because converters drop what import needs most: automatic numbering labels,
+ * vertical merges (vMerge) and the exact grid position of every cell.
+ */
+import JSZip from 'jszip';
+import type { Block, Paragraph, SourceDocument, Table, TableCell } from '../document-model.ts';
+import { DocxNumbering } from './docx-numbering.ts';
+import { attr, child, childrenOf, deepText, findDeep, kids, parseXml, path, tagOf, type XNode } from './ooxml-xml.ts';
+import { assertOoxmlPackage, corruptError, withCorruptGuard } from './reader-guards.ts';
+
+// Inline elements whose text is not shown (deleted revisions, field instructions) or would be
+// duplicated (drawings carry text boxes twice: mc:Choice and mc:Fallback).
+const SKIP_INLINE = new Set(['w:del', 'w:delText', 'w:instrText', 'w:rPr', 'w:pPr', 'w:drawing', 'w:pict', 'mc:AlternateContent', 'w:footnoteReference', 'w:commentReference']);
+// Wrappers whose children belong to the enclosing flow (content controls, custom XML, revisions).
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'w:smartTag']);
+
+/** Reads a .docx file into the internal document model. */
+export async function readDocx(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
+  assertOoxmlPackage(bytes, fileName, 'DOCX');
+  return withCorruptGuard(fileName, 'DOCX', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const docFile = zip.file('word/document.xml');
+    if (!docFile) throw corruptError(fileName, 'DOCX', 'missing word/document.xml');
+    const part = async (name: string): Promise<XNode[]> => {
+      const f = zip.file(name);
+      return f ? parseXml(await f.async('string')) : [];
+    };
+    const numbering = new DocxNumbering(await part('word/styles.xml'), await part('word/numbering.xml'));
+    const body = findDeep(parseXml(await docFile.async('string')), 'w:body');
+    if (!body) throw corruptError(fileName, 'DOCX', 'word/document.xml has no w:body');
+    const blocks: Block[] = [];
+    walkBody(kids(body), numbering, blocks);
+    return { format: 'docx', fileName, blocks, warnings: [] };
+  });
+}
+
+function walkBody(nodes: XNode[], numbering: DocxNumbering, blocks: Block[]): void {
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (tag === 'w:p') {
+      const p = readParagraph(n, numbering, blocks.length + 1);
+      if (p) blocks.push(p);
+    } else if (tag === 'w:tbl') {
+      blocks.push(readTable(n, numbering, blocks.length + 1));
+    } else if (WRAPPERS.has(tag)) {
+      walkBody(kids(n), numbering, blocks);
+    }
+  }
+}
+
+/** The visible text of a paragraph's inline content, in order. */
+function inlineText(nodes: XNode[]): string {
+  let out = '';
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (SKIP_INLINE.has(tag)) continue;
+    if (tag === 'w:t') out += deepText(n);
+    else if (tag === 'w:tab' || tag === 'w:ptab') out += '\t';
+    else if (tag === 'w:br' || tag === 'w:cr') out += attr(n, 'w:type') === 'page' || attr(n, 'w:type') === 'column' ? '' : '\n';
+    else if (tag === 'w:noBreakHyphen') out += '-';
+    else if (tag === 'w:sym') out += symChar(n);
+    else if (tag !== '#text') out += inlineText(kids(n));
+  }
+  return out;
+}
+
+function symChar(n: XNode): string {
+  const code = Number.parseInt(attr(n, 'w:char') ?? '', 16);
+  // Symbol-font code points live in the private-use area F000–F0FF; map them back to ASCII range.
+  if (!Number.isFinite(code)) return '';
+  return String.fromCodePoint(code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code);
+}
+
+function readParagraph(p: XNode, numbering: DocxNumbering, line: number): Paragraph | undefined {
+  const pPr = child(p, 'w:pPr');
+  const label = numbering.nextLabel(pPr);
+  const text = inlineText(kids(p));
+  if (text.trim() === '' && !label) return undefined;
+  const para: Paragraph = { kind: 'paragraph', text, ref: { line } };
+  const level = numbering.headingLevel(pPr);
+  if (level !== undefined) para.headingLevel = level;
+  if (label) para.numbering = label;
+  return para;
+}
+
+/** Text of a cell: its paragraphs (with their numbering labels) joined by newlines. */
+function cellText(tc: XNode, numbering: DocxNumbering): string {
+  const lines: string[] = [];
+  const visit = (nodes: XNode[]): void => {
+    for (const n of nodes) {
+      const tag = tagOf(n);
+      if (tag === 'w:p') {
+        const label = numbering.nextLabel(child(n, 'w:pPr')) ?? '';
+        const text = inlineText(kids(n));
+        if ((label + text).trim() !== '') lines.push(label + text);
+      } else if (tag === 'w:tbl') {
+        // Nested tables are flattened: one line per nested row, its cells separated by a space.
+        for (const tr of rowsOf(n)) {
+          const row = cellsOf(tr).map((c) => cellText(c, numbering)).filter((t) => t !== '');
+          if (row.length > 0) lines.push(row.join(' '));
+        }
+      } else if (WRAPPERS.has(tag)) {
+        visit(kids(n));
+      }
+    }
+  };
+  visit(kids(tc));
+  return lines.join('\n');
+}
+
+function unwrap(nodes: XNode[], tag: string): XNode[] {
+  return nodes.flatMap((n) => (tagOf(n) === tag ? [n] : WRAPPERS.has(tagOf(n)) ? unwrap(kids(n), tag) : []));
+}
+const rowsOf = (tbl: XNode): XNode[] => unwrap(kids(tbl), 'w:tr');
+const cellsOf = (tr: XNode): XNode[] => unwrap(kids(tr), 'w:tc');
+
+function intVal(node: XNode | undefined, fallback: number): number {
+  const v = Number(attr(node ?? {}, 'w:val'));
+  return Number.isInteger(v) && v > 0 ? Math.min(v, 1000) : fallback;
+}
+
+/** Builds the grid: gridSpan widens a cell, vMerge="continue" points it at the cell above. */
+function readTable(tbl: XNode, numbering: DocxNumbering, line: number): Table {
+  const grid: TableCell[][] = [];
+  rowsOf(tbl).forEach((tr, r) => {
+    const row: TableCell[] = [];
+    const before = intVal(path(tr, 'w:trPr', 'w:gridBefore'), 0);
+    for (let c = 0; c < before; c++) row.push({ text: '', ref: { row: r + 1, col: c + 1 } });
+    for (const tc of cellsOf(tr)) {
+      const tcPr = child(tc, 'w:tcPr');
+      const span = intVal(tcPr ? child(tcPr, 'w:gridSpan') : undefined, 1);
+      const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
+      const c0 = row.length;
+      const above = grid[r - 1]?.[c0];
+      const continues = vMerge !== undefined && attr(vMerge, 'w:val') !== 'restart' && above !== undefined;
+      const origin = continues ? (above.mergedFrom ?? { row: r - 1, col: c0 }) : { row: r, col: c0 };
+      const text = continues ? '' : cellText(tc, numbering);
+      for (let k = 0; k < span; k++) {
+        const cell: TableCell = { text: k === 0 ? text : '', ref: { row: r + 1, col: c0 + k + 1 } };
+        if (continues || k > 0) cell.mergedFrom = { ...origin };
+        row.push(cell);
+      }
+      // Text in a continuation cell would be hidden by Word; keep the grid's rule (empty text).
+    }
+    grid.push(row);
+  });
+  const width = Math.max(0, ...grid.map((row) => row.length), childrenOf(child(tbl, 'w:tblGrid') ?? {}, 'w:gridCol').length);
+  grid.forEach((row, r) => {
+    for (let c = row.length; c < width; c++) row.push({ text: '', ref: { row: r + 1, col: c + 1 } });
+  });
+  return { kind: 'table', rows: grid, ref: { line } };
+}
