@@ -19,13 +19,16 @@ import type { Config } from './config.ts';
 import type { App, AppContext } from './context.ts';
 import { ERROR_CATALOGUE, handleError } from './errors.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
+import { importRoutes } from './routes/imports.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
 import { taskRoutes } from './routes/tasks.routes.ts';
+import { unitAliasRoutes } from './routes/unit-aliases.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
+import { activityRoutes } from './routes/activity.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -100,8 +103,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   directoryRoutes(app, ctx);
   userRoutes(app, ctx);
   statsRoutes(app, ctx);
+  importRoutes(app, ctx);
+  unitAliasRoutes(app, ctx);
   reportRoutes(app, ctx);
   supervisionRoutes(app, ctx);
+  activityRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

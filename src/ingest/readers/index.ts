@@ -12,16 +12,6 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 export type SniffedFormat = 'pdf' | 'docx' | 'xlsx' | 'text';
 
-type BinaryReader = (bytes: Uint8Array, fileName: string) => Promise<SourceDocument>;
-
-// Binary readers are loaded lazily by module path: `parse` of a text file never pays for pdfjs,
-// and a reader that is not installed yet surfaces as a clear error instead of a crash.
-const BINARY_READERS: Record<Exclude<SniffedFormat, 'text'>, { path: string; exportName: string; label: string }> = {
-  pdf: { path: './pdf.reader.ts', exportName: 'readPdf', label: 'PDF' },
-  docx: { path: './docx.reader.ts', exportName: 'readDocx', label: 'DOCX' },
-  xlsx: { path: './xlsx.reader.ts', exportName: 'readXlsx', label: 'XLSX' },
-};
-
 function bytesInclude(bytes: Uint8Array, ascii: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(ascii, 'latin1'));
 }
@@ -33,6 +23,9 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffedFormat 
     throw new AppError('PLAN_IMPORT_TOO_LARGE', `文件“${fileName}”超过 50 MB 上限，无法导入。`, { fileName, bytes: bytes.length });
   }
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
+  // An OLE compound file is an encrypted .docx/.xlsx or an old .doc/.xls: the Office reader of
+  // the file's kind says which, with its own error.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return /\.xlsx?$/i.test(fileName) ? 'xlsx' : 'docx';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     if (bytesInclude(bytes, 'word/document.xml')) return 'docx';
     if (bytesInclude(bytes, 'xl/workbook.xml')) return 'xlsx';
@@ -66,17 +59,10 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
 export async function readDocument(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
   const format = sniffFormat(bytes, fileName);
   if (format === 'text') return readText(decodeText(bytes, fileName), fileName);
-  const spec = BINARY_READERS[format];
-  let reader: BinaryReader | undefined;
-  try {
-    const mod = (await import(spec.path)) as Record<string, unknown>;
-    const candidate = mod[spec.exportName];
-    if (typeof candidate === 'function') reader = candidate as BinaryReader;
-  } catch {
-    reader = undefined;
+  // Binary readers load lazily: `parse` of a text file never pays for pdfjs or exceljs.
+  switch (format) {
+    case 'pdf': return (await import('./pdf.reader.ts')).readPdf(bytes, fileName);
+    case 'docx': return (await import('./docx.reader.ts')).readDocx(bytes, fileName);
+    case 'xlsx': return (await import('./xlsx.reader.ts')).readXlsx(bytes, fileName);
   }
-  if (!reader) {
-    throw new AppError('PLAN_IMPORT_UNSUPPORTED_FORMAT', `暂不支持读取 ${spec.label} 文件“${fileName}”（读取器尚未安装）。`, { fileName, format });
-  }
-  return reader(bytes, fileName);
 }

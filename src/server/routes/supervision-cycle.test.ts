@@ -181,4 +181,19 @@ describe.each(databaseKinds())('the supervision cycle on %s', (kind) => {
     expect(mine[0]?.period).toEqual({ key: '2023-06', label: '2023年6月', dueOn: '2023-07-05' });
     expect(mine.find((m) => m.taskId === task[1])?.report?.state).toBe('accepted');
   });
+  it('shows each task\'s timeline, the office audit log and the inbox', async () => {
+    const timeline = (await getJson<{ items: { action: string; details: unknown }[] }>(t.app, `/api/tasks/${task[1]}/timeline`, cookies.office!)).body.items.map((e) => e.action);
+    for (const a of ['report.submit', 'report.return', 'report.accept', 'task.complete', 'plan.import']) expect(timeline).toContain(a);
+    const asTax = (await getJson<{ items: { action: string; details: unknown; actor: { displayName: string } | null }[] }>(t.app, `/api/tasks/${task[1]}/timeline`, cookies.tax!)).body.items;
+    expect(asTax.find((e) => e.action === 'report.return')?.details).toBeNull();
+    expect((await getJson(t.app, `/api/tasks/${task[1]}/timeline`, await signIn(t.app, 'county-lengshuitan'))).status).toBe(404);
+    const audit = (await getJson<{ items: { action: string }[]; total: number }>(t.app, '/api/audit?action=extension.approve', cookies.office!)).body;
+    expect(audit.total).toBe(1);
+    expect((await getJson(t.app, '/api/audit', cookies.lead!)).status).toBe(403);
+    const inbox = (await getJson<{ items: { id: number; title: string }[]; unread: number }>(t.app, '/api/notifications', cookies.lead!)).body;
+    expect(inbox.items.map((n) => n.title)).toContain('进展报告被退回');
+    expect((await post('lead', `/api/notifications/${inbox.items[0]!.id}/read`, {})).statusCode).toBe(204);
+    expect((await getJson<{ unread: number }>(t.app, '/api/notifications', cookies.lead!)).body.unread).toBe(inbox.unread - 1);
+    expect((await post('tax', `/api/notifications/${inbox.items[0]!.id}/read`, {})).statusCode).toBe(404);
+  });
 });

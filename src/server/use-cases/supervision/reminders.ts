@@ -50,6 +50,7 @@ async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: Remind
   }
   const deliveries: Delivery[] = [];
   const title = `${STAGE_TITLE[stage]}：${period.label}`;
+  let anyNew = false;
   for (const [unitId, { name, seqs }] of missing) {
     const text = `${name}：《${plan.title}》第 ${seqs.join('、')} 项任务的${period.label}进展报告${stage === 'before' ? `将于 ${dueOn} 截止` : stage === 'due' ? '今日截止' : `已于 ${dueOn} 截止，尚未报送`}，请及时填报。`;
     const key = `reminder:${plan.id}:${period.key}:${stage}:${unitId}`;
@@ -59,9 +60,11 @@ async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: Remind
       return n;
     });
     if (inserted === 0) continue;
+    anyNew = true;
     for (const c of await channelsFor(db, plan.regionId, unitId)) deliveries.push({ key: `${key}:${c.id}`, channelId: c.id, kind: c.kind, target: c.target, subject: title, text });
   }
-  if (missing.size > 0) {
+  // The office's group robots get one digest, only on the run that first reminded someone.
+  if (anyNew) {
     const digest = `《${plan.title}》${period.label}进展报告（截止 ${dueOn}）尚未报送的单位：${[...missing.values()].map((m) => `${m.name}（${m.seqs.length} 项）`).join('、')}。`;
     for (const c of await channelsFor(db, plan.regionId, null)) deliveries.push({ key: `digest:${plan.id}:${period.key}:${stage}:${c.id}`, channelId: c.id, kind: c.kind, target: c.target, subject: title, text: digest });
   }

@@ -1,0 +1,97 @@
+/** Request and response schemas of plan import (also the OpenAPI entries). */
+import { z } from 'zod';
+
+const Id = z.number().int().positive().max(2_147_483_647);
+
+export const UploadQuery = z.object({
+  fileName: z.string().trim().min(1).max(200).describe('原文件名（含扩展名 .pdf/.docx/.xlsx/.txt/.md）'),
+  targetPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('重新导入：修订后的文件所对应的已有方案'),
+});
+
+const TargetSchema = z.looseObject({
+  metric: z.string(), comparator: z.string(), value: z.number(), value_max: z.number().nullish(), unit: z.string(), source: z.string(),
+});
+
+// Loose: the draft is the engine's output or the office's edit of it; unknown keys pass through.
+const DraftTaskSchema = z.looseObject({
+  seq: z.number(), text: z.string(), indicator_seq: z.number().nullish(), section_seq: z.number().nullish(),
+  lead_units: z.array(z.string()).nullish(), responsible_units: z.array(z.string()).nullish(), deadline: z.string().nullish(),
+  deadline_raw: z.string().nullish(), targets: z.array(TargetSchema).nullish(), uncertain: z.array(z.string()).nullish(),
+});
+
+export const DraftSchema = z.looseObject({
+  source: z.string().nullish(),
+  plan: z.looseObject({ title: z.string().nullish(), region: z.string().nullish(), year: z.number().nullish() }),
+  indicators: z.array(z.looseObject({ seq: z.number(), name: z.string() })).nullish(),
+  sections: z.array(z.looseObject({ seq: z.number(), title: z.string() })).nullish(),
+  tasks: z.array(DraftTaskSchema),
+  warnings: z.array(z.looseObject({ message: z.string() })).nullish(),
+}).describe('方案草稿（snake_case，与 fixtures/gold 同形）');
+
+export const DraftBody = z.record(z.string(), z.unknown()).describe('修改后的方案草稿（与返回的 draft 同形），提交前按字段校验');
+
+const DiffTaskSchema = z.object({
+  seq: z.number(), indicatorSeq: z.number().nullable(), subIndicatorCode: z.string().nullable(), subIndicator: z.string().nullable(),
+  text: z.string(), leader: z.string().nullable(), leadUnits: z.array(z.string()), responsibleUnits: z.array(z.string()),
+  responsibleUnitsOpen: z.boolean(), deadline: z.string().nullable(), deadlineRaw: z.string().nullable(), annualTarget: z.string().nullable(),
+  basis: z.array(z.string()), remarks: z.string().nullable(), notes: z.array(z.string()),
+});
+
+const FieldChange = z.object({ from: z.unknown(), to: z.unknown() });
+
+export const DiffSchema = z.object({
+  added: z.array(DiffTaskSchema).describe('修订稿中新增的任务（按修订稿序号）'),
+  changed: z.array(z.object({
+    seq: z.number().describe('修订稿中的序号'), taskId: z.number(), previousSeq: z.number(), text: z.string(),
+    fields: z.record(z.string(), FieldChange).describe('字段 → {from, to}'),
+  })),
+  removed: z.array(DiffTaskSchema.extend({ id: z.number(), reportCount: z.number() }).describe('修订稿中已没有的任务（按现有序号）')),
+  unchanged: z.number(),
+}).describe('与已有方案的差异');
+
+export const ImportViewSchema = z.object({
+  id: z.number(),
+  status: z.enum(['draft', 'committed', 'discarded']),
+  fileName: z.string(),
+  fileSize: z.number(),
+  sha256: z.string(),
+  format: z.string(),
+  createdAt: z.string(),
+  region: z.object({ id: z.number(), name: z.string() }),
+  planId: z.number().nullable(),
+  targetPlanId: z.number().nullable(),
+  draft: DraftSchema,
+  warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()) })),
+  unitMatches: z.array(z.object({ name: z.string(), unit: z.object({ id: z.number(), name: z.string() }).nullable() }))
+    .describe('草稿中出现的每个单位名称及其在本区域匹配到的单位（null 为未匹配）'),
+  diff: DiffSchema.optional(),
+});
+
+const UnitMapping = z.record(z.string().min(1).max(200), z.union([Id, z.literal('new')]))
+  .describe('草稿中的单位名称 → 已有单位 id 或 "new"（新建）；未列出的按名称、简称和词典匹配，匹配不到则新建');
+
+export const CommitBody = z.object({
+  regionId: Id.optional().describe('方案所属区域，默认为导入时确定的区域'),
+  unitMapping: UnitMapping.optional(),
+});
+
+export const CommitResultSchema = z.object({
+  planId: z.number(), indicators: z.number(), tasks: z.number(), targets: z.number(),
+  unitsCreated: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+
+const Seqs = z.array(z.number().int()).max(10_000);
+
+export const ApplyBody = z.object({
+  added: Seqs.default([]).describe('要新增的任务（修订稿序号）'),
+  changed: Seqs.default([]).describe('要更新的任务（修订稿序号）'),
+  removed: Seqs.default([]).describe('要删除的任务（现有序号）'),
+  force: z.boolean().default(false).describe('删除已有进展报告的任务'),
+  unitMapping: UnitMapping.optional(),
+});
+
+const Applied = z.array(z.object({ seq: z.number(), taskId: z.number() }));
+export const ApplyResultSchema = z.object({ planId: z.number(), added: Applied, changed: Applied, removed: Applied });
+
+export const AliasBody = z.object({ alias: z.string().trim().min(1).max(100) });
+export const UnitAliasesSchema = z.object({ id: z.number(), name: z.string(), aliases: z.array(z.string()) });
