@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartSpec } from '../report-document.ts';
+import { RASTER_SCALE, renderChartPng } from './chart-png.ts';
+import { CHART_WIDTH_PX, renderChartSvg } from './chart-svg.ts';
+import { outlineSvgText } from './text-outline.ts';
+
+const spec: ChartSpec = { type: 'bar', title: 't', unit: '%', categories: ['开办企业', '知识产权创造保护和运用'], series: [{ name: '完成率', values: [92.3, null] }, { name: '按时完成率', values: [85, 70] }] };
+
+describe('charts', () => {
+  it('draws labels no smaller than 14 px, i.e. ≥ 10.5 pt at the printed size (1 px = 0.75 pt)', () => {
+    const svg = renderChartSvg(spec);
+    const sizes = [...svg.matchAll(/font-size:(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes) * 0.75).toBeGreaterThanOrEqual(10.5);
+    expect(svg).toContain('知识产权创造保护和运用');
+  });
+
+  it('outlines every label before rasterising and renders a PNG at 2.5× the printed size', async () => {
+    expect(outlineSvgText(renderChartSvg(spec))).not.toContain('<text');
+    const img = await renderChartPng(spec);
+    const png = Buffer.from(img.png);
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(Math.round(CHART_WIDTH_PX * RASTER_SCALE));
+    expect(img.widthPx).toBe(CHART_WIDTH_PX);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Tables and charts inside a 公文. GB/T 9704 10.3 only asks that tables be legible and fit the
+ * type area; the offices print them in 4号/小四 so a 19-row indicator table stays on one page.
+ */
+import {
+  AlignmentType, BorderStyle, ImageRun, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow,
+  VerticalAlign, WidthType,
+} from 'docx';
+import type { BlockOf, TableColumn } from '../report-document.ts';
+import type { ChartImage } from '../charts/chart-png.ts';
+import { FANGSONG, HEITI } from './fonts.ts';
+import { SMALL_PT, TYPE_AREA, pt } from './page.ts';
+import { lineSpacing, run } from './runs.ts';
+
+/** Table text: 小四 (12 pt), comfortably above the 10.5 pt legibility floor. */
+const CELL_PT = 12;
+const CELL_LINE = pt(CELL_PT * 1.35);
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function columnWidths(columns: readonly TableColumn[]): number[] {
+  const total = columns.reduce((s, c) => s + c.weight, 0);
+  const widths = columns.map((c) => Math.floor((TYPE_AREA.width * c.weight) / total));
+  const rest = TYPE_AREA.width - widths.reduce((s, w) => s + w, 0);
+  widths[widths.length - 1] = (widths.at(-1) ?? 0) + rest;
+  return widths;
+}
+
+function cell(text: string, width: number, header: boolean, align: TableColumn['align']): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+    children: text.split('\n').map((line) => new Paragraph({
+      alignment: header ? AlignmentType.CENTER : ALIGN[align],
+      spacing: { line: CELL_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: [run(line, { face: header ? HEITI : FANGSONG, sizePt: CELL_PT, snapToGrid: false })],
+    })),
+  });
+}
+
+/** A caption (表题 / 图题) in 4号黑体, centred. */
+function caption(text: string, before: number, after: number): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: lineSpacing(before, after),
+    keepNext: before > 0,
+    children: [run(text, { face: HEITI, sizePt: SMALL_PT, snapToGrid: false })],
+  });
+}
+
+/** A data table as wide as the type area; the header row repeats on every page. */
+export function dataTable(block: BlockOf<'table'>): (Paragraph | Table)[] {
+  const widths = columnWidths(block.columns);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: block.columns.map((c, i) => cell(c.title, widths[i] ?? 0, true, 'center')),
+  });
+  const body = block.rows.map((r) => new TableRow({
+    cantSplit: true,
+    children: block.columns.map((c, i) => cell(r[i] ?? '', widths[i] ?? 0, false, c.align)),
+  }));
+  const table = new Table({
+    width: { size: TYPE_AREA.width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [header, ...body],
+  });
+  // An empty paragraph after the table: Word merges two adjacent tables into one otherwise.
+  const after = new Paragraph({ spacing: lineSpacing(), children: [] });
+  return [...(block.caption ? [caption(block.caption, 0.5, 0)] : []), table, after];
+}
+
+/** A chart image at its printed size, with the caption under it (图题 convention). */
+export function chartParagraphs(block: BlockOf<'chart'>, image: ChartImage): Paragraph[] {
+  const picture = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { before: pt(6), after: 0 },
+    children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: image.widthPx, height: image.heightPx }, altText: { name: block.caption, title: block.caption, description: block.caption } })],
+  });
+  return [picture, caption(block.caption, 0, 0.5)];
+}

@@ -1,0 +1,102 @@
+/**
+ * ReportDocument → DOCX bytes in the GB/T 9704-2012 layout (page.ts has the geometry, fonts.ts
+ * the faces). Charts are rasterised first, in parallel, then every block becomes paragraphs or
+ * tables; the font table is patched afterwards so Word and WPS know the fallback faces.
+ */
+import { Document, DocumentGridType, Packer, type Paragraph, type Table } from 'docx';
+import JSZip from 'jszip';
+import type { Block, ReportDocument } from '../report-document.ts';
+import { renderChartPng, type ChartImage } from '../charts/chart-png.ts';
+import { chartParagraphs, dataTable } from './data-blocks.ts';
+import { FANGSONG, patchFontTable, runFont } from './fonts.ts';
+import { mastheadParagraphs, pageNumberFooters, recordTable, redHeaderParagraphs } from './furniture.ts';
+import { BODY_PT, FOOTER_DISTANCE, LINE_PITCH, PAGE } from './page.ts';
+import {
+  addresseeParagraph, attachmentLabelParagraph, attachmentNoteParagraphs, bodyParagraph, headingParagraph,
+  signatureParagraphs, titleParagraph,
+} from './text-blocks.ts';
+
+type Child = Paragraph | Table;
+
+// GB/T 9704 7.3.1: the title sits 空二行 under the 版头's red rule; on an attachment page it is
+// on the third line (8), i.e. one blank line under “附件”.
+function linesBeforeTitle(previous: Block | undefined): number {
+  if (previous?.kind === 'redHeader' || previous?.kind === 'masthead') return 2;
+  return previous?.kind === 'attachment' ? 1 : 0;
+}
+
+function blockChildren(block: Block, previous: Block | undefined, chart: ChartImage | undefined): Child[] {
+  switch (block.kind) {
+    case 'redHeader': return redHeaderParagraphs(block);
+    case 'masthead': return mastheadParagraphs(block);
+    case 'title': return [titleParagraph(block, linesBeforeTitle(previous))];
+    case 'addressee': return [addresseeParagraph(block)];
+    case 'heading': return [headingParagraph(block)];
+    case 'paragraph': return [bodyParagraph(block)];
+    case 'table': return dataTable(block);
+    case 'chart': return chart ? chartParagraphs(block, chart) : [];
+    case 'attachmentNote': return attachmentNoteParagraphs(block);
+    case 'signature': return signatureParagraphs(block);
+    case 'attachment': return [attachmentLabelParagraph(block)];
+    case 'record': return [recordTable(block)];
+  }
+}
+
+/** Builds the docx Document object (exported for tests that inspect it before packing). */
+export function buildDocxDocument(doc: ReportDocument, charts: ReadonlyMap<number, ChartImage>): Document {
+  const children = doc.blocks.flatMap((b, i) => blockChildren(b, doc.blocks[i - 1], charts.get(i)));
+  return new Document({
+    title: doc.title,
+    creator: 'Yingshang',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        // Normal is 3号仿宋; no automatic space between Chinese and digits (公文 write 2023年, not 2023 年).
+        document: { run: { font: runFont(FANGSONG), size: BODY_PT * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: { line: LINE_PITCH, lineRule: 'exact' } } },
+      },
+    },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height },
+          margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight, header: PAGE.marginTop / 2, footer: FOOTER_DISTANCE, gutter: 0 },
+        },
+        // A line grid of 22 lines, so Word's page setup shows the GB/T 9704 figure; text sets exact spacing.
+        grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+      },
+      footers: pageNumberFooters(),
+      children,
+    }],
+  });
+}
+
+/** Rasterises every chart block of a document, keyed by block index. */
+export async function renderCharts(doc: ReportDocument): Promise<Map<number, ChartImage>> {
+  const jobs = doc.blocks.flatMap((b, i) => (b.kind === 'chart' ? [renderChartPng(b.chart).then((img) => [i, img] as const)] : []));
+  return new Map(await Promise.all(jobs));
+}
+
+/**
+ * Turns off Word's automatic space between Chinese and Latin text or digits (w:autoSpaceDE/DN):
+ * 公文 print 2023年6月, and the extra space would also break the 28-characters-a-line count.
+ * docx has no option for it in the document defaults, so styles.xml is patched.
+ */
+export function patchParagraphDefaults(stylesXml: string): string {
+  const off = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+  // Word reads the document defaults; LibreOffice only the Normal style, so both get it.
+  return stylesXml
+    .replace('<w:pPrDefault><w:pPr>', `<w:pPrDefault><w:pPr>${off}`)
+    .replace(/(<w:style w:type="paragraph" w:styleId="Normal"[^>]*>[\s\S]*?)(<\/w:style>)/, (_, head: string, end: string) => `${head}<w:pPr>${off}</w:pPr>${end}`);
+}
+
+/** Renders a report document to DOCX bytes (GB/T 9704-2012 layout). */
+export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+  const charts = await renderCharts(doc);
+  const packed = await Packer.toBuffer(buildDocxDocument(doc, charts));
+  const zip = await JSZip.loadAsync(packed);
+  const fontTable = zip.file('word/fontTable.xml');
+  if (fontTable) zip.file('word/fontTable.xml', patchFontTable(await fontTable.async('string')));
+  const styles = zip.file('word/styles.xml');
+  if (styles) zip.file('word/styles.xml', patchParagraphDefaults(await styles.async('string')));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

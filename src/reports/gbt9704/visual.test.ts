@@ -1,0 +1,69 @@
+/**
+ * Visual check through LibreOffice: runs only where `soffice` and poppler's `pdftotext` exist
+ * (CI needs libreoffice-writer-nogui and poppler-utils for it). It catches layout that breaks
+ * (text pushed off the page, sections lost, page count out of range), not typographic detail.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bulletin003 } from '../__fixtures__/bulletin-003.ts';
+import { shaoyangProgress } from '../__fixtures__/shaoyang-progress.ts';
+import { buildMonthlyNotice } from '../kinds/monthly-notice.ts';
+import { buildWorkBulletin } from '../kinds/work-bulletin.ts';
+import type { ReportDocument } from '../report-document.ts';
+import { renderDocx } from './render-docx.ts';
+
+function has(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = has('soffice') && has('pdftotext') && has('pdfinfo');
+const dir = mkdtempSync(join(tmpdir(), 'yingshang-visual-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function toPdf(doc: ReportDocument, name: string): Promise<{ pages: number; text: string }> {
+  const docx = join(dir, `${name}.docx`);
+  writeFileSync(docx, await renderDocx(doc));
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000 });
+  const pdf = join(dir, `${name}.pdf`);
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  // Without -layout, text comes in reading order; spaces LibreOffice puts between CJK and digits are dropped.
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return { pages, text };
+}
+
+function inOrder(text: string, needles: readonly string[]): number {
+  let at = -1;
+  for (const n of needles) {
+    const i = text.indexOf(n, at + 1);
+    if (i < 0) return -1;
+    at = i;
+  }
+  return at;
+}
+
+describe.skipIf(!available)('LibreOffice rendering', () => {
+  it('lays out the 月通报 with every section in order on a plausible number of pages', async () => {
+    const { pages, text } = await toPdf(buildMonthlyNotice(shaoyangProgress()), 'notice');
+    expect(pages).toBeGreaterThanOrEqual(8);
+    expect(pages).toBeLessThanOrEqual(24);
+    expect(inOrder(text, ['邵优化办〔2023〕12号', '一、总体情况', '图1', '二、各指标推进情况', '表1', '三、各单位推进情况', '表2', '四、存在的问题', '表3', '五、下步工作要求', '邵阳市优化营商环境工作领导小组办公室2023年6月30日', '抄送：'])).toBeGreaterThan(0);
+    expect(text).toContain('—1—');
+    expect(text).toContain(`—${pages}—`);
+  }, 180_000);
+
+  it('lays out the 工作专报 of seed 003 within a few pages', async () => {
+    const { pages, text } = await toPdf(buildWorkBulletin(bulletin003()), 'bulletin');
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(7);
+    expect(inOrder(text, ['第2期', '编者按', '【战略安排】', '【战斗动态】', '（一）县市区', '（二）市直部门', '【战术借鉴】', '报：', '发：', '联系电话'])).toBeGreaterThan(0);
+  }, 180_000);
+});

@@ -1,0 +1,59 @@
+/**
+ * The reports engine: data → document model → DOCX (GB/T 9704-2012) / HTML preview, and plans →
+ * responsibility-table XLSX. Pure: no database or server imports; the product layer maps its
+ * records to the types in report-data.ts.
+ */
+import type { ReportDocument, ReportKind } from './report-document.ts';
+import type {
+  CommendationData, DekadBriefData, ProgressReviewData, SupervisionOrderData, WorkBulletinData,
+} from './report-data.ts';
+import { buildAnnualSummary } from './kinds/annual-summary.ts';
+import { buildCommendation } from './kinds/commendation.ts';
+import { buildDekadBrief } from './kinds/dekad-brief.ts';
+import { buildHalfYearReview } from './kinds/half-year-review.ts';
+import { buildMonthlyNotice } from './kinds/monthly-notice.ts';
+import { buildQuarterlySummary } from './kinds/quarterly-summary.ts';
+import { buildSupervisionOrder } from './kinds/supervision-order.ts';
+import { buildWorkBulletin } from './kinds/work-bulletin.ts';
+
+export type * from './report-data.ts';
+export type { Block, BlockOf, ChartSpec, Inline, ReportDocument, ReportKind } from './report-document.ts';
+export { parseReportDocument, reportDocumentSchema, reportKindSchema } from './report-document.ts';
+export { buildAnnualSummary, buildCommendation, buildDekadBrief, buildHalfYearReview, buildMonthlyNotice, buildQuarterlySummary, buildSupervisionOrder, buildWorkBulletin };
+export { renderDocx } from './gbt9704/render-docx.ts';
+export { renderHtml } from './html/render-html.ts';
+export { renderChartSvg } from './charts/chart-svg.ts';
+export { renderChartPng } from './charts/chart-png.ts';
+export { renderResponsibilityXlsx } from './xlsx/responsibility-table.ts';
+export { renderTaskListXlsx } from './xlsx/task-list-table.ts';
+export { rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
+export type { RateRow } from './kinds/progress-stats.ts';
+
+/** Input data of each kind, for callers that dispatch on the kind (the CLI's `report KIND`). */
+export interface ReportDataByKind {
+  'dekad-brief': DekadBriefData;
+  'monthly-notice': ProgressReviewData;
+  'quarterly-summary': ProgressReviewData;
+  'half-year-review': ProgressReviewData;
+  'annual-summary': ProgressReviewData;
+  'work-bulletin': WorkBulletinData;
+  'commendation': CommendationData;
+  'supervision-order': SupervisionOrderData;
+}
+
+const BUILDERS: { [K in ReportKind]: (data: ReportDataByKind[K]) => ReportDocument } = {
+  'dekad-brief': buildDekadBrief,
+  'monthly-notice': buildMonthlyNotice,
+  'quarterly-summary': buildQuarterlySummary,
+  'half-year-review': buildHalfYearReview,
+  'annual-summary': buildAnnualSummary,
+  'work-bulletin': buildWorkBulletin,
+  'commendation': buildCommendation,
+  'supervision-order': buildSupervisionOrder,
+};
+
+/** Builds the document model of any kind from its data. */
+export function buildReport<K extends ReportKind>(kind: K, data: ReportDataByKind[K]): ReportDocument {
+  const build: (data: ReportDataByKind[K]) => ReportDocument = BUILDERS[kind];
+  return build(data);
+}

@@ -1,0 +1,89 @@
+/**
+ * Completion figures for notices and reviews. Definitions (printed in the notice's note so
+ * readers know what a rate means):
+ * - a task is 到期 when its deadline's last day (2023年6月 → 6月30日) is on or before the report date;
+ * - 完成率 = 到期任务中已办结的 / 到期任务;
+ * - 按时完成率 = 到期任务中在时限内办结的 / 到期任务 (a task accepted after its month counts as done, not on time).
+ * Units are counted by their 牵头 role: the lead unit answers for the task.
+ */
+import { deadlineDueOn } from '../../domain/plan-import.ts';
+import type { IndicatorInfo, TaskProgress } from '../report-data.ts';
+
+/** Counts and rates for one group of tasks (an indicator, a unit or the whole plan). */
+export interface RateRow {
+  name: string;
+  total: number;
+  due: number;
+  done: number;
+  doneDue: number;
+  onTime: number;
+  red: number;
+  yellow: number;
+  /** null when nothing is due yet. */
+  completionRate: number | null;
+  onTimeRate: number | null;
+}
+
+/** True when the task's deadline has passed on `asOf`. */
+export function isDue(task: TaskProgress, asOf: string): boolean {
+  const due = deadlineDueOn(task.deadline);
+  return due !== null && due <= asOf;
+}
+
+/** True when the task was accepted as done within its deadline. */
+export function doneOnTime(task: TaskProgress): boolean {
+  if (task.light !== 'done') return false;
+  const due = deadlineDueOn(task.deadline);
+  return due === null || task.completedOn === null || task.completedOn <= due;
+}
+
+/** Counts and rates of a group of tasks on `asOf`. */
+export function rateRow(name: string, tasks: readonly TaskProgress[], asOf: string): RateRow {
+  const due = tasks.filter((t) => isDue(t, asOf));
+  const doneDue = due.filter((t) => t.light === 'done').length;
+  const onTime = due.filter(doneOnTime).length;
+  return {
+    name,
+    total: tasks.length,
+    due: due.length,
+    done: tasks.filter((t) => t.light === 'done').length,
+    doneDue,
+    onTime,
+    red: tasks.filter((t) => t.light === 'red').length,
+    yellow: tasks.filter((t) => t.light === 'yellow').length,
+    completionRate: due.length ? doneDue / due.length : null,
+    onTimeRate: due.length ? onTime / due.length : null,
+  };
+}
+
+/** One row per indicator, in plan order. */
+export function ratesByIndicator(indicators: readonly IndicatorInfo[], tasks: readonly TaskProgress[], asOf: string): RateRow[] {
+  return indicators.map((i) => rateRow(i.name, tasks.filter((t) => t.indicatorSeq === i.seq), asOf));
+}
+
+const rateKey = (r: number | null): number => (r === null ? -1 : r);
+
+/**
+ * One row per lead unit, best first: by on-time rate, then completion rate, then fewer red
+ * tasks; units with nothing due yet go last. Ties keep the plan's first-mention order.
+ */
+export function rankedUnits(tasks: readonly TaskProgress[], asOf: string): RateRow[] {
+  const byUnit = new Map<string, TaskProgress[]>();
+  for (const t of tasks) for (const u of t.leadUnits) byUnit.set(u, [...(byUnit.get(u) ?? []), t]);
+  const rows = [...byUnit].map(([unit, list]) => rateRow(unit, list, asOf));
+  return rows
+    .map((row, order) => ({ row, order }))
+    .sort((a, b) => rateKey(b.row.onTimeRate) - rateKey(a.row.onTimeRate)
+      || rateKey(b.row.completionRate) - rateKey(a.row.completionRate)
+      || a.row.red - b.row.red
+      || a.order - b.order)
+    .map((x) => x.row);
+}
+
+/**
+ * Units to name as lagging: every unit with an overdue (red) task, most red first. Naming is a
+ * consequence (seed 000's rules attach 约谈 to the bottom ranks), so only facts qualify a unit.
+ */
+export function laggards(units: readonly RateRow[]): RateRow[] {
+  return units.filter((u) => u.red > 0).sort((a, b) => b.red - a.red || rateKey(a.onTimeRate) - rateKey(b.onTimeRate));
+}

@@ -1,0 +1,93 @@
+/**
+ * The intermediate document model: what a report says, block by block, before it is typeset.
+ * Builders (kinds/) produce it from data; people may edit its text in the browser before issuing;
+ * renderers (gbt9704/ for DOCX, html/ for the preview) typeset it. It is plain JSON, and the
+ * schema validates an edited copy that comes back from the browser.
+ */
+import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+
+/** A piece of paragraph text; `face` switches the font for a lead-in such as “冷水滩区：”. */
+export const inlineSchema = z.object({
+  text: z.string(),
+  face: z.enum(['hei', 'kai', 'fang']).optional(),
+  bold: z.boolean().optional(),
+});
+
+// null = no value (e.g. nothing due yet): drawn as a gap, not as 0.
+const chartSeriesSchema = z.object({ name: z.string().min(1), values: z.array(z.number().nullable()) });
+
+/** Data of one chart: a bar chart of rates by indicator or a line chart of rates over periods. */
+export const chartSpecSchema = z.object({
+  type: z.enum(['bar', 'line']),
+  title: z.string(),
+  categories: z.array(z.string()),
+  series: z.array(chartSeriesSchema).min(1),
+  /** Suffix of the values, e.g. `%`; rates are given as percentages (0–100). */
+  unit: z.string(),
+});
+
+const columnSchema = z.object({
+  title: z.string(),
+  /** Relative width; the renderer shares the type area out in proportion. */
+  weight: z.number().positive(),
+  align: z.enum(['left', 'center', 'right']),
+});
+
+/** Blocks, in reading order. */
+export const blockSchema = z.discriminatedUnion('kind', [
+  /** 版头 of the 文件格式: red issuer name, 发文字号, red rule (GB/T 9704 7.2). */
+  z.object({ kind: z.literal('redHeader'), issuer: z.string().min(1), docNumber: z.string().nullable(), mark: z.string() }),
+  /** 报头 of a 简报/专报: red title, issue line, issuer and date, red rule. */
+  z.object({ kind: z.literal('masthead'), title: z.string().min(1), issueLabel: z.string(), issuer: z.string(), date: z.string() }),
+  z.object({ kind: z.literal('title'), text: z.string().min(1) }),
+  /** 主送机关, printed with a full-width colon. */
+  z.object({ kind: z.literal('addressee'), text: z.string().min(1) }),
+  z.object({ kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), number: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('paragraph'), runs: z.array(inlineSchema).min(1), indent: z.boolean() }),
+  z.object({ kind: z.literal('table'), caption: z.string().nullable(), columns: z.array(columnSchema).min(1), rows: z.array(z.array(z.string())) }),
+  z.object({ kind: z.literal('chart'), caption: z.string(), chart: chartSpecSchema }),
+  /** 附件说明 (GB/T 9704 7.3.4). */
+  z.object({ kind: z.literal('attachmentNote'), items: z.array(z.string()).min(1) }),
+  /** 发文机关署名 and 成文日期 (7.3.5.2); date is ISO YYYY-MM-DD. */
+  z.object({ kind: z.literal('signature'), issuer: z.string().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  /** Starts an attachment on a new page: “附件” in 黑体 at the top left (GB/T 9704 8). */
+  z.object({ kind: z.literal('attachment'), label: z.string().min(1) }),
+  /** 版记 (7.4): 抄送 / 报 / 发 lines between rules, then 印发机关 and 印发日期. */
+  z.object({
+    kind: z.literal('record'),
+    lines: z.array(z.object({ label: z.string(), text: z.string() })),
+    printed: z.object({ by: z.string(), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).nullable(),
+  }),
+]);
+
+/** The kinds of document the engine writes. */
+export const reportKindSchema = z.enum([
+  'dekad-brief', 'monthly-notice', 'quarterly-summary', 'half-year-review', 'annual-summary',
+  'work-bulletin', 'commendation', 'supervision-order',
+]);
+
+/** A whole report. */
+export const reportDocumentSchema = z.object({
+  kind: reportKindSchema,
+  /** Document title for file metadata and the browser tab. */
+  title: z.string().min(1),
+  blocks: z.array(blockSchema).min(1),
+});
+
+export type Inline = z.infer<typeof inlineSchema>;
+export type ChartSpec = z.infer<typeof chartSpecSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
+export type ReportKind = z.infer<typeof reportKindSchema>;
+export type ReportDocument = z.infer<typeof reportDocumentSchema>;
+export type TableColumn = z.infer<typeof columnSchema>;
+
+/** Validates a document that was edited outside the engine (the browser) before rendering it. */
+export function parseReportDocument(value: unknown): ReportDocument {
+  const parsed = reportDocumentSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue ? issue.path.join('.') : '';
+  throw new AppError('REPORT_DOCUMENT_INVALID', `文稿格式不正确：${where} ${issue?.message ?? ''}`.trim(), { path: where });
+}

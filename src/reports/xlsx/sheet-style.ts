@@ -1,0 +1,81 @@
+/**
+ * Shared look of the responsibility-table workbooks: title row, header row, thin borders, wrapped
+ * text, A4 landscape fitted to the page width with the header repeated on every printed page.
+ */
+import type { Alignment, Borders, Worksheet } from 'exceljs';
+
+/** A column of an exported table: header text and width in characters. */
+export interface SheetColumn {
+  header: string;
+  width: number;
+  align?: Alignment['horizontal'];
+}
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDERS: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const BODY_FONT = { name: '仿宋_GB2312', size: 11 };
+
+/** Row 1: the title merged over all columns; row 2: the header. Returns the first body row number. */
+export function writeTitleAndHeader(ws: Worksheet, title: string, columns: readonly SheetColumn[]): number {
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.getRow(1).values = [title];
+  ws.mergeCells(1, 1, 1, columns.length);
+  const titleCell = ws.getCell(1, 1);
+  titleCell.font = { name: '方正小标宋简体', size: 18 };
+  titleCell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(1).height = 40;
+  const header = ws.getRow(2);
+  header.values = columns.map((c) => c.header);
+  header.height = 30;
+  header.eachCell((cell) => {
+    cell.font = { name: '黑体', size: 11 };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDERS;
+  });
+  return 3;
+}
+
+/** Borders, font and wrapping for the body cells of rows first..last. */
+export function styleBody(ws: Worksheet, first: number, last: number, columns: readonly SheetColumn[]): void {
+  for (let r = first; r <= last; r++) {
+    for (let c = 1; c <= columns.length; c++) {
+      const cell = ws.getCell(r, c);
+      cell.font = BODY_FONT;
+      cell.border = BORDERS;
+      cell.alignment = { horizontal: columns[c - 1]?.align ?? 'left', vertical: 'middle', wrapText: true };
+    }
+  }
+}
+
+/**
+ * Merges runs of equal non-empty keys in one column (rows are 1-based sheet rows). The value
+ * stays in the first cell, which is what readers (and our own importer) expect of a merged cell.
+ */
+export function mergeRuns(ws: Worksheet, col: number, keys: readonly { row: number; key: string }[]): void {
+  let start = 0;
+  for (let i = 1; i <= keys.length; i++) {
+    const a = keys[start];
+    const b = keys[i];
+    if (b && a && b.key === a.key && a.key !== '') continue;
+    const end = keys[i - 1];
+    if (a && end && end.row > a.row) ws.mergeCells(a.row, col, end.row, col);
+    start = i;
+  }
+}
+
+/** A4 landscape, fit to one page wide, header row repeated on every page, frozen under the header. */
+export function setUpPrinting(ws: Worksheet, columnCount: number): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: '2:2',
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&C— &P —' };
+  ws.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }];
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columnCount } };
+}
