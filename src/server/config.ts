@@ -16,6 +16,13 @@ const ConfigSchema = z.object({
   LOGIN_RATE_PER_IP: z.coerce.number().int().positive().default(30),
   /** Largest plan document accepted by POST /api/imports, in MB. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(50).default(50),
+  /** Outbound e-mail for reminders: smtp://user:pass@host:port (smtps:// for TLS). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 必须以 smtp:// 或 smtps:// 开头').optional().or(z.literal('').transform(() => undefined)),
+  SMTP_FROM: z.string().default('营商平台 <noreply@yingshang.local>'),
+  /** Run the job queue (reminders, lights, deliveries) in this process. */
+  JOBS: z.enum(['on', 'off']).default('on'),
+  /** When the daily supervision run happens, as cron in China time. */
+  DAILY_CRON: z.string().default('0 8 * * *'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

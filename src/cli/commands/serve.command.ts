@@ -1,7 +1,9 @@
 /** `yingshang serve`: migrate, load demo data on an empty database, and serve the API and web app. */
 import { loadDemo } from '../../db/demo/load-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../db/demo/demo-data.ts';
+import { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import { buildApp } from '../../server/app.ts';
+import { startJobs, type Jobs } from '../../server/jobs/queue.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { loadConfig } from '../../server/config.ts';
 import { describeDatabase, openForCli } from '../database.ts';
@@ -11,10 +13,16 @@ export async function run(_args: string[]): Promise<number> {
   const database = await openForCli(config);
   if (!database) return 1;
   const demo = await loadDemo(database.db, { reset: false, hashPassword });
-  const app = await buildApp({ db: database.db, config, logger: true });
+  const calendar = new WorkCalendar();
+  const app = await buildApp({ db: database.db, config, logger: true, calendar });
+  // The queue shares the database, so every instance may run it: jobs are claimed, not broadcast.
+  const jobs: Jobs | null = config.JOBS === 'on'
+    ? await startJobs(database, { calendar, mail: { smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }, now: () => new Date(), cron: config.DAILY_CRON, log: (m) => app.log.info(m) })
+    : null;
   const stop = async (signal: string): Promise<void> => {
     app.log.info(`${signal}: shutting down`);
     await app.close();
+    await jobs?.stop();
     await database.close();
     process.exit(0);
   };
