@@ -34,8 +34,7 @@ export interface Jobs {
 export async function startJobs(database: Database, options: JobOptions): Promise<Jobs> {
   const boss = 'url' in database.jobs
     ? new PgBoss({ connectionString: database.jobs.url, max: 3 })
-    // pg-boss types its adapter with `any[]` values; ours takes unknown[], which is what it passes.
-    : new PgBoss({ db: database.jobs.executor as PgBoss.Db });
+    : new PgBoss({ db: database.jobs.executor });
   boss.on('error', (e: Error) => options.log?.(`job queue error: ${e.message}`));
   await boss.start();
   await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE });

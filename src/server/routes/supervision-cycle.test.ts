@@ -4,7 +4,6 @@ import { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import { plans, tasks, units, users } from '../../db/schema.ts';
 import { notifications, unitHeads } from '../../db/supervision-schema.ts';
 import { createUser } from '../use-cases/users.ts';
-import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { runReminders } from '../use-cases/supervision/reminders.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
