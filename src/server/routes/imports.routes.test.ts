@@ -11,7 +11,7 @@ import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testin
 interface View {
   id: number; status: string; region: { id: number; name: string }; format: string; planId: number | null;
   draft: { tasks: { seq: number; text: string; targets?: unknown[] }[] }; warnings: unknown[];
-  unitMatches: { name: string; unit: { id: number; name: string } | null }[];
+  unitMatches: { name: string; unit: { id: number; name: string } | null }[]; problem: { code: string; path: string | null } | null;
 }
 interface Commit { planId: number; indicators: number; tasks: number; targets: number; unitsCreated: { id: number; name: string }[] }
 interface Err { code: string; message: string; details?: { path?: string } }
@@ -182,7 +182,9 @@ describe.each(databaseKinds())('plan import on %s', (kind) => {
     const ok = await send<Commit>(t.app, 'POST', `/api/imports/${view.id}/commit`, shaoyang, {});
     expect(ok.body).toMatchObject({ tasks: 2, unitsCreated: [] });
     const page = (await getJson<TaskPage>(t.app, `/api/plans/${ok.body.planId}/tasks`, shaoyang)).body;
-    expect(page.items[0]?.responsibleUnits.map((u) => u.id)).toEqual([scjg, await unitId(t, '邵阳市', '市税务局')]);
+    // Prose plans: the first unit in the parenthesis leads.
+    expect(page.items[0]?.leadUnits.map((u) => u.id)).toEqual([scjg]);
+    expect(page.items[0]?.responsibleUnits.map((u) => u.id)).toEqual([await unitId(t, '邵阳市', '市税务局')]);
     expect(page.items[1]).toBeDefined();
 
     const other = (await upload(t.app, shaoyang, 'again.md', SMALL_PLAN)).json<View>();

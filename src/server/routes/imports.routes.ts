@@ -15,7 +15,7 @@ import { discardImport } from '../use-cases/imports/discard-import.ts';
 import { importView, type ImportView } from '../use-cases/imports/import-view.ts';
 import { updateDraft } from '../use-cases/imports/update-draft.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
-import { ApplyBody, ApplyResultSchema, CommitBody, CommitResultSchema, DraftBody, DraftSchema, ImportViewSchema, UploadQuery } from './imports.schema.ts';
+import { ApplyBody, ApplyResultSchema, CommitBody, CommitResultSchema, DraftBody, DraftSchema, ImportViewSchema, UploadBody, UploadQuery } from './imports.schema.ts';
 
 const tags = ['方案导入'];
 const conflict = { 409: ErrorSchema };
@@ -37,15 +37,14 @@ async function present(ctx: AppContext, request: FastifyRequest, id: number): Pr
   return { ...view, draft: DraftSchema.parse(view.draft) };
 }
 
-export function importRoutes(app: App, ctx: AppContext): void {
+function uploadRoute(app: App, ctx: AppContext): void {
   const maxBytes = Math.floor(ctx.config.IMPORT_MAX_MB * 1024 * 1024);
-
   app.post('/api/imports', {
     schema: {
       tags, summary: '上传方案文件并解析为草稿（优化办）',
       description: '请求体为文件原始内容，Content-Type: application/octet-stream；文件名放在 fileName 参数。支持 PDF、DOCX、XLSX、TXT、MD，不超过 50 MB。'
         + '带 targetPlanId 时为修订稿的重新导入，返回与该方案的差异 diff。无法读取的文件返回 PLAN_IMPORT_* 错误码，不保存任何内容。',
-      consumes: ['application/octet-stream'], querystring: UploadQuery,
+      consumes: ['application/octet-stream'], querystring: UploadQuery, body: UploadBody,
       response: { 201: ImportViewSchema, 413: ErrorSchema, 415: ErrorSchema, ...errorResponses },
     },
     bodyLimit: maxBytes,
@@ -59,6 +58,12 @@ export function importRoutes(app: App, ctx: AppContext): void {
     const id = await createImport(ctx.db, actor, { bytes, fileName: request.query.fileName, targetPlanId: request.query.targetPlanId }, maxBytes);
     return reply.status(201).send(await present(ctx, request, id));
   });
+
+}
+
+/** Registers the plan import routes: upload, review, edit, discard, commit, apply. */
+export function importRoutes(app: App, ctx: AppContext): void {
+  uploadRoute(app, ctx);
 
   app.get('/api/imports/:id', {
     schema: { tags, summary: '导入草稿详情（含单位匹配；重新导入时含差异）', params: IdParams, response: { 200: ImportViewSchema, ...errorResponses } },

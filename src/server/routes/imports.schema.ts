@@ -8,6 +8,9 @@ export const UploadQuery = z.object({
   targetPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('重新导入：修订后的文件所对应的已有方案'),
 });
 
+// The raw file: any bytes pass here; the engine decides what they are (format sniffed, not trusted).
+export const UploadBody = z.unknown().describe('文件原始内容（二进制）');
+
 const TargetSchema = z.looseObject({
   metric: z.string(), comparator: z.string(), value: z.number(), value_max: z.number().nullish(), unit: z.string(), source: z.string(),
 });
@@ -64,7 +67,9 @@ export const ImportViewSchema = z.object({
   warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()) })),
   unitMatches: z.array(z.object({ name: z.string(), unit: z.object({ id: z.number(), name: z.string() }).nullable() }))
     .describe('草稿中出现的每个单位名称及其在本区域匹配到的单位（null 为未匹配）'),
-  diff: DiffSchema.optional(),
+  problem: z.object({ code: z.string(), message: z.string(), path: z.string().nullable() }).nullable()
+    .describe('草稿尚不能提交的原因（如缺少方案标题），修改草稿后消失'),
+  diff: DiffSchema.optional().describe('重新导入时与已有方案的差异（草稿有效时）'),
 });
 
 const UnitMapping = z.record(z.string().min(1).max(200), z.union([Id, z.literal('new')]))

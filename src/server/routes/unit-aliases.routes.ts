@@ -4,6 +4,7 @@ import { addUnitAlias } from '../use-cases/imports/add-unit-alias.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import { AliasBody, UnitAliasesSchema } from './imports.schema.ts';
 
+/** Registers POST /api/units/:id/aliases. */
 export function unitAliasRoutes(app: App, ctx: AppContext): void {
   app.post('/api/units/:id/aliases', {
     schema: {

@@ -164,7 +164,7 @@ export async function applyImport(db: Db, actor: Actor, importId: number, input:
     const chosen = pickChanges(diff, plan, input);
     assertSeqsUnique(stored, chosen);
     await assertNoReports(tx, chosen.removed, input.force ?? false);
-    const mapping = unitMappingOf(writtenUnitNames(plan), input.unitMapping);
+    const mapping = unitMappingOf(writtenUnitNames(row.draft), input.unitMapping);
     const resolver = new UnitResolver(tx, target.regionId, { mapping, mappableRegionIds: actor.regionIds, fuzzy: true });
     const w: Writer = { tx, actor, importId, planId: target.id, plan, targets, resolver };
     const indicatorId = indicatorIds(tx, target.id, plan);

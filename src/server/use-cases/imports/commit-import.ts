@@ -39,7 +39,7 @@ export async function commitImport(db: Db, actor: Actor, importId: number, input
     const regionId = input.regionId ?? row.regionId;
     assertMayImportInto(actor, regionId);
     const { plan, targets } = validateDraft(row.draft);
-    const mapping = unitMappingOf(writtenUnitNames(plan), input.unitMapping);
+    const mapping = unitMappingOf(writtenUnitNames(row.draft), input.unitMapping);
     const resolver = new UnitResolver(tx, regionId, { mapping, mappableRegionIds: actor.regionIds, fuzzy: true });
     const source = { importId, fileName: row.fileName, sha256: row.sha256, format: row.format };
     const planId = await insertPlan(tx, regionId, plan, actor.userId, source, { resolver, targets });

@@ -18,10 +18,11 @@ import { visibleImports } from '../../policies/import.policy.ts';
 export type ImportRow = typeof planImports.$inferSelect;
 
 const TargetSchema = z.object({
-  metric: z.string().min(1), comparator: z.enum(['le', 'ge', 'eq', 'range']), value: z.number().finite(),
+  metric: z.string(), comparator: z.enum(['le', 'ge', 'eq', 'range']), value: z.number().finite(),
   value_max: z.number().finite().nullish(), unit: z.string(), source: z.string(),
 });
 const DraftTargets = z.object({ tasks: z.array(z.object({ seq: z.number().int(), targets: z.array(TargetSchema).nullish() })) });
+const DraftUnits = z.object({ tasks: z.array(z.object({ lead_units: z.array(z.string()).nullish(), responsible_units: z.array(z.string()).nullish() })) });
 const DraftWarnings = z.object({ warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()).optional() })).nullish() });
 
 export interface ValidDraft { plan: PlanImport; targets: Map<number, PlanTarget[]> }
@@ -50,15 +51,20 @@ export function draftWarnings(draft: unknown): { message: string; ref: Record<st
   return parsed.success ? (parsed.data.warnings ?? []).map((w) => ({ message: w.message, ref: w.ref ?? {} })) : [];
 }
 
-/** Every distinct unit name the draft's tasks write, in order of first appearance. */
-export function writtenUnitNames(plan: PlanImport): string[] {
-  return [...new Set(plan.tasks.flatMap((t) => [...t.units.lead, ...t.units.responsible]))];
+/**
+ * Every distinct unit name the draft's tasks write, in order of first appearance. Read leniently:
+ * a draft that does not validate yet (no title) still shows its units for review.
+ */
+export function writtenUnitNames(draft: unknown): string[] {
+  const parsed = DraftUnits.safeParse(draft);
+  if (!parsed.success) return [];
+  return [...new Set(parsed.data.tasks.flatMap((t) => [...(t.lead_units ?? []), ...(t.responsible_units ?? [])]))];
 }
 
 /** Each written name with the catalogue unit it matches (by name, alias or dictionary), or null. */
-export function matchWrittenUnits(plan: PlanImport, catalogue: readonly CanonicalUnit[]): { name: string; unit: { id: number; name: string } | null }[] {
+export function matchWrittenUnits(names: readonly string[], catalogue: readonly CanonicalUnit[]): { name: string; unit: { id: number; name: string } | null }[] {
   const byId = new Map(catalogue.map((u) => [u.id, u]));
-  return writtenUnitNames(plan).map((name) => {
+  return names.map((name) => {
     const id = matchUnit(name, catalogue);
     const unit = id === null ? undefined : byId.get(id);
     return { name, unit: unit ? { id: Number(unit.id), name: unit.name } : null };
