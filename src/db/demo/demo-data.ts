@@ -41,7 +41,8 @@ export const DEMO_COLLECTIVES = [{ region: '永州市', name: '各县市区政�
 
 export const DEMO_PASSWORD = 'Yingshang@2026';
 
-export interface DemoUser { login: string; displayName: string; role: 'office' | 'leader' | 'unit'; region: string; unit?: string }
+/** `head`: the unit's head, who confirms its extension requests. */
+export interface DemoUser { login: string; displayName: string; role: 'office' | 'leader' | 'unit'; region: string; unit?: string; head?: boolean }
 
 export const DEMO_USERS: DemoUser[] = [
   { login: 'office-shaoyang', displayName: '邵阳市优化办', role: 'office', region: '邵阳市' },
@@ -50,4 +51,6 @@ export const DEMO_USERS: DemoUser[] = [
   { login: 'leader-shaoyang', displayName: '邵阳市分管领导', role: 'leader', region: '邵阳市' },
   { login: 'unit-scjg', displayName: '邵阳市市场监管局', role: 'unit', region: '邵阳市', unit: '市市场监管局' },
   { login: 'county-lengshuitan', displayName: '冷水滩区人民政府', role: 'unit', region: '冷水滩区', unit: '冷水滩区人民政府' },
+  { login: 'head-scjg', displayName: '邵阳市市场监管局负责人', role: 'unit', region: '邵阳市', unit: '市市场监管局', head: true },
+  { login: 'unit-sy-tax', displayName: '邵阳市税务局', role: 'unit', region: '邵阳市', unit: '市税务局' },
 ];

@@ -10,6 +10,7 @@ import { parseDocument } from '../../ingest/index.ts';
 import type { Db, Tx } from '../client.ts';
 import { countPlans, insertPlan, targetsBySeq, type PlanTarget } from '../plans/write-plan.ts';
 import { regions, unitMemberships, units, users } from '../schema.ts';
+import { unitHeads } from '../supervision-schema.ts';
 import { DEMO_COLLECTIVES, DEMO_PASSWORD, DEMO_PLANS, DEMO_REGIONS, DEMO_USERS, type DemoRegion } from './demo-data.ts';
 
 const fixturesDir = new URL('../../../fixtures/', import.meta.url);
@@ -73,7 +74,8 @@ async function insertUsers(tx: Tx, regionIds: Map<string, number>, passwordHash:
       if (!unit) throw new Error(`demo user ${u.login}: unit ${u.unit} not found in ${u.region}`);
       unitId = unit.id;
     }
-    await tx.insert(users).values({ login: u.login, displayName: u.displayName, role: u.role, regionId, unitId, passwordHash });
+    const [created] = await tx.insert(users).values({ login: u.login, displayName: u.displayName, role: u.role, regionId, unitId, passwordHash }).returning({ id: users.id });
+    if (u.head && created && unitId !== null) await tx.insert(unitHeads).values({ userId: created.id, unitId });
   }
 }
 
