@@ -29,6 +29,7 @@ import { userRoutes } from './routes/users.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { activityRoutes } from './routes/activity.routes.ts';
+import { assessmentRoutes } from './routes/assessment.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   reportRoutes(app, ctx);
   supervisionRoutes(app, ctx);
   activityRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

@@ -52,6 +52,12 @@ export const ERROR_CATALOGUE = {
   PLAN_IMPORT_TOO_LARGE: [413, '文件超过大小上限，无法导入'],
   PLAN_IMPORT_UNSUPPORTED_FORMAT: [415, '不支持的文件格式（可导入 PDF、Word、Excel、文本、Markdown）'],
   UNIT_ALIAS_TAKEN: [409, '该简称已被本区域的其他单位使用'],
+  ASSESSMENT_ROUND_NOT_FOUND: [404, '评价轮次不存在'],
+  ASSESSMENT_ROUND_TITLE_TAKEN: [409, '本方案已有同名的评价轮次'],
+  ASSESSMENT_RANK_INVALID: [400, '排名不正确'],
+  ASSESSMENT_SUBJECT_UNKNOWN: [400, '指标或地区不属于本方案'],
+  ASSESSMENT_IMPORT_UNREADABLE: [400, '无法读取导入文件，请使用下载的 XLSX 模板'],
+  ASSESSMENT_IMPORT_INVALID: [400, '导入文件中有不正确的单元格，未写入任何数据'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 
