@@ -30,6 +30,7 @@ import { reportRoutes } from './routes/reports.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { activityRoutes } from './routes/activity.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
+import { documentRoutes } from './routes/documents.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   supervisionRoutes(app, ctx);
   activityRoutes(app, ctx);
   assessmentRoutes(app, ctx);
+  documentRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

@@ -58,6 +58,12 @@ export const ERROR_CATALOGUE = {
   ASSESSMENT_SUBJECT_UNKNOWN: [400, '指标或地区不属于本方案'],
   ASSESSMENT_IMPORT_UNREADABLE: [400, '无法读取导入文件，请使用下载的 XLSX 模板'],
   ASSESSMENT_IMPORT_INVALID: [400, '导入文件中有不正确的单元格，未写入任何数据'],
+  DOCUMENT_NOT_FOUND: [404, '公文不存在'],
+  DOCUMENT_ALREADY_ISSUED: [409, '公文已印发，不能再修改、重新生成或删除'],
+  DOCUMENT_DATA_MISSING: [400, '生成该类公文所需的数据不足'],
+  DOCUMENT_PDF_UNAVAILABLE: [409, '服务器未安装 LibreOffice，无法生成 PDF，请下载 DOCX'],
+  REPORT_DOCUMENT_INVALID: [400, '文稿格式不正确'],
+  PRACTICE_NOTE_NOT_FOUND: [404, '典型做法不存在'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseDocument } from '../../ingest/index.ts';
+import { inspectDocx } from '../../reports/__fixtures__/docx-inspect.ts';
+import { run } from './report.command.ts';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+function cli(args: string[], env: Record<string, string>) {
+  const r = spawnSync('node', ['bin/yingshang.mjs', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', SOFFICE_PATH: 'off', ...env }, encoding: 'utf8', timeout: 180_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the command in-process (no spawn: each costs seconds) and captures stderr. */
+async function runHere(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await run(args), stderr };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('yingshang report', () => {
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  afterEach(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('writes a 月通报 DOCX and the responsibility table from the database, and refuses bad input in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ys-report-'));
+    const env = { DATA_DIR: join(dir, 'data') };
+    expect(cli(['demo'], env).code).toBe(0);
+
+    const notice = cli(['report', 'monthly-notice', '--plan', '1', '--period', '2023-06', '--out', join(dir, 'notice.docx')], env);
+    expect(notice.stderr).toBe('');
+    expect(notice.code).toBe(0);
+    expect(notice.stdout).toContain('月通报，2023年6月');
+    const text = (await inspectDocx(new Uint8Array(readFileSync(join(dir, 'notice.docx'))))).paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('关于2023年6月全市优化营商环境重点任务推进情况的通报');
+    expect(text).toContain('《邵阳市2023年营商环境创优提质行动实施方案》');
+    // Nothing is done in the demo: every due task is open, so both rates are 0.
+    expect(text).toMatch(/已到期\d+项，已办结0项，完成率0\.0%；其中按时办结0项，按时完成率0\.0%/);
+
+    const table = cli(['report', 'responsibility-table', '--plan', '1', '--layout', 'six', '--out', join(dir, 'table.xlsx')], env);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('六列');
+    const draft = await parseDocument({ bytes: new Uint8Array(readFileSync(join(dir, 'table.xlsx'))), fileName: 'table.xlsx' });
+    expect(draft.tasks).toHaveLength(204);
+
+    process.env.DATA_DIR = env.DATA_DIR;
+    process.env.DATABASE_URL = '';
+    const kind = await runHere(['weekly-notice', '--plan', '1', '--period', '2023-06', '--out', join(dir, 'x.docx')]);
+    expect(kind).toMatchObject({ code: 2 });
+    expect(kind.stderr).toMatch(/^REPORT_USAGE: 未知的公文类型“weekly-notice”.*\n$/);
+    const period = await runHere(['brief', '--plan', '1', '--period', '2023-06', '--out', join(dir, 'x.docx')]);
+    expect(period.code).toBe(1);
+    expect(period.stderr).toMatch(/^PERIOD_INVALID: .*2023-06-2.*\n$/);
+    const plan = await runHere(['monthly-notice', '--plan', '999', '--period', '2023-06', '--out', join(dir, 'x.docx')]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toMatch(/^PLAN_NOT_FOUND: .*\n$/);
+  }, 300_000);
+});

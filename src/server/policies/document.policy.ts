@@ -1,0 +1,26 @@
+/**
+ * Who may see and write the office's documents and practice notes: the offices and leaders whose
+ * region covers the plan see them; only offices create, edit, issue and delete. Units never see
+ * them (404, as for anything outside one's scope): a draft names laggards before it is issued.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { plans } from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+import { appError } from '../errors.ts';
+
+/** SQL condition on `plans` for a plan whose documents the actor may read. */
+export function documentPlanScope(actor: Actor, planId?: number): SQL {
+  if (actor.role === 'unit') return sql`false`;
+  return and(inArray(plans.regionId, actor.regionIds), planId === undefined ? undefined : eq(plans.id, planId)) ?? sql`false`;
+}
+
+/** Throws FORBIDDEN unless the actor writes documents (offices); callers check scope first (404). */
+export function assertDocumentWriter(actor: Actor): void {
+  if (actor.role !== 'office') throw appError('FORBIDDEN', '只有优化办可以起草、修改和印发公文');
+}
+
+/** What the actor may do with a document it can see (sent to the UI with the record). */
+export function documentPermissions(actor: Actor, status: 'draft' | 'issued'): { edit: boolean; issue: boolean } {
+  const office = actor.role === 'office';
+  return { edit: office && status === 'draft', issue: office && status === 'draft' };
+}

@@ -1,0 +1,158 @@
+/**
+ * The document workflow: a draft is built from the data and edited as a model; issuing assigns
+ * the number, stamps the issue date and freezes the DOCX (and PDF) bytes in one transaction.
+ * An issued document never changes again: edits, regeneration and deletion are for drafts only.
+ */
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import type { Db } from '../../../db/client.ts';
+import { audit } from '../../../db/audit.ts';
+import { documents } from '../../../db/document-schema.ts';
+import { plans } from '../../../db/schema.ts';
+import { parseReportDocument, renderDocx, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { appError } from '../../errors.ts';
+import { assertDocumentWriter, documentPlanScope } from '../../policies/document.policy.ts';
+import { buildModel, stampIssued, type BuildOptions } from './build-model.ts';
+import { loadPlanWithRegion, numberSeries } from './issuing-office.ts';
+import { docxToPdf } from './pdf.ts';
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+/** A new draft's request: the kind and period, and what some kinds need besides. */
+export interface DraftInput extends BuildOptions {
+  kind: ReportKind;
+  period: string;
+}
+
+/** The plan in the actor's document scope, or PLAN_NOT_FOUND. */
+export async function documentPlan(db: Db, actor: Actor, planId: number): Promise<number> {
+  const [plan] = await db.select({ id: plans.id }).from(plans).where(documentPlanScope(actor, planId));
+  if (!plan) throw appError('PLAN_NOT_FOUND');
+  return plan.id;
+}
+
+/** A document the actor may read, or DOCUMENT_NOT_FOUND. */
+export async function loadDocument(db: Db, actor: Actor, id: number): Promise<DocumentRow> {
+  const [row] = await db.select({ d: documents }).from(documents).innerJoin(plans, eq(plans.id, documents.planId))
+    .where(and(eq(documents.id, id), documentPlanScope(actor)));
+  if (!row) throw appError('DOCUMENT_NOT_FOUND');
+  return row.d;
+}
+
+/** The plan's documents, newest first (issued and drafts). */
+export async function listDocuments(db: Db, actor: Actor, planId: number): Promise<DocumentRow[]> {
+  await documentPlan(db, actor, planId);
+  return db.select().from(documents).where(eq(documents.planId, planId)).orderBy(desc(documents.createdAt), desc(documents.id));
+}
+
+/** Builds a new draft of a kind for a plan and period from the current data. */
+export async function createDraft(db: Db, actor: Actor, planId: number, input: DraftInput, now: Date, calendar: WorkCalendar): Promise<DocumentRow> {
+  await documentPlan(db, actor, planId);
+  assertDocumentWriter(actor);
+  const built = await buildModel(db, planId, input.kind, input.period, chinaDate(now), calendar, input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(documents).values({
+      planId, regionId: built.plan.regionId, kind: input.kind, period: built.period.key, urgeId: built.orderId, title: built.model.title,
+      model: built.model, createdBy: actor.userId, createdAt: now, updatedBy: actor.userId, updatedAt: now,
+    }).returning();
+    if (!row) throw appError('INTERNAL');
+    await audit(tx, { actorUserId: actor.userId, action: 'document.draft', entity: 'document', entityId: row.id, details: { planId, kind: input.kind, period: row.period } });
+    return row;
+  });
+}
+
+async function loadDraft(db: Db, actor: Actor, id: number): Promise<DocumentRow> {
+  const doc = await loadDocument(db, actor, id);
+  assertDocumentWriter(actor);
+  if (doc.status !== 'draft') throw appError('DOCUMENT_ALREADY_ISSUED');
+  return doc;
+}
+
+async function saveDraftModel(db: Db, actor: Actor, doc: DocumentRow, model: ReportDocument, action: string, now: Date): Promise<DocumentRow> {
+  return db.transaction(async (tx) => {
+    // The status condition makes a concurrent issue win: an issued document is never overwritten.
+    const [row] = await tx.update(documents).set({ model, title: model.title, updatedBy: actor.userId, updatedAt: now })
+      .where(and(eq(documents.id, doc.id), eq(documents.status, 'draft'))).returning();
+    if (!row) throw appError('DOCUMENT_ALREADY_ISSUED');
+    await audit(tx, { actorUserId: actor.userId, action, entity: 'document', entityId: doc.id, details: { kind: doc.kind, period: doc.period } });
+    return row;
+  });
+}
+
+/** Saves the office's edited model of a draft (validated by the engine's schema). */
+export async function updateDraft(db: Db, actor: Actor, id: number, edited: unknown, now: Date): Promise<DocumentRow> {
+  const doc = await loadDraft(db, actor, id);
+  const model = parseReportDocument(edited);
+  if (model.kind !== doc.kind) throw appError('REPORT_DOCUMENT_INVALID', `文稿类型 ${model.kind} 与公文类型 ${doc.kind} 不一致`, { path: 'kind' });
+  return saveDraftModel(db, actor, doc, model, 'document.edit', now);
+}
+
+/** Rebuilds a draft from today's data (the office's edits are replaced). */
+export async function regenerateDraft(db: Db, actor: Actor, id: number, now: Date, calendar: WorkCalendar, options: BuildOptions = {}): Promise<DocumentRow> {
+  const doc = await loadDraft(db, actor, id);
+  const built = await buildModel(db, doc.planId, doc.kind as ReportKind, doc.period, chinaDate(now), calendar, { orderId: doc.urgeId ?? undefined, ...options });
+  return saveDraftModel(db, actor, doc, built.model, 'document.regenerate', now);
+}
+
+/** Deletes a draft; issued documents are archived for good. */
+export async function deleteDraft(db: Db, actor: Actor, id: number): Promise<void> {
+  const doc = await loadDraft(db, actor, id);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.delete(documents).where(and(eq(documents.id, id), eq(documents.status, 'draft'))).returning({ id: documents.id });
+    if (!row) throw appError('DOCUMENT_ALREADY_ISSUED');
+    await audit(tx, { actorUserId: actor.userId, action: 'document.delete', entity: 'document', entityId: id, details: { kind: doc.kind, period: doc.period, title: doc.title } });
+  });
+}
+
+/** Issues a draft: number, issue date, frozen DOCX (+ PDF when LibreOffice is installed), audit row. */
+export async function issueDocument(db: Db, actor: Actor, id: number, now: Date): Promise<DocumentRow> {
+  await loadDraft(db, actor, id);
+  const today = chinaDate(now);
+  const year = Number(today.slice(0, 4));
+  return db.transaction(async (tx) => {
+    const [doc] = await tx.select().from(documents).where(eq(documents.id, id)).for('update');
+    if (doc?.status !== 'draft') throw appError('DOCUMENT_ALREADY_ISSUED');
+    const kind = doc.kind as ReportKind;
+    const series = numberSeries(await loadPlanWithRegion(tx, doc.planId), kind);
+    let numbering: { number: string | null; seq: number | null } = { number: null, seq: null };
+    if (series) {
+      // Serialise numbering per region, series and year: the unique index would reject a race, the lock avoids it.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`document-number-${doc.regionId}-${series.series}-${year}`}))`);
+      const [last] = await tx.select({ n: max(documents.seq) }).from(documents)
+        .where(and(eq(documents.regionId, doc.regionId), eq(documents.series, series.series), eq(documents.year, year)));
+      const seq = (last?.n ?? 0) + 1;
+      numbering = { number: series.format(year, seq), seq };
+    } else {
+      // A 督办单 carries the number its order was given when it was sent.
+      numbering.number = doc.model.blocks.find((b) => b.kind === 'redHeader')?.docNumber ?? null;
+    }
+    const isMasthead = kind === 'dekad-brief' || kind === 'work-bulletin';
+    const model = stampIssued(doc.model, { docNumber: isMasthead ? null : numbering.number, issueNo: isMasthead ? numbering.seq : null }, today);
+    const docx = Buffer.from(await renderDocx(model));
+    const pdf = await docxToPdf(docx);
+    const [issued] = await tx.update(documents).set({
+      status: 'issued', number: numbering.number, series: series?.series ?? null, year: series ? year : null, seq: numbering.seq,
+      model, title: model.title, issuedBy: actor.userId, issuedAt: now, docx, pdf,
+    }).where(and(eq(documents.id, id), eq(documents.status, 'draft'))).returning();
+    if (!issued) throw appError('DOCUMENT_ALREADY_ISSUED');
+    await audit(tx, { actorUserId: actor.userId, action: 'document.issue', entity: 'document', entityId: id, details: { kind, period: doc.period, number: numbering.number, pdf: pdf !== null } });
+    return issued;
+  });
+}
+
+/** The DOCX or PDF of a document: the frozen bytes once issued, rendered from the model while a draft. */
+export async function documentFile(db: Db, actor: Actor, id: number, format: 'docx' | 'pdf'): Promise<{ bytes: Buffer; fileName: string }> {
+  const doc = await loadDocument(db, actor, id);
+  const name = `${doc.number ? `${doc.title}（${doc.number}）` : `${doc.title}（草稿）`}.${format}`;
+  if (doc.status === 'issued') {
+    const bytes = format === 'docx' ? doc.docx : doc.pdf;
+    if (!bytes) throw appError(format === 'pdf' ? 'DOCUMENT_PDF_UNAVAILABLE' : 'INTERNAL', format === 'pdf' ? '该公文印发时服务器未安装 LibreOffice，只存档了 DOCX' : undefined);
+    return { bytes, fileName: name };
+  }
+  const docx = Buffer.from(await renderDocx(doc.model));
+  if (format === 'docx') return { bytes: docx, fileName: name };
+  const pdf = await docxToPdf(docx);
+  if (!pdf) throw appError('DOCUMENT_PDF_UNAVAILABLE');
+  return { bytes: pdf, fileName: name };
+}
