@@ -29,6 +29,7 @@ import { userRoutes } from './routes/users.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { activityRoutes } from './routes/activity.routes.ts';
+import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   reportRoutes(app, ctx);
   supervisionRoutes(app, ctx);
   activityRoutes(app, ctx);
+  channelRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   documentRoutes(app, ctx);
 

@@ -195,4 +195,14 @@ describe.each(databaseKinds())('the supervision cycle on %s', (kind) => {
     expect((await getJson<{ unread: number }>(t.app, '/api/notifications', cookies.lead!)).body.unread).toBe(inbox.unread - 1);
     expect((await post('tax', `/api/notifications/${inbox.items[0]!.id}/read`, {})).statusCode).toBe(404);
   });
+  it('lets the office manage its reminder channels, validating targets', async () => {
+    const [plan] = await t.database.db.select().from(plans).where(eq(plans.id, planId));
+    const made = await post('office', '/api/notification-channels', { regionId: plan!.regionId, kind: 'dingtalk', target: 'https://oapi.dingtalk.com/robot/send?access_token=x' });
+    expect(made.statusCode).toBe(201);
+    expect((await post('office', '/api/notification-channels', { regionId: plan!.regionId, kind: 'email', target: 'not-an-address' })).json<{ code: string }>().code).toBe('VALIDATION_FAILED');
+    expect((await post('lead', '/api/notification-channels', { regionId: plan!.regionId, kind: 'email', target: 'a@b.cn' })).statusCode).toBe(403);
+    expect((await getJson<{ items: unknown[] }>(t.app, '/api/notification-channels', cookies.office!)).body.items).toHaveLength(1);
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/notification-channels/${made.json<{ id: number }>().id}`, headers: { cookie: cookies.office! } });
+    expect(del.statusCode).toBe(204);
+  });
 });
