@@ -33,6 +33,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** For the job queue: on PostgreSQL its own pool by URL, on PGlite the shared in-process client. */
   jobs: { url: string } | { executor: SqlExecutor };
+  /** PGlite only: the data directory as a gzipped tarball. */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Apply pending migrations on open (default true). */
   migrate?: boolean;
+  /** PGlite only: start from a dumped data directory (tests start from a prepared demo database). */
+  loadDataDir?: Blob;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -79,17 +83,18 @@ function pgliteExecutor(client: PGlite): SqlExecutor {
   };
 }
 
-async function openPglite(dataDir: string, runMigrations: boolean): Promise<Database> {
+async function openPglite(dataDir: string, runMigrations: boolean, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => undefined : acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    const client = await PGlite.create(inMemory ? undefined : dataDir, loadDataDir ? { loadDataDir } : undefined);
     const pdb = drizzlePglite(client, { schema });
     if (runMigrations) await migratePglite(pdb, { migrationsFolder });
     return {
       db: pdb as unknown as Db,
       kind: 'pglite',
       jobs: { executor: pgliteExecutor(client) },
+      dump: () => client.dumpDataDir('gzip'),
       close: async () => {
         await client.close();
         release();
@@ -105,5 +110,5 @@ async function openPglite(dataDir: string, runMigrations: boolean): Promise<Data
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const runMigrations = options.migrate ?? true;
   if (options.url) return openPostgres(options.url, runMigrations);
-  return openPglite(options.dataDir ?? './data', runMigrations);
+  return openPglite(options.dataDir ?? './data', runMigrations, options.loadDataDir);
 }

@@ -4,11 +4,9 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
-import { loadDemo } from '../../db/demo/load-demo.ts';
 import { regions, units } from '../../db/schema.ts';
 import { deliveries, notificationChannels } from '../../db/supervision-schema.ts';
-import { hashPassword } from '../auth/password.ts';
-import { databaseKinds, freshDatabase } from '../testing/test-app.ts';
+import { databaseKinds, demoDatabase } from '../testing/test-app.ts';
 import { startJobs } from './queue.ts';
 
 interface Received { path: string; body: { msgtype: string; text: { content: string } } }
@@ -61,9 +59,8 @@ describe('outbound receivers', () => {
     it('runs the daily supervision through pg-boss and delivers each reminder once by e-mail and group robots', async () => {
       hooks.length = 0;
       mails.length = 0;
-      const { database, dispose } = await freshDatabase(kind);
+      const { database, dispose } = await demoDatabase(kind);
       try {
-        await loadDemo(database.db, { reset: false, hashPassword });
         const [city] = await database.db.select().from(regions).where(eq(regions.name, '邵阳市'));
         const [scjg] = await database.db.select().from(units).where(eq(units.name, '市市场监管局'));
         await database.db.insert(notificationChannels).values([

@@ -5,11 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../db/client.ts';
-import { loadDemo } from '../../db/demo/load-demo.ts';
 import { buildApp } from '../app.ts';
-import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import type { App } from '../context.ts';
+import { dropDatabase, pgliteDemo, postgresDemo } from './demo-template.ts';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -55,10 +54,19 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+/** A fresh database of the given kind holding the demo data (copied from a prepared template). */
+export async function demoDatabase(kind: DbKind): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await pgliteDemo();
+    return { database, dispose: () => database.close() };
+  }
+  const { database, name } = await postgresDemo();
+  return { database, dispose: async () => { await database.close(); await dropDatabase(name); } };
+}
+
 /** An app with the demo data on a fresh database; the clock can be moved by tests. */
 export async function demoApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const { database, dispose } = await freshDatabase(kind);
-  await loadDemo(database.db, { reset: false, hashPassword });
+  const { database, dispose } = await demoDatabase(kind);
   const clock = { now: new Date('2023-06-15T08:00:00+08:00') };
   const config = loadConfig({ DATA_DIR: 'memory://', ...env });
   const app = await buildApp({ db: database.db, config, now: () => clock.now, webRoot: '/nonexistent' });
