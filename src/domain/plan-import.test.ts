@@ -23,6 +23,8 @@ describe('planImportFromDraft', () => {
   it('names the field of an invalid draft', () => {
     expect(() => planImportFromDraft({ plan: { title: 'x', year: 2023 }, tasks: [{ seq: 1, text: '' }] }))
       .toThrow(expect.objectContaining({ code: 'PLAN_DRAFT_INVALID', details: { path: 'tasks.0.text' } }));
+    expect(() => planImportFromDraft({ plan: { title: 'x', year: 2023 }, tasks: [{ seq: 1, text: '' }] })).toThrow(/^第1项任务的“具体举措”不正确：/);
+    expect(() => planImportFromDraft({ plan: { title: 'x', year: null }, tasks: [{ seq: 1, text: 'a' }] })).toThrow(/^方案信息“年度”不正确：/);
     expect(() => planImportFromDraft({ plan: { title: 'x', year: 2023 }, tasks: [{ seq: 1, text: 'a', deadline: '2023年6月' }] }))
       .toThrow(expect.objectContaining({ details: { path: 'tasks.0.deadline' } }));
   });

@@ -75,13 +75,29 @@ const DraftSchema = z.object({
   })).min(1),
 });
 
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题', issuer: '发文机关', doc_number: '文号', issued_on: '成文日期', region: '区域', year: '年度', responsible_units_note: '责任单位说明',
+  basis: '文件依据', name: '名称', seq: '序号', text: '具体举措', leader: '责任领导', lead_units: '牵头单位', responsible_units: '责任单位',
+  deadline: '完成时限', deadline_raw: '完成时限原文', annual_target: '年度目标', remarks: '备注', sub_indicator: '二级指标', scope: '评价范围',
+};
+
+/** Names where in a draft a problem is, the way an official reads it: 第3项任务的“完成时限”. */
+function describePath(path: readonly PropertyKey[]): string {
+  const [head, index, field] = path;
+  const label = (f: PropertyKey | undefined) => (f === undefined ? '' : `“${FIELD_LABELS[String(f)] ?? String(f)}”`);
+  if (head === 'plan') return `方案信息${label(index)}`;
+  if (head === 'tasks' && typeof index === 'number') return `第${index + 1}项任务${field === undefined ? '' : `的${label(field)}`}`;
+  if ((head === 'indicators' || head === 'sections') && typeof index === 'number') return `第${index + 1}个${head === 'indicators' ? '指标' : '部分'}${field === undefined ? '' : `的${label(field)}`}`;
+  return head === 'tasks' ? '任务列表' : '方案草稿';
+}
+
 /** Validates a draft (gold-file shape) and converts it to a PlanImport; errors name the field. */
 export function planImportFromDraft(draft: unknown): PlanImport {
   const parsed = DraftSchema.safeParse(draft);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join('.') : '';
-    throw new AppError('PLAN_DRAFT_INVALID', `方案草稿格式不正确：${where} ${issue?.message ?? ''}`.trim(), { path: where });
+    throw new AppError('PLAN_DRAFT_INVALID', `${describePath(issue?.path ?? [])}不正确：${issue?.message ?? ''}`, { path: where });
   }
   const d = parsed.data;
   const prose = !d.indicators && !!d.sections;

@@ -109,11 +109,21 @@ export function taskRow(planId: number, indicatorId: number | null, t: ImportedT
   };
 }
 
-/** The task–unit links of a task, written names kept, units resolved. */
+/**
+ * The task–unit links of a task, written names kept, units resolved. Two written forms of one
+ * unit in the same role (a source slip, or a name the office mapped onto a unit already listed)
+ * give one link, so the unit's tasks and reminders are not counted twice.
+ */
 export async function unitLinks(resolver: UnitResolver, taskId: number, t: ImportedTask): Promise<(typeof taskUnits.$inferInsert)[]> {
   const links: (typeof taskUnits.$inferInsert)[] = [];
   for (const [role, names] of [['lead', t.units.lead], ['responsible', t.units.responsible]] as const) {
-    for (const [position, name] of names.entries()) links.push({ taskId, unitId: await resolver.resolve(name), role, position, writtenName: name });
+    const seen = new Set<number>();
+    for (const name of names) {
+      const unitId = await resolver.resolve(name);
+      if (seen.has(unitId)) continue;
+      seen.add(unitId);
+      links.push({ taskId, unitId, role, position: seen.size - 1, writtenName: name });
+    }
   }
   return links;
 }
