@@ -8,22 +8,8 @@ import {
 import type { BlockOf } from '../report-document.ts';
 import { formatChineseDate } from '../kinds/text-helpers.ts';
 import { FANGSONG, SONGTI, XIAOBIAOSONG, runFont } from './fonts.ts';
-import { BODY_PT, SMALL_PT, TYPE_AREA, mm, pt, textWidthInChars } from './page.ts';
+import { BODY_PT, SMALL_PT, TYPE_AREA, fitMark, mm, pt, textWidthInChars } from './page.ts';
 import { RED, lineSpacing, run } from './runs.ts';
-
-/** Largest 发文机关标志 size (小初, 36 pt); GB/T 9704 7.2.2 leaves the size to 醒目、美观、庄重. */
-const MARK_PT = 36;
-/** Below this horizontal scale a long name is set smaller instead of narrower. */
-const MIN_SCALE = 60;
-
-/** Size and horizontal scale that fit `text` on one line of the type area (a long name is condensed, as offices do). */
-export function fitMark(text: string, maxPt = MARK_PT): { sizePt: number; scale: number } {
-  const widthPt = TYPE_AREA.width / 20;
-  const n = Math.max(1, textWidthInChars(text));
-  const scale = Math.min(100, Math.floor((widthPt / (n * maxPt)) * 100));
-  if (scale >= MIN_SCALE) return { sizePt: maxPt, scale };
-  return { sizePt: Math.floor(widthPt / (n * MIN_SCALE / 100)), scale: MIN_SCALE };
-}
 
 const redRule = (space: number) => ({ bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space } });
 

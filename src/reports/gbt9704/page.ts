@@ -93,3 +93,17 @@ export function textWidthInChars(text: string): number {
  * ≈ 4.94 mm) ≈ 23 mm.
  */
 export const FOOTER_DISTANCE = mm(35 - 7) - pt(SMALL_PT);
+
+/** Largest 发文机关标志 size (小初, 36 pt); GB/T 9704 7.2.2 leaves the size to 醒目、美观、庄重. */
+const MARK_PT = 36;
+/** Below this horizontal scale a long name is set smaller instead of narrower. */
+const MIN_SCALE = 60;
+
+/** Size and horizontal scale that fit `text` on one line of the type area (a long name is condensed, as offices do). */
+export function fitMark(text: string, maxPt = MARK_PT): { sizePt: number; scale: number } {
+  const widthPt = TYPE_AREA.width / 20;
+  const n = Math.max(1, textWidthInChars(text));
+  const scale = Math.min(100, Math.floor((widthPt / (n * maxPt)) * 100));
+  if (scale >= MIN_SCALE) return { sizePt: maxPt, scale };
+  return { sizePt: Math.floor(widthPt / (n * MIN_SCALE / 100)), scale: MIN_SCALE };
+}

@@ -6,6 +6,7 @@
 import type { Block, BlockOf, Inline, ReportDocument } from '../report-document.ts';
 import { renderChartSvg } from '../charts/chart-svg.ts';
 import { formatChineseDate } from '../kinds/text-helpers.ts';
+import { fitMark } from '../gbt9704/page.ts';
 import { PREVIEW_CSS } from './preview-css.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -37,12 +38,21 @@ function recordHtml(b: BlockOf<'record'>): string {
   return `<div class="gw-record">${[...lines, ...printed].join('')}</div>`;
 }
 
+/**
+ * The DOCX condenses a long 发文机关标志 to one line (fitMark); the preview cannot condense glyphs
+ * portably, so it sets the same line at the equivalent smaller size.
+ */
+function markStyle(text: string, maxPt: number): string {
+  const { sizePt, scale } = fitMark(text, maxPt);
+  return `font-size:${((sizePt * scale) / 100).toFixed(1)}pt`;
+}
+
 function blockHtml(b: Block): string {
   switch (b.kind) {
     case 'redHeader':
-      return `<p class="gw-red-header">${escapeHtml(b.issuer + b.mark)}</p>${b.docNumber ? `<p class="gw-doc-number">${escapeHtml(b.docNumber)}</p>` : ''}<hr class="gw-red-rule">`;
+      return `<p class="gw-red-header" style="${markStyle(b.issuer + b.mark, 36)}">${escapeHtml(b.issuer + b.mark)}</p>${b.docNumber ? `<p class="gw-doc-number">${escapeHtml(b.docNumber)}</p>` : ''}<hr class="gw-red-rule">`;
     case 'masthead':
-      return `<p class="gw-masthead">${escapeHtml(b.title)}</p><p class="gw-issue">${escapeHtml(b.issueLabel)}</p><p class="gw-byline"><span>${escapeHtml(b.issuer)}</span><span>${escapeHtml(b.date)}</span></p>`;
+      return `<p class="gw-masthead" style="${markStyle(b.title, 42)}">${escapeHtml(b.title)}</p><p class="gw-issue">${escapeHtml(b.issueLabel)}</p><p class="gw-byline"><span>${escapeHtml(b.issuer)}</span><span>${escapeHtml(b.date)}</span></p>`;
     case 'title': return `<h1 class="gw-title">${escapeHtml(b.text)}</h1>`;
     case 'addressee': return `<p>${escapeHtml(b.text.endsWith('：') ? b.text : `${b.text}：`)}</p>`;
     case 'heading': return `<p class="gw-indent gw-h${b.level}">${escapeHtml(b.number + b.text)}</p>`;
