@@ -5,6 +5,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions, roles, unitMemberships, units, users } from '../../db/schema.ts';
+import { unitHeads } from '../../db/supervision-schema.ts';
 
 export type Role = 'office' | 'leader' | 'unit';
 
@@ -20,6 +21,8 @@ export interface Actor {
   regionIds: number[];
   /** For unit users: their unit and the collectives (各县市区政府) it is a member of. */
   unitIds: number[];
+  /** The unit's head (confirms its extension requests). */
+  isUnitHead: boolean;
 }
 
 /** Region ids of a region and all its descendants (regions are few: hundreds, so walk in memory). */
@@ -51,16 +54,18 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   if (!row) return null;
   let unit: Actor['unit'] = null;
   let unitIds: number[] = [];
+  let isUnitHead = false;
   if (row.unitId !== null) {
     const [u] = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, row.unitId));
     unit = u ?? null;
     const collectives = await db.select({ id: unitMemberships.collectiveId }).from(unitMemberships).where(eq(unitMemberships.memberId, row.unitId));
     unitIds = [row.unitId, ...collectives.map((c) => c.id)];
+    isUnitHead = (await db.select({ id: unitHeads.userId }).from(unitHeads).where(eq(unitHeads.userId, userId))).length > 0;
   }
   return {
     userId: row.userId, login: row.login, displayName: row.displayName, role: row.role as Role, roleName: row.roleName,
     region: { id: row.regionId, name: row.regionName, level: row.regionLevel }, unit,
-    regionIds: await regionSubtree(db, row.regionId), unitIds,
+    regionIds: await regionSubtree(db, row.regionId), unitIds, isUnitHead,
   };
 }
 

@@ -113,6 +113,10 @@ describe.each(databaseKinds())('plans and tasks on %s', (kind) => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ seqCn: '（一）', plan: { title: '湖南省优化营商环境三年行动计划2024年度重点任务' }, permissions: { edit: true } });
     expect(body.notes).toEqual(['以下均需各市州人民政府落实，不再一一列出']);
+    // Quantitative targets found in the text come with the task: 压缩至1个工作日 → ≤ 1 个工作日.
+    const first = (await getJson<Page>(t.app, `/api/plans/${yongzhou}/tasks?pageSize=1`, office)).body.items[0];
+    const withTargets = (await getJson<{ targets: { comparator: string; value: number; unit: string }[] }>(t.app, `/api/tasks/${first?.id}`, office)).body;
+    expect(withTargets.targets).toEqual(expect.arrayContaining([expect.objectContaining({ comparator: 'le', value: 1, unit: '个工作日' })]));
     const leader = await signIn(t.app, 'leader-shaoyang');
     const t1 = (await getJson<Page>(t.app, `/api/plans/${shaoyang}/tasks?pageSize=1`, leader)).body.items[0];
     expect((await getJson<{ permissions: { edit: boolean } }>(t.app, `/api/tasks/${t1?.id}`, leader)).body.permissions.edit).toBe(false);

@@ -14,7 +14,7 @@ export function presentMe(actor: Actor): z.infer<typeof MeSchema> {
   return {
     id: actor.userId, login: actor.login, displayName: actor.displayName, role: actor.role, roleName: actor.roleName,
     region: actor.region, unit: actor.unit,
-    permissions: { managePlans: actor.role === 'office', manageUsers: mayManageUsers(actor) },
+    permissions: { managePlans: actor.role === 'office', manageUsers: mayManageUsers(actor), confirmExtensions: actor.isUnitHead },
   };
 }
 

@@ -14,7 +14,7 @@ export const MeSchema = z.object({
   roleName: z.string(),
   region: RegionRef,
   unit: UnitRefSchema.nullable(),
-  permissions: z.object({ managePlans: z.boolean(), manageUsers: z.boolean() }),
+  permissions: z.object({ managePlans: z.boolean(), manageUsers: z.boolean(), confirmExtensions: z.boolean().describe('单位负责人：可确认本单位的延期申请') }),
 });
 
 export const ChangePasswordBody = z.object({

@@ -1,6 +1,7 @@
 /** Dashboard figures for the 工作台. */
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
+import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { listPlans } from '../../db/queries/plan-query.ts';
 import { taskStats } from '../../db/queries/stats-query.ts';
 import { units } from '../../db/schema.ts';
@@ -29,7 +30,7 @@ export function statsRoutes(app: App, ctx: AppContext): void {
     },
   }, async (request) => {
     const actor = requireActor(request);
-    const today = ctx.now().toISOString().slice(0, 10);
+    const today = chinaDate(ctx.now());
     const plans = await listPlans(ctx.db, visiblePlans(actor), visibleTasks(actor));
     const [unitRow] = await ctx.db.select({ n: count() }).from(units).where(visibleUnits(actor));
     const stats = await taskStats(ctx.db, visibleTasks(actor), request.query.plan, today);

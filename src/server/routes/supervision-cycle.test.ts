@@ -84,6 +84,9 @@ describe.each(databaseKinds())('the supervision cycle on %s', (kind) => {
     expect(v2.json<Report>()).toMatchObject({ version: 2, state: 'submitted' });
     expect((await post('lead', `/api/tasks/${task[1]}/reports`, { ...base, submit: true })).json<{ code: string }>().code).toBe('REPORT_ALREADY_SUBMITTED');
     expect((await post('office', `/api/reports/${v2.json<Report>().id}/review`, { decision: 'accept' })).json<Report>().state).toBe('accepted');
+    // Accepting the consolidated report accepts the responsible unit's report it consolidates.
+    const taxNow = (await getJson<{ items: Report[] }>(t.app, `/api/tasks/${task[1]}/reports`, cookies.tax!)).body.items.find((r) => r.id === taxReport.id);
+    expect(taxNow?.state).toBe('accepted');
 
     expect((await post('lead', `/api/tasks/${task[1]}/completion`, { accept: true })).statusCode).toBe(403);
     expect((await post('office', `/api/tasks/${task[1]}/completion`, { accept: true, comment: '同意办结' })).statusCode).toBe(204);
@@ -114,6 +117,8 @@ describe.each(databaseKinds())('the supervision cycle on %s', (kind) => {
     expect(ext).toMatchObject({ state: 'pending_head', originalDueOn: '2023-06-30' });
     expect((await post('office', `/api/extension-requests/${ext.id}/decision`, { approve: true })).json<{ code: string }>().code).toBe('EXTENSION_NOT_PENDING');
     expect((await post('lead', `/api/extension-requests/${ext.id}/confirm`, {})).statusCode).toBe(403);
+    expect((await getJson<{ permissions: { confirmExtensions: boolean } }>(t.app, '/api/me', cookies.head!)).body.permissions.confirmExtensions).toBe(true);
+    expect((await getJson<{ permissions: { confirmExtensions: boolean } }>(t.app, '/api/me', cookies.lead!)).body.permissions.confirmExtensions).toBe(false);
     expect((await post('head', `/api/extension-requests/${ext.id}/confirm`, {})).json<{ state: string }>().state).toBe('pending_office');
     const approved = await post('office', `/api/extension-requests/${ext.id}/decision`, { approve: true, newDueOn: '2023-08-15' });
     expect(approved.json<{ state: string; newDueOn: string }>()).toMatchObject({ state: 'approved', newDueOn: '2023-08-15' });

@@ -1,5 +1,7 @@
 /** Tasks: the filtered list across visible plans, and one task. */
+import { asc, eq } from 'drizzle-orm';
 import { findTask, listTasks, type TaskFilter } from '../../db/queries/task-query.ts';
+import { taskTargets } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
@@ -31,6 +33,8 @@ export function taskRoutes(app: App, ctx: AppContext): void {
     const task = await findTask(ctx.db, visibleTasks(actor), request.params.id);
     if (!task) throw appError('TASK_NOT_FOUND');
     const linked = [...task.leadUnits, ...task.responsibleUnits].map((u) => u.id);
-    return { ...task, plan: { id: task.plan.id, title: task.plan.title }, permissions: taskPermissions(actor, linked) };
+    const targets = await ctx.db.select({ id: taskTargets.id, metric: taskTargets.metric, comparator: taskTargets.comparator, value: taskTargets.value, valueMax: taskTargets.valueMax, unit: taskTargets.unit, source: taskTargets.source })
+      .from(taskTargets).where(eq(taskTargets.taskId, task.id)).orderBy(asc(taskTargets.position));
+    return { ...task, plan: { id: task.plan.id, title: task.plan.title }, targets, permissions: taskPermissions(actor, linked) };
   });
 }

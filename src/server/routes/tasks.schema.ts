@@ -44,7 +44,18 @@ export const TaskSchema = z.object({
 
 export const TaskPage = z.object({ items: z.array(TaskSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
+export const TargetSchema = z.object({
+  id: z.number(),
+  metric: z.string().describe('指标短语，如 企业开办全流程'),
+  comparator: z.string().describe('le ≤ / ge ≥ / eq = / range 区间'),
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  unit: z.string().describe('个工作日、小时、% …'),
+  source: z.string().describe('原文片段'),
+});
+
 export const TaskDetail = TaskSchema.extend({
   plan: z.object({ id: z.number(), title: z.string() }),
+  targets: z.array(TargetSchema).describe('任务文本中的量化目标'),
   permissions: z.object({ edit: z.boolean(), report: z.boolean() }),
 });

@@ -5,6 +5,7 @@
  * the task's effective due date for lights and reminders.
  */
 import { and, eq } from 'drizzle-orm';
+import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { extensionRequests, taskSupervision, unitHeads } from '../../../db/supervision-schema.ts';
@@ -22,7 +23,7 @@ export async function requestExtension(db: Db, actor: Actor, taskId: number, inp
     const ctx = await loadTaskContext(tx, actor, taskId);
     const { unitId } = assertMayReport(actor, ctx.links);
     if (ctx.supervision?.completedAt) throw appError('TASK_ALREADY_COMPLETED');
-    const today = now.toISOString().slice(0, 10);
+    const today = chinaDate(now);
     if (!ctx.dueOn) throw appError('VALIDATION_FAILED', '该任务没有明确的完成时限，无需申请延期');
     if (ctx.dueOn < today) throw appError('EXTENSION_AFTER_DEADLINE');
     if (input.proposedDueOn <= ctx.dueOn) throw appError('EXTENSION_DATE_INVALID', undefined, { field: 'proposedDueOn' });

@@ -144,6 +144,11 @@ export async function reviewReport(db: Db, actor: Actor, reportId: number, decis
       .set({ state: decision === 'accept' ? 'accepted' : 'returned', reviewedAt: now, reviewedBy: actor.userId, reviewComment: comment?.trim() || null })
       .where(eq(progressReports.id, reportId)).returning();
     if (!updated) throw appError('INTERNAL');
+    // Accepting the lead unit's consolidated report accepts what it consolidates as well.
+    if (decision === 'accept' && report.role === 'lead' && report.consolidates.length) {
+      await tx.update(progressReports).set({ state: 'accepted', reviewedAt: now, reviewedBy: actor.userId })
+        .where(and(inArray(progressReports.id, report.consolidates), eq(progressReports.state, 'submitted')));
+    }
     await audit(tx, { actorUserId: actor.userId, action: `report.${decision}`, entity: 'task', entityId: report.taskId, details: { reportId, period: report.period, version: report.version, comment: comment ?? null } });
     await notifyUsers(tx, await unitUsers(tx, [report.unitId]), {
       title: decision === 'accept' ? '进展报告已通过审核' : '进展报告被退回',

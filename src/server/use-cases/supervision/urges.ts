@@ -4,6 +4,7 @@
  * region and year: 邵优化督〔2023〕12号.
  */
 import { and, eq, max } from 'drizzle-orm';
+import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { urges } from '../../../db/supervision-schema.ts';
@@ -24,7 +25,7 @@ export async function urgeTask(db: Db, actor: Actor, taskId: number, input: Urge
     assertOffice(actor);
     if (!ctx.links.some((l) => l.unitId === input.unitId)) throw appError('VALIDATION_FAILED', '被催办单位不是该任务的牵头或责任单位', { field: 'unitId' });
     if (input.kind === 'order' && !input.replyBy) throw appError('VALIDATION_FAILED', '督办单必须写明回复期限', { field: 'replyBy' });
-    const today = now.toISOString().slice(0, 10);
+    const today = chinaDate(now);
     if (input.replyBy && input.replyBy < today) throw appError('VALIDATION_FAILED', '回复期限不能早于今天', { field: 'replyBy' });
     let numbering: { year: number; seq: number; number: string } | null = null;
     if (input.kind === 'order') {
