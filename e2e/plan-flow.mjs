@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import { SHAOYANG_PLAN, apiGet, chooseUnit, eventually, screenshot, searchParams, shownTotal, signIn, waitForTotal } from './helpers.mjs';
 
 async function openNav(page, phone, label) {
+  // Exact text: 方案 must not also match 导入方案.
+  const exact = new RegExp(`^\\s*${label}\\s*$`);
   if (phone) {
     await page.getByTestId('nav-toggle').click();
-    await page.locator('.ant-drawer-open .ant-menu-item', { hasText: label }).click();
+    await page.locator('.ant-drawer-open .ant-menu-item', { hasText: exact }).click();
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await page.waitForTimeout(400); // the drawer's slide-out animation
   } else {
-    await page.locator('.app-sider .ant-menu-item', { hasText: label }).click();
+    await page.locator('.app-sider .ant-menu-item', { hasText: exact }).click();
   }
 }
 

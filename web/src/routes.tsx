@@ -1,8 +1,10 @@
 import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Suspense, lazy } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { useMe } from './auth/auth-context.ts';
 import { RequireAuth } from './auth/require-auth.tsx';
+import { RequireRole } from './auth/require-role.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -15,6 +17,18 @@ const TasksPage = lazy(() => import('./pages/tasks-page.tsx').then((m) => ({ def
 const TaskPage = lazy(() => import('./pages/task-page.tsx').then((m) => ({ default: m.TaskPage })));
 const UnitsPage = lazy(() => import('./pages/units-page.tsx').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const MyTasksPage = lazy(() => import('./pages/my-tasks-page.tsx').then((m) => ({ default: m.MyTasksPage })));
+const ReviewPage = lazy(() => import('./pages/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
+const WarningsPage = lazy(() => import('./pages/warnings-page.tsx').then((m) => ({ default: m.WarningsPage })));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const OrderPrintPage = lazy(() => import('./pages/order-print-page.tsx').then((m) => ({ default: m.OrderPrintPage })));
+const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const ImportReviewPage = lazy(() => import('./pages/import-review-page.tsx').then((m) => ({ default: m.ImportReviewPage })));
+const AssessmentPage = lazy(() => import('./pages/assessment-page.tsx').then((m) => ({ default: m.AssessmentPage })));
+const AssessmentRoundPage = lazy(() => import('./pages/assessment-round-page.tsx').then((m) => ({ default: m.AssessmentRoundPage })));
+const AssessmentUnitsPage = lazy(() => import('./pages/assessment-units-page.tsx').then((m) => ({ default: m.AssessmentUnitsPage })));
+const DocumentListPage = lazy(() => import('./pages/document-list-page.tsx').then((m) => ({ default: m.DocumentListPage })));
+const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
 
 function page(node: ReactNode) {
   return (
@@ -30,6 +44,13 @@ function page(node: ReactNode) {
   );
 }
 
+/** Unit users land on 我的任务 (what they must report); everyone else on the 工作台. */
+function Home() {
+  const me = useMe();
+  if (me.role === 'unit') return <Navigate to="/my-tasks" replace />;
+  return page(<DashboardPage />);
+}
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -41,11 +62,24 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={page(<DashboardPage />)} />
+        <Route index element={<Home />} />
+        <Route path="dashboard" element={page(<DashboardPage />)} />
+        <Route path="my-tasks" element={<RequireRole roles={['unit']}>{page(<MyTasksPage />)}</RequireRole>} />
+        <Route path="review" element={<RequireRole roles={['office', 'leader']}>{page(<ReviewPage />)}</RequireRole>} />
+        <Route path="warnings" element={<RequireRole roles={['office', 'leader']}>{page(<WarningsPage />)}</RequireRole>} />
+        <Route path="audit" element={<RequireRole roles={['office']}>{page(<AuditPage />)}</RequireRole>} />
+        <Route path="assessment" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentPage />)}</RequireRole>} />
+        <Route path="assessment/rounds/:id" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentRoundPage />)}</RequireRole>} />
+        <Route path="assessment/units" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentUnitsPage />)}</RequireRole>} />
+        <Route path="documents" element={<RequireRole roles={['office', 'leader']}>{page(<DocumentListPage />)}</RequireRole>} />
+        <Route path="documents/:id" element={<RequireRole roles={['office', 'leader']}>{page(<DocumentPage />)}</RequireRole>} />
         <Route path="plans" element={page(<PlansPage />)} />
         <Route path="plans/:id" element={page(<PlanPage />)} />
+        <Route path="imports" element={<RequireRole roles={['office']}>{page(<ImportPage />)}</RequireRole>} />
+        <Route path="imports/:id" element={<RequireRole roles={['office']}>{page(<ImportReviewPage />)}</RequireRole>} />
         <Route path="tasks" element={page(<TasksPage />)} />
         <Route path="tasks/:id" element={page(<TaskPage />)} />
+        <Route path="tasks/:id/orders/:urgeId" element={page(<OrderPrintPage />)} />
         <Route path="units" element={page(<UnitsPage />)} />
         <Route path="users" element={page(<UsersPage />)} />
         <Route path="*" element={<NotFoundPage />} />

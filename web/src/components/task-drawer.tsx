@@ -5,7 +5,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { seqLabel } from '../lib/task-fields.ts';
 import { ErrorResult } from './error-result.tsx';
-import { TaskDetailView } from './task-detail.tsx';
+import { TaskTabs } from './task-tabs.tsx';
 
 /** The task detail drawer, opened by ?task=ID on the plan and task pages. */
 export function TaskDrawer({ taskId, onClose }: { taskId: number | undefined; onClose: () => void }) {
@@ -26,7 +26,7 @@ export function TaskDrawer({ taskId, onClose }: { taskId: number | undefined; on
       ) : loading || !task ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
-        <TaskDetailView task={task} />
+        <TaskTabs key={task.id} task={task} />
       )}
     </Drawer>
   );

@@ -6,7 +6,8 @@ import { useApi } from './use-api.ts';
 
 const MAX_PAGE = 200;
 
-async function allTasks(planId: number, signal: AbortSignal): Promise<Task[]> {
+/** Every task of a plan, fetched page by page. */
+export async function allTasks(planId: number, signal: AbortSignal): Promise<Task[]> {
   const tasks: Task[] = [];
   for (let page = 1; ; page++) {
     const res = await fetchPlanTasks(planId, { page, pageSize: MAX_PAGE }, signal);

@@ -3,6 +3,7 @@ import { Button, Drawer, Layout } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet } from 'react-router-dom';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
+import { InboxBell } from './inbox-bell.tsx';
 import { NavMenu } from './nav-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -22,6 +23,7 @@ export function AppLayout() {
           {!mobile && <span className="app-brand-sub">优化营商环境工作平台</span>}
         </Link>
         <div className="app-header-spacer" />
+        <InboxBell />
         <UserMenu />
       </Layout.Header>
       <Layout>

@@ -1,4 +1,17 @@
-import { ApartmentOutlined, DashboardOutlined, FileTextOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  HistoryOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UnorderedListOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { FileProtectOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -9,17 +22,32 @@ function selectedKey(pathname: string): string {
   return first ? `/${first}` : '/';
 }
 
-/** The side navigation; 用户 appears only for users who may manage users. */
+/**
+ * The side navigation. Units start at 我的任务 (their 工作台 moves to /dashboard); 审核 and 审计日志
+ * are the office's, 预警 the office's and leaders'; 用户 only for users who may manage users.
+ */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
+  const unit = me.role === 'unit';
   const items: MenuProps['items'] = [
-    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    ...(unit
+      ? [
+          { key: '/my-tasks', icon: <FormOutlined />, label: '我的任务' },
+          { key: '/dashboard', icon: <DashboardOutlined />, label: '工作台' },
+        ]
+      : [{ key: '/', icon: <DashboardOutlined />, label: '工作台' }]),
+    ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: '审核' }] : []),
+    ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
+    ...(unit ? [] : [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }]),
     { key: '/plans', icon: <FileTextOutlined />, label: '方案' },
+    ...(unit ? [] : [{ key: '/documents', icon: <FileProtectOutlined />, label: '公文' }]),
+    ...(me.role === 'office' ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: '导入方案' }] : []),
     { key: '/tasks', icon: <UnorderedListOutlined />, label: '任务' },
     { key: '/units', icon: <ApartmentOutlined />, label: '单位' },
     ...(me.permissions.manageUsers ? [{ key: '/users', icon: <TeamOutlined />, label: '用户' }] : []),
+    ...(me.role === 'office' ? [{ key: '/audit', icon: <HistoryOutlined />, label: '审计日志' }] : []),
   ];
   return (
     <Menu

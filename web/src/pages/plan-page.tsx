@@ -6,7 +6,9 @@ import type { TaskQuery } from '../api/tasks.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { IndicatorTree } from '../components/indicator-tree.tsx';
 import { PlanHeader } from '../components/plan-header.tsx';
+import { ResponsibilityExport } from '../components/documents/responsibility-export.tsx';
 import { TaskBrowser } from '../components/task-browser.tsx';
+import { UploadRevisionButton } from '../components/import/import-buttons.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { usePlanColumns } from '../hooks/use-plan-columns.ts';
@@ -35,7 +37,7 @@ export function PlanPage() {
   const { query, setFilters } = filters;
   return (
     <div className="page">
-      <Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/plans">方案</Link> }, { title: plan.title }]} />
+      <div className="page-title-row"><Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/plans">方案</Link> }, { title: plan.title }]} /><span className="doc-plan-actions"><ResponsibilityExport planId={plan.id} title={plan.title} /><UploadRevisionButton planId={plan.id} /></span></div>
       <PlanHeader plan={plan} />
       <div className="plan-body">
         {!mobile && plan.indicators.length > 0 && (

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchPlans } from '../api/plans.ts';
 import type { PlanSummary } from '../api/types.ts';
+import { ImportPlanButton } from '../components/import/import-buttons.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { dateLabel } from '../lib/format.ts';
@@ -36,7 +37,7 @@ export function PlansPage() {
   const plans = data?.items ?? [];
   return (
     <div className="page">
-      <h1 className="page-title">方案</h1>
+      <div className="page-title-row"><h1 className="page-title">方案</h1><ImportPlanButton /></div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
       {mobile ? (
         <div className="plan-cards">

@@ -2,7 +2,7 @@ import { Breadcrumb, Card, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { fetchTask } from '../api/tasks.ts';
 import { ErrorResult } from '../components/error-result.tsx';
-import { TaskDetailView } from '../components/task-detail.tsx';
+import { TaskTabs } from '../components/task-tabs.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { seqLabel } from '../lib/task-fields.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -25,8 +25,8 @@ export function TaskPage() {
           { title: `任务 ${seqLabel(task)}` },
         ]}
       />
-      <Card>
-        <TaskDetailView task={task} />
+      <Card className="task-page-card">
+        <TaskTabs key={task.id} task={task} />
       </Card>
     </div>
   );

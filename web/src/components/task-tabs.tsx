@@ -1,0 +1,30 @@
+import { Tabs } from 'antd';
+import type { TaskDetail } from '../api/types.ts';
+import { useIsMobile } from '../hooks/use-is-mobile.ts';
+import { TaskDetailView } from './task-detail.tsx';
+import { TaskExtensionsTab } from './task-extensions-tab.tsx';
+import { TaskReportsTab } from './task-reports-tab.tsx';
+import { TaskTimelineTab } from './task-timeline-tab.tsx';
+import { TaskUrgesTab } from './task-urges-tab.tsx';
+
+export type TaskTabKey = 'detail' | 'reports' | 'timeline' | 'urges' | 'extensions';
+
+/** The task with its supervision record: 详情, 进展报告, 时间线, 催办/督办, 延期 (each loads when opened). */
+export function TaskTabs({ task }: { task: TaskDetail }) {
+  const mobile = useIsMobile();
+  return (
+    <Tabs
+      className="task-tabs"
+      defaultActiveKey="detail"
+      size="small"
+      tabBarGutter={mobile ? 20 : undefined}
+      items={[
+        { key: 'detail', label: '详情', children: <TaskDetailView task={task} /> },
+        { key: 'reports', label: '进展报告', children: <TaskReportsTab task={task} /> },
+        { key: 'timeline', label: '时间线', children: <TaskTimelineTab taskId={task.id} /> },
+        { key: 'urges', label: mobile ? '督办' : '催办/督办', children: <TaskUrgesTab task={task} /> },
+        { key: 'extensions', label: '延期', children: <TaskExtensionsTab task={task} /> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,85 @@
+import { Alert, Select, Skeleton, Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../api/client.ts';
+import { fetchDocuments } from '../api/documents.ts';
+import { fetchPlans } from '../api/plans.ts';
+import { useMe } from '../auth/auth-context.ts';
+import { DocumentList } from '../components/documents/document-list.tsx';
+import '../components/documents/documents.css';
+import { GenerateForm } from '../components/documents/generate-form.tsx';
+import { defaultPeriod } from '../components/documents/period-picker.tsx';
+import { PracticeNotes } from '../components/documents/practice-notes.tsx';
+import { useApi } from '../hooks/use-api.ts';
+
+/** /documents?plan= — 公文: a plan's issued documents and drafts, 生成公文, and its 典型做法. */
+export function DocumentListPage() {
+  const me = useMe();
+  const office = me.role === 'office';
+  const [params, setParams] = useSearchParams();
+  const plans = useApi((signal) => fetchPlans(signal), []);
+  const planItems = plans.data?.items ?? [];
+  const planId = Number(params.get('plan')) || planItems[0]?.id;
+  const plan = planItems.find((p) => p.id === planId);
+  const docs = useApi(planId ? (signal) => fetchDocuments(planId, signal) : null, [planId]);
+  const tab = params.get('tab') === 'notes' ? 'notes' : 'docs';
+  const notesPeriod = params.get('period') ?? defaultPeriod('month', plan?.year);
+
+  const update = (patch: Record<string, string | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined) next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    });
+
+  const error = plans.error ?? docs.error;
+  return (
+    <div className="page">
+      <h1 className="page-title">公文</h1>
+      <div className="doc-plan">
+        <span className="muted doc-plan-label">方案：</span>
+        <Select
+          className="doc-plan-select"
+          data-testid="doc-plan"
+          value={planId}
+          placeholder="选择方案"
+          options={planItems.map((p) => ({ value: p.id, label: p.title }))}
+          onChange={(id: number) => update({ plan: String(id), period: undefined })}
+          popupMatchSelectWidth={false}
+        />
+      </div>
+      {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
+      {!planId || !plan ? (
+        plans.loading ? <Skeleton active paragraph={{ rows: 6 }} /> : !error && <Alert type="info" showIcon title="没有可查看的方案" />
+      ) : (
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => update({ tab: key === 'notes' ? 'notes' : undefined })}
+          items={[
+            {
+              key: 'docs',
+              label: '公文',
+              children: (
+                <div className="page">
+                  {office && <GenerateForm key={plan.id} planId={plan.id} planYear={plan.year} />}
+                  {!docs.data && docs.loading ? (
+                    <Skeleton active paragraph={{ rows: 6 }} />
+                  ) : (
+                    <DocumentList items={docs.data?.items ?? []} loading={docs.loading} onChanged={docs.reload} />
+                  )}
+                </div>
+              ),
+            },
+            {
+              key: 'notes',
+              label: '典型做法',
+              children: <PracticeNotes planId={plan.id} period={notesPeriod} onPeriod={(p) => update({ period: p })} canEdit={office} />,
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
