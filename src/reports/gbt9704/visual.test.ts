@@ -25,6 +25,8 @@ function has(cmd: string): boolean {
 }
 
 const available = has('soffice') && has('pdftotext') && has('pdfinfo');
+// CI installs LibreOffice and poppler and sets REQUIRE_SOFFICE: there a missing tool is a failure, not a skip.
+if (!available && process.env.REQUIRE_SOFFICE === 'true') throw new Error('REQUIRE_SOFFICE is set but soffice/pdftotext/pdfinfo are not installed');
 const dir = mkdtempSync(join(tmpdir(), 'yingshang-visual-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
