@@ -3,7 +3,7 @@
  * A submitted version is never edited; a correction after a return (or acceptance) is a new
  * version. Submissions carry an idempotency key so a retried request never files twice.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { parsePeriod } from '../../../domain/supervision/periods.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
@@ -95,6 +95,13 @@ export async function saveReport(db: Db, actor: Actor, taskId: number, input: Re
       targetValues: input.targetValues ?? [], consolidates: role === 'lead' ? (input.consolidates ?? []) : [], highlight: input.highlight ?? null,
       updatedAt: now, ...(input.submit ? { state: 'submitted' as const, submittedAt: now, submittedBy: actor.userId } : {}),
     };
+    // Serialise filings of one unit on one task and period: concurrent requests (two users of a
+    // unit, or a retry racing its original) must not both take the next version number.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`report:${taskId}:${unitId}:${input.period}`}))`);
+    if (input.idempotencyKey) {
+      const [raced] = await tx.select().from(progressReports).where(eq(progressReports.idempotencyKey, input.idempotencyKey));
+      if (raced) return { report: raced, replayed: true };
+    }
     const latest = await latestVersion(tx, taskId, unitId, input.period);
     if (latest?.state === 'submitted') throw appError('REPORT_ALREADY_SUBMITTED');
     let report: Report | undefined;
@@ -142,8 +149,9 @@ export async function reviewReport(db: Db, actor: Actor, reportId: number, decis
     if (decision === 'return' && !comment?.trim()) throw appError('COMMENT_REQUIRED');
     const [updated] = await tx.update(progressReports)
       .set({ state: decision === 'accept' ? 'accepted' : 'returned', reviewedAt: now, reviewedBy: actor.userId, reviewComment: comment?.trim() || null })
-      .where(eq(progressReports.id, reportId)).returning();
-    if (!updated) throw appError('INTERNAL');
+      // Guarded by state: of two reviewers deciding at once, the second finds it already decided.
+      .where(and(eq(progressReports.id, reportId), eq(progressReports.state, 'submitted'))).returning();
+    if (!updated) throw appError('REPORT_NOT_SUBMITTED');
     // Accepting the lead unit's consolidated report accepts what it consolidates as well.
     if (decision === 'accept' && report.role === 'lead' && report.consolidates.length) {
       await tx.update(progressReports).set({ state: 'accepted', reviewedAt: now, reviewedBy: actor.userId })
