@@ -15,6 +15,7 @@ import { createRound, listRounds, putIndicatorRanks, putPlaceRanks, updateRound 
 import { importRankTemplate } from '../use-cases/assessment/template-import.ts';
 import { renderRankTemplate } from '../use-cases/assessment/template-xlsx.ts';
 import { putUnitWeights, unitAssessment } from '../use-cases/assessment/unit-assessment.ts';
+import { assessmentRawRoutes } from './assessment-raw.routes.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import {
   IndicatorRanksBody, PlaceRanksBody, ResultsSchema, RoundBody, RoundPatch, RoundSchema, RulesBody, RulesSchema, UnitAssessmentSchema, WeightsSchema, WhatIfBody, WhatIfSchema,
@@ -148,4 +149,5 @@ export function assessmentRoutes(app: App, ctx: AppContext): void {
   fileRoutes(app, ctx);
   resultRoutes(app, ctx);
   planRoutes(app, ctx);
+  assessmentRawRoutes(app, ctx);
 }
