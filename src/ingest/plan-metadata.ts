@@ -3,7 +3,7 @@
  * in 关于印发《…》的通知, the issuing office (signature line above the date) and the date; the
  * region and year come from the title. Without a notice the first heading is the title.
  */
-import type { SourceDocument } from './document-model.ts';
+import type { SourceDocument, Table } from './document-model.ts';
 import { basisFromProse, findDocNumbers } from '../domain/doc-number.ts';
 import { parseChineseDate } from '../domain/deadline.ts';
 import { normSpaces, stripMarkdown } from '../domain/text-normalise.ts';
@@ -21,13 +21,24 @@ export function documentLines(doc: SourceDocument): readonly { text: string; lin
   const lines = doc.lines
     ? doc.lines.map((l, i) => ({ text: stripMarkdown(l.text), line: l.ref.line ?? i + 1 }))
     : doc.blocks.flatMap((b, i) => {
-        if (b.kind !== 'paragraph') return [];
+        if (b.kind === 'table') return narrowTableLines(b, i);
         // DOCX automatic numbering (（一）, 1.) is rendered by Word, not stored in the text.
         const text = b.numbering && !b.text.startsWith(b.numbering) ? `${b.numbering}${b.text}` : b.text;
         return text.split('\n').map((t) => ({ text: t, line: b.ref.line ?? b.ref.row ?? i + 1 }));
       });
   LINES.set(doc, lines);
   return lines;
+}
+
+/**
+ * A sheet of one or two columns is running text laid out in cells (a prose plan saved as Excel, a
+ * cover sheet), not a responsibility table: its cells are read as lines, one per row.
+ */
+function narrowTableLines(table: Table, blockIndex: number): { text: string; line: number }[] {
+  if ((table.rows[0]?.length ?? 0) > 2) return [];
+  // Sheets restart their row numbers; lines must keep document order, so number them by block.
+  return table.rows.flatMap((row, r) => row.filter((c) => !c.mergedFrom && c.text.trim() !== '')
+    .flatMap((c) => c.text.split('\n').map((t) => ({ text: t, line: (blockIndex + 1) * 100_000 + r + 1 }))));
 }
 
 // Several layouts and the metadata reader look at the same lines; read them once per document.
