@@ -6,7 +6,7 @@ import { fetchRounds } from '../api/assessment.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { errorMessage } from '../api/client.ts';
 import { AssessmentNav } from '../components/assessment/assessment-tabs-nav.tsx';
-import { PlanPicker, usePlanParam } from '../components/assessment/plan-picker.tsx';
+import { AssessmentPlanPicker, usePlanParam } from '../components/assessment/plan-picker.tsx';
 import { RoundFormModal } from '../components/assessment/round-form-modal.tsx';
 import '../components/assessment/assessment.css';
 import { useApi } from '../hooks/use-api.ts';
@@ -33,7 +33,7 @@ export function AssessmentPage() {
       </div>
       <div className="assess-toolbar">
         <span className="muted">方案：</span>
-        <PlanPicker plans={plans} value={planId} onChange={setPlan} />
+        <AssessmentPlanPicker plans={plans} value={planId} onChange={setPlan} />
         <span className="assess-grow" />
         {canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">

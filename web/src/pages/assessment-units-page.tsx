@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { AssessmentNav } from '../components/assessment/assessment-tabs-nav.tsx';
 import { PeriodPicker } from '../components/assessment/period-picker.tsx';
-import { PlanPicker, usePlanParam } from '../components/assessment/plan-picker.tsx';
+import { AssessmentPlanPicker, usePlanParam } from '../components/assessment/plan-picker.tsx';
 import { UnitScoreTable } from '../components/assessment/unit-score-table.tsx';
 import { WeightsForm } from '../components/assessment/weights-form.tsx';
 import '../components/assessment/assessment.css';
@@ -44,7 +44,7 @@ export function AssessmentUnitsPage() {
       <div className="muted page-lead">标准量化：按时报送率、完成率、逾期任务、退回报告、延期申请加权计分，排出骏马单位与蜗牛单位。</div>
       <div className="assess-toolbar">
         <span className="muted">方案：</span>
-        <PlanPicker plans={plans} value={planId} onChange={setPlan} />
+        <AssessmentPlanPicker plans={plans} value={planId} onChange={setPlan} />
         {period && <PeriodPicker value={period} onChange={setPeriod} />}
       </div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}

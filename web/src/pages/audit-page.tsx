@@ -1,6 +1,6 @@
 import { Alert, Card, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchAudit } from '../api/activity.ts';
 import type { AuditEntry } from '../api/supervision-types.ts';
@@ -9,6 +9,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { dateTimeLabel } from '../lib/format.ts';
 import { ACTION_LABELS, actionLabel } from '../lib/supervision-labels.ts';
+import { useQueryPatch } from '../hooks/use-query-patch.ts';
 
 const PAGE_SIZES = [20, 50, 100];
 const ENTITY_LABELS: Record<string, string> = { task: '任务', plan: '方案', user: '用户', unit: '单位', plan_import: '导入' };
@@ -42,22 +43,13 @@ const columns: ColumnsType<AuditEntry> = [
 /** /audit — 审计日志 (office): every recorded action in the region, newest first, by action. */
 export function AuditPage() {
   const mobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryPatch();
   const action = params.get('action') ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSizeParam = Number(params.get('pageSize'));
   const pageSize = PAGE_SIZES.includes(pageSizeParam) ? pageSizeParam : 20;
   const { data, error, loading } = useApi((signal) => fetchAudit({ action, page, pageSize }, signal), [action, page, pageSize]);
 
-  const set = (patch: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
 
   return (
     <div className="page">

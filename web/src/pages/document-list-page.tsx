@@ -1,5 +1,4 @@
-import { Alert, Select, Skeleton, Tabs } from 'antd';
-import { useSearchParams } from 'react-router-dom';
+import { Alert, Skeleton, Tabs } from 'antd';
 import { errorMessage } from '../api/client.ts';
 import { fetchDocuments } from '../api/documents.ts';
 import { fetchPlans } from '../api/plans.ts';
@@ -10,12 +9,14 @@ import { GenerateForm } from '../components/documents/generate-form.tsx';
 import { defaultPeriod } from '../components/documents/period-picker.tsx';
 import { PracticeNotes } from '../components/documents/practice-notes.tsx';
 import { useApi } from '../hooks/use-api.ts';
+import { useQueryPatch } from '../hooks/use-query-patch.ts';
+import { PlanPicker } from '../components/plan-picker.tsx';
 
 /** /documents?plan= — 公文: a plan's issued documents and drafts, 生成公文, and its 典型做法. */
 export function DocumentListPage() {
   const me = useMe();
   const office = me.role === 'office';
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryPatch();
   const plans = useApi((signal) => fetchPlans(signal), []);
   const planItems = plans.data?.items ?? [];
   const planId = Number(params.get('plan')) || planItems[0]?.id;
@@ -24,15 +25,6 @@ export function DocumentListPage() {
   const tab = params.get('tab') === 'notes' ? 'notes' : 'docs';
   const notesPeriod = params.get('period') ?? defaultPeriod('month', plan?.year);
 
-  const update = (patch: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
 
   const error = plans.error ?? docs.error;
   return (
@@ -40,15 +32,7 @@ export function DocumentListPage() {
       <h1 className="page-title">公文</h1>
       <div className="doc-plan">
         <span className="muted doc-plan-label">方案：</span>
-        <Select
-          className="doc-plan-select"
-          data-testid="doc-plan"
-          value={planId}
-          placeholder="选择方案"
-          options={planItems.map((p) => ({ value: p.id, label: p.title }))}
-          onChange={(id: number) => update({ plan: String(id), period: undefined })}
-          popupMatchSelectWidth={false}
-        />
+        <PlanPicker className="doc-plan-select" testId="doc-plan" plans={planItems} value={planId} onChange={(id) => update({ plan: String(id), period: undefined })} />
       </div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
       {!planId || !plan ? (

@@ -1,7 +1,6 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Alert, Card, Select, Skeleton, Tabs, Tag } from 'antd';
+import { Alert, Card, Skeleton, Tabs, Tag } from 'antd';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchPlans } from '../api/plans.ts';
 import { fetchPlanLights } from '../api/supervision.ts';
@@ -15,6 +14,8 @@ import { TaskDrawer } from '../components/task-drawer.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { allTasks } from '../hooks/use-plan-columns.ts';
 import { LIGHTS, LIGHT_LABELS, periodLabel } from '../lib/supervision-labels.ts';
+import { useQueryPatch } from '../hooks/use-query-patch.ts';
+import { PlanPicker } from '../components/plan-picker.tsx';
 
 function isLight(value: string | null): value is Light {
   return value !== null && (LIGHTS as string[]).includes(value);
@@ -22,7 +23,7 @@ function isLight(value: string | null): value is Light {
 
 /** /warnings — 预警: the lights of one plan's tasks by indicator, by unit and over time. */
 export function WarningsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryPatch();
   const plans = useApi((signal) => fetchPlans(signal), []);
   const planItems = plans.data?.items ?? [];
   const planId = Number(params.get('plan')) || planItems[0]?.id;
@@ -34,15 +35,6 @@ export function WarningsPage() {
   const view = params.get('view') === 'unit' ? 'unit' : 'indicator';
   const openTaskId = Number(params.get('task')) || undefined;
 
-  const update = (patch: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
 
   const data = lights.data;
   const taskById = useMemo(
@@ -70,14 +62,13 @@ export function WarningsPage() {
       <h1 className="page-title">预警</h1>
       <div className="dashboard-plan">
         <span className="muted">方案：</span>
-        <Select
+        <PlanPicker
           className="dashboard-plan-select"
-          data-testid="warnings-plan"
+          testId="warnings-plan"
+          plans={planItems}
           value={planId}
-          placeholder="选择方案"
-          options={planItems.map((p) => ({ value: p.id, label: p.title }))}
-          onChange={(id: number) => setParams({ plan: String(id) })}
-          popupMatchSelectWidth={false}
+          // Another plan starts from its own red list, without this plan's filters.
+          onChange={(id) => update({ plan: String(id), light: undefined, indicator: undefined, unit: undefined, view: undefined, task: undefined })}
         />
         {data && <span className="muted warnings-period">当期：{periodLabel(data.period)}</span>}
       </div>

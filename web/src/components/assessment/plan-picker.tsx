@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { PlanPicker } from '../plan-picker.tsx';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { fetchPlans } from '../../api/plans.ts';
@@ -29,16 +29,7 @@ export function usePlanParam() {
   return { plans: items, plansLoading: plans.loading, plansError: plans.error, planId, plan, setPlan };
 }
 
-export function PlanPicker({ plans, value, onChange }: { plans: PlanSummary[]; value: number | undefined; onChange: (id: number) => void }) {
-  return (
-    <Select
-      className="assess-plan-select"
-      data-testid="assess-plan"
-      value={value}
-      placeholder="选择方案"
-      options={plans.map((p) => ({ value: p.id, label: p.title }))}
-      onChange={(id: number) => onChange(id)}
-      popupMatchSelectWidth={false}
-    />
-  );
+/** The plan selector of the assessment screens. */
+export function AssessmentPlanPicker({ plans, value, onChange }: { plans: PlanSummary[]; value: number | undefined; onChange: (id: number) => void }) {
+  return <PlanPicker className="assess-plan-select" testId="assess-plan" plans={plans} value={value} onChange={onChange} />;
 }

@@ -1,20 +1,10 @@
 // Pure helpers over an import draft (snake_case, as the gold files): which cells are uncertain, how a
 // warning points into the source and at a task, labels for targets and diff fields.
 import type { Draft, DraftTarget, DraftTask, WarningRef } from '../../api/imports.ts';
+import type { TaskColumnKey } from '../../lib/task-fields.ts';
 
-/** Editable / shown columns of the preview table, in the plan page's order. */
-export type DraftColumn =
-  | 'indicator'
-  | 'subIndicator'
-  | 'text'
-  | 'leader'
-  | 'leadUnits'
-  | 'responsibleUnits'
-  | 'deadline'
-  | 'annualTarget'
-  | 'basis'
-  | 'remarks'
-  | 'targets';
+/** Editable / shown columns of the preview table: the plan page's columns plus the targets. */
+export type DraftColumn = TaskColumnKey | 'targets';
 
 /** The draft fields each column shows (the engine names uncertain fields in snake_case). */
 export const DRAFT_COLUMN_FIELDS: Record<DraftColumn, string[]> = {
