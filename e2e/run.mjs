@@ -94,7 +94,9 @@ const log = createWriteStream(logPath);
 console.log(`启动服务 (starting server) on ${baseUrl}, DATA_DIR=${dataDir}`);
 const server = spawn(process.execPath, ['bin/yingshang.mjs', 'serve'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
+  // A fresh embedded database every run: DATABASE_URL (set for the API tests) must not send the
+  // browser tests to a shared PostgreSQL database whose leftovers would change what they see.
+  env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 server.stdout.pipe(log);
