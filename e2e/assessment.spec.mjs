@@ -2,17 +2,11 @@
 // misses its 前5名 target), sees the 约谈 with its units, a what-if lifts it without saving, a refused
 // import lists its cells; 单位考核 shows 骏马 / 蜗牛; a leader reads without edit controls; 375 px.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiSession, eventually, launchBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiSession, eventually, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const settle = (page) => page.waitForTimeout(450);
 const ROUND_TITLE = 'E2E 2023年度省营商环境评价';

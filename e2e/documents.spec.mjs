@@ -3,16 +3,10 @@
 // list without edit buttons; the issued document and the list at 375 px.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, launchBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const settle = (page) => page.waitForTimeout(400);
 const NUMBER = /邵优化通〔\d{4}〕\d+号/;

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, DESKTOP, PHONE, apiGet, eventually, launchBrowser, screenshot, signIn, waitForTotal, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PHONE, apiGet, eventually, useBrowser, screenshot, signIn, waitForTotal, watchConsole } from './helpers.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const SEED = join(root, 'fixtures/seeds/001_918f3dbd45cf2deb.txt');
@@ -17,13 +17,7 @@ const EDITED_TEXT = '深化企业开办标准化规范化改革，推行“一�
 const NEW_NAME = '市数据资源局';
 const MAPPED_TO = '市发改委';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function uploadSeed(page, file = SEED) {
   await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(file);

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, launchBrowser, screenshot } from './helpers.mjs';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, PASSWORD, useBrowser, screenshot } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('a wrong password shows the API message; a deep link survives login', async () => {
   const context = await browser.newContext(DESKTOP);

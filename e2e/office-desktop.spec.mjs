@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, DESKTOP, apiGet, launchBrowser, screenshot, signIn, waitForTotal, watchConsole } from './helpers.mjs';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, apiGet, useBrowser, screenshot, signIn, waitForTotal, watchConsole } from './helpers.mjs';
 import { planFlow } from './plan-flow.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('office user filters the 邵阳 plan and opens a task (desktop)', async () => {
   const context = await browser.newContext(DESKTOP);

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { PHONE, launchBrowser, watchConsole } from './helpers.mjs';
+import { test } from 'node:test';
+import { PHONE, useBrowser, watchConsole } from './helpers.mjs';
 import { planFlow } from './plan-flow.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('office user filters the 邵阳 plan and opens a task (375 px phone)', async () => {
   const context = await browser.newContext(PHONE);

@@ -1,16 +1,10 @@
 // The supervision loop in the browser: a unit files its report on a phone, the office accepts it
 // in 审核, the task's 进展报告 shows 已通过; the 预警 board; 督办单 and the audit log; role guards.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, apiSession, eventually, launchBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, apiSession, eventually, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Waits for a drawer's slide-in (or a message's fade) before a screenshot. */
 const settle = (page) => page.waitForTimeout(450);

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, DESKTOP, YONGZHOU_PLAN, apiGet, apiSession, launchBrowser, screenshot, signIn, waitForTotal } from './helpers.mjs';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, YONGZHOU_PLAN, apiGet, apiSession, useBrowser, screenshot, signIn, waitForTotal } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('a unit user sees only its own tasks and gets 404 outside its scope', async () => {
   // Ids of a plan and a task the unit user must not see, looked up as the Yongzhou office.

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, DESKTOP, apiGet, launchBrowser, screenshot, signIn } from './helpers.mjs';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, apiGet, useBrowser, screenshot, signIn } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('office creates a unit user; a taken login shows the API message', async () => {
   const context = await browser.newContext(DESKTOP);
