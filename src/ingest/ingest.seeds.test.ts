@@ -41,18 +41,4 @@ describe('seed documents against gold', () => {
       expect(draft[key]).toEqual(gold[key]);
     }
   });
-
-  it('000 parses in well under a second once warm (target ≤ 30 ms on an idle machine)', async () => {
-    const bytes = new Uint8Array(readFileSync(seedFile('000')));
-    await parseDocument({ bytes, fileName: 'a.txt' });
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await parseDocument({ bytes, fileName: 'a.txt' });
-      times.push(performance.now() - t);
-    }
-    console.log(`000 parse: best ${Math.min(...times).toFixed(1)} ms of 5`);
-    // Generous bound: the CI machine is shared; the number printed above is the one to watch.
-    expect(Math.min(...times)).toBeLessThan(500);
-  });
 });

@@ -75,7 +75,12 @@ class Machine {
   private textColumnWidth(): number {
     let best = 24;
     let count = 0;
-    for (const [w, n] of this.textWidths) if (n > count || (n === count && w > best)) [best, count] = [w, n];
+    this.textWidths.forEach((n, w) => {
+      if (n > count || (n === count && w > best)) {
+        best = w;
+        count = n;
+      }
+    });
     return best;
   }
 

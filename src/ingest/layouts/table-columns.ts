@@ -33,7 +33,10 @@ const HEADER_WORDS: [RegExp, ColumnRole][] = [
 
 /** The role a header cell names, or null (spaces and line breaks inside the header are ignored). */
 export function headerRole(cellText: string): ColumnRole | null {
+  // Header words are at most six characters; longer cells (every body line of a PDF text) are not.
+  if (cellText.length > 40) return null;
   const t = cellText.replace(/\s+/g, '');
+  if (t.length > 6) return null;
   for (const [re, role] of HEADER_WORDS) if (re.test(t)) return role;
   return null;
 }

@@ -20,16 +20,16 @@ function isSeg(v: unknown): v is Segment {
   return isObj(v) && isNum(v.x1) && isNum(v.y1) && isNum(v.x2) && isNum(v.y2);
 }
 
-/** Checks the pages a worker thread sent back; malformed entries are dropped, not trusted. */
-export function toPages(v: unknown): PageContent[] {
-  if (!Array.isArray(v)) throw new Error('pdf thread returned no page list');
-  return v.filter(isObj).map((p, i) => ({
-    page: isNum(p.page) ? p.page : i + 1,
+/** Checks one page a worker thread sent back; malformed entries are dropped, not trusted. */
+export function toPage(v: unknown, index: number): PageContent {
+  const p = isObj(v) ? v : {};
+  return {
+    page: isNum(p.page) ? p.page : index + 1,
     width: isNum(p.width) ? p.width : 0,
     height: isNum(p.height) ? p.height : 0,
     runs: Array.isArray(p.runs) ? p.runs.filter(isRun) : [],
     h: Array.isArray(p.h) ? p.h.filter(isSeg) : [],
     v: Array.isArray(p.v) ? p.v.filter(isSeg) : [],
     hasImages: p.hasImages === true,
-  }));
+  };
 }

@@ -3,7 +3,8 @@
 // starts without the TypeScript loader, because loading pdfjs (1 MB of JS plus a 2.4 MB source
 // map) through tsx costs ~170 MB of RSS. Also, pdfjs in Node otherwise runs on the main thread,
 // where a damaged font can block the event loop for tens of seconds with no way to stop it;
-// a thread can be terminated. Message in: { id, data }; out: { id, pages } or { id, error }.
+// a thread can be terminated. Message in: { id, data }; out: { id, page } per page, then
+// { id, done: numPages } or { id, error }.
 import { parentPort } from 'node:worker_threads';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -106,23 +107,24 @@ async function pageGraphics(page) {
   return { h: segs.filter((s) => s.y1 === s.y2), v: segs.filter((s) => s.x1 === s.x2), hasImages };
 }
 
-async function extract(data) {
+// Pages are posted one by one as they are read, so the thread never holds the whole document's
+// runs: its heap stays the size of one page plus pdfjs's own caches, whatever the page count.
+async function extract(id, data) {
   const task = getDocument({
     data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false, isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false, useWorkerFetch: false, disableAutoFetch: true, verbosity: 0,
   });
   try {
     const doc = await task.promise;
-    const pages = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
       const runs = await pageRuns(page, n);
       const graphics = await pageGraphics(page);
       page.cleanup();
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, runs, ...graphics });
+      parentPort?.postMessage({ id, page: { page: n, width: x1 - x0, height: y1 - y0, runs, ...graphics } });
     }
-    return pages;
+    return doc.numPages;
   } finally {
     await task.destroy();
   }
@@ -130,8 +132,8 @@ async function extract(data) {
 
 parentPort?.on('message', (msg) => {
   const { id, data } = msg ?? {};
-  extract(data).then(
-    (pages) => parentPort?.postMessage({ id, pages }),
+  extract(id, data).then(
+    (numPages) => parentPort?.postMessage({ id, done: numPages }),
     (e) => parentPort?.postMessage({ id, error: { name: String(e?.name ?? 'Error'), message: String(e?.message ?? e) } }),
   );
 });

@@ -5,13 +5,16 @@
  * terminated at a deadline, and keeps the event loop free while a large PDF is read.
  */
 import { Worker } from 'node:worker_threads';
-import { toPages, type PageContent } from './pdf-page.ts';
+import { toPage, type PageContent } from './pdf-page.ts';
 
-interface Pending { resolve: (pages: PageContent[]) => void; reject: (e: Error) => void }
+interface Pending { pages: PageContent[]; resolve: (pages: PageContent[]) => void; reject: (e: Error) => void }
 interface Shared { thread: Worker; pending: Map<number, Pending> }
 
 let shared: Shared | undefined;
 let nextId = 1;
+
+/** Old-generation limit of the pdfjs thread (MB). */
+export const THREAD_OLD_SPACE_MB = 128;
 
 /** An error from pdfjs inside the thread, with its original name (PasswordException …). */
 export class PdfThreadError extends Error {
@@ -29,23 +32,32 @@ function stop(s: Shared, e: Error): void {
 
 function start(): Shared {
   // execArgv: [] — the thread is plain JS; inheriting `--import tsx` would cost memory for nothing.
-  // A small young generation: pdfjs churns short-lived objects per page, and V8's default
-  // semi-spaces let the thread's RSS grow by ~40 MB before collecting (100-page bench: 330 → 290 MB).
-  const thread = new Worker(new URL('./pdf-thread.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  // Heap limits: pdfjs churns short-lived objects per page, and V8's default semi-spaces and old
+  // generation let the thread's RSS grow by ~80 MB before collecting (100-page bench: 344 → 242 MB
+  // peak). The thread holds one page at a time (pages are streamed), so its live set is pdfjs's
+  // caches, far below the limit even for 600 pages; a PDF that still exceeds it ends the thread
+  // with ERR_WORKER_OUT_OF_MEMORY, reported as too complex (see PdfThreadError).
+  const thread = new Worker(new URL('./pdf-thread.mjs', import.meta.url), {
+    execArgv: [],
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: THREAD_OLD_SPACE_MB },
+  });
   const s: Shared = { thread, pending: new Map() };
   thread.on('message', (msg: unknown) => {
     if (typeof msg !== 'object' || msg === null) return;
-    const { id, pages, error } = msg as { id?: unknown; pages?: unknown; error?: { name?: unknown; message?: unknown } };
+    const { id, page, done, error } = msg as { id?: unknown; page?: unknown; done?: unknown; error?: { name?: unknown; message?: unknown } };
     const p = typeof id === 'number' ? s.pending.get(id) : undefined;
     if (!p || typeof id !== 'number') return;
+    if (page !== undefined) {
+      p.pages.push(toPage(page, p.pages.length));
+      return;
+    }
     s.pending.delete(id);
     if (s.pending.size === 0) thread.unref();
     if (error) p.reject(new PdfThreadError(typeof error.name === 'string' ? error.name : 'Error', typeof error.message === 'string' ? error.message : ''));
-    else {
-      try { p.resolve(toPages(pages)); } catch (e) { p.reject(e instanceof Error ? e : new Error(String(e))); }
-    }
+    else if (done !== undefined) p.resolve(p.pages);
   });
-  thread.on('error', (e) => stop(s, e));
+  // A worker that ran out of memory emits 'error' with ERR_WORKER_OUT_OF_MEMORY, then 'exit'.
+  thread.on('error', (e) => stop(s, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? new PdfThreadError('OutOfMemory', e.message) : e));
   thread.on('exit', () => stop(s, new Error('pdf thread exited')));
   thread.unref(); // an idle reader thread must not keep a CLI process alive
   return s;
@@ -67,7 +79,7 @@ export function extractPdfPages(bytes: Uint8Array, timeoutMs: number, onTimeout:
       reject(onTimeout());
     }, timeoutMs);
     const done = <T>(f: (v: T) => void) => (v: T): void => { clearTimeout(timer); f(v); };
-    s.pending.set(id, { resolve: done(resolve), reject: done(reject) });
+    s.pending.set(id, { pages: [], resolve: done(resolve), reject: done(reject) });
     s.thread.ref();
     // A copy, transferred: the caller keeps its bytes, and nothing is cloned twice.
     const data = bytes.slice();

@@ -48,6 +48,13 @@ async function loadPages(bytes: Uint8Array, fileName: string, timeoutMs: number)
   } catch (e) {
     if (isAppError(e)) throw e;
     if (e instanceof Error && e.name === 'PasswordException') throw encryptedError(fileName);
+    if (e instanceof Error && e.name === 'OutOfMemory') {
+      throw new AppError(
+        READER_ERROR_CODES.tooComplex,
+        `文件“${fileName}”内容过于复杂，超出了 PDF 解析可用的内存。请把方案另存为 Word/Excel 上传，或拆分后分别导入。`,
+        { fileName },
+      );
+    }
     throw corruptError(fileName, 'PDF', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
   }
 }

@@ -11,6 +11,7 @@ export const READER_ERROR_CODES = {
   encrypted: 'PLAN_IMPORT_ENCRYPTED',
   ocr: 'PLAN_IMPORT_OCR_UNSUPPORTED',
   timeout: 'PLAN_IMPORT_TIMEOUT',
+  tooComplex: 'PLAN_IMPORT_TOO_COMPLEX',
 } as const;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
