@@ -1,8 +1,8 @@
 /**
  * PlanImport: a plan ready to be written to the database, whatever document it came from. It is
  * built from a draft in the gold files' snake_case shape (the `parse` output and the checked
- * fixtures alike): table plans with indicators (seed 000 / 001 shapes) and prose plans with
- * sections (seed 002 shape).
+ * fixtures alike): table plans with indicators (rich or plain task fields) and prose plans with
+ * sections.
  */
 import { z } from 'zod';
 import { AppError } from './errors.ts';

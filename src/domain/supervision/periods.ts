@@ -7,7 +7,7 @@ import { addDays } from './work-calendar.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
 export type PeriodKind = 'xun' | 'month' | 'quarter' | 'half' | 'year';
-/** The cycles a plan can report on (seed 000: 一旬一简报、一月一通报; seed 001: monthly dispatch). */
+/** The cycles a plan can report on (一旬一简报、一月一通报; or a monthly dispatch). */
 export type ReportingCycle = 'xun' | 'month' | 'quarter';
 
 export interface Period {

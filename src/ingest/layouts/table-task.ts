@@ -19,7 +19,7 @@ export interface TaskContext {
   indicator: string | null;
   subCode: string | null;
   subName: string | null;
-  /** Which roles the table has: decides the task's shape (000-style vs 001-style fields). */
+  /** Which roles the table has: decides the task's shape (rich fields with leader/basis/二级指标, or the plain ones). */
   columns: ReadonlySet<ColumnRole>;
   uncertain: string[];
 }
@@ -54,7 +54,7 @@ function nullable(raw: string | undefined): string | null {
   return t === '' ? null : t;
 }
 
-/** Builds one task; fields follow the table's columns (a leader/basis table gives the 000 shape). */
+/** Builds one task; fields follow the table's columns (a leader/basis/二级指标 table gives the rich shape). */
 export function buildTableTask(cells: RowCells, ctx: TaskContext): { task: TableTask; planNotes: string[] } {
   const responsible = parseUnitList(cells.responsible);
   const lead = parseUnitList(cells.lead);

@@ -1,6 +1,6 @@
 /**
  * Page furniture of a PDF: page numbers, running headers and footers. Left in, they land inside
- * task texts ("— 7 —" in the middle of a measure in seed 000) whenever a paragraph or a table
+ * task texts ("— 7 —" in the middle of a measure) whenever a paragraph or a table
  * row continues over a page break.
  */
 import type { PdfLine } from './pdf-lines.ts';
