@@ -12,6 +12,7 @@ import { BASE_URL, DESKTOP, PHONE, apiGet, eventually, useBrowser, screenshot, s
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const SEED = join(root, 'fixtures/seeds/001_918f3dbd45cf2deb.txt');
+const SEED_000 = join(root, 'fixtures/seeds/000_23aeba6d139cf540.txt');
 const TITLE = '永州市优化营商环境2022年度重点任务实施方案（导入测试）';
 const EDITED_TEXT = '深化企业开办标准化规范化改革，推行“一窗办、一网办、一次办”，企业开办全流程压缩至1个工作日办结（审核时修改）。';
 const NEW_NAME = '市数据资源局';
@@ -173,6 +174,38 @@ test('the review screen is usable at 375 px and 放弃 discards the draft', asyn
   await page.waitForURL(/\/plans$/);
   const gone = await apiGet(page, `/api/imports/${importId}`);
   assert.equal(gone.body.status, 'discarded', 'the draft is discarded');
+  assert.deepEqual(problems, [], 'no console errors or React/antd warnings');
+  await context.close();
+});
+
+test('warnings quote the source text they point at and jump to their task', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, 'office-shaoyang');
+  await page.goto(`${BASE_URL}/imports`);
+  await uploadSeed(page, SEED_000);
+  await eventually('204 tasks in the preview', async () => /共 204 项任务/.test((await page.getByTestId('draft-total').textContent()) ?? ''));
+  const warnings = page.getByTestId('import-warnings');
+  await warnings.waitFor();
+  const first = warnings.locator('.import-warning').first();
+  const message = (await first.textContent()) ?? '';
+  const quoted = /“(.+?)”/.exec(message)?.[1];
+  assert.ok(quoted, `the first warning quotes the dropped text: ${message}`);
+  assert.ok(((await first.getByTestId('warning-excerpt').textContent()) ?? '').includes(quoted), 'its excerpt shows the source line');
+  assert.match((await first.locator('.import-warning-pos').textContent()) ?? '', /第\s*\d+\s*行/, 'with the line in the file');
+  const taskWarning = warnings.locator('.import-warning', { has: page.locator('.import-warning-task') }).first();
+  await taskWarning.scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-warnings', { fullPage: false });
+  assert.ok(((await taskWarning.getByTestId('warning-excerpt').textContent()) ?? '').length > 0, 'a task warning quotes the source too');
+  const seqLabel = ((await taskWarning.locator('.import-warning-task').textContent()) ?? '').replace(/[^0-9]/g, '');
+  await taskWarning.locator('.import-warning-task').click();
+  const focused = page.locator('tr.draft-row-focus');
+  await focused.waitFor();
+  assert.ok(((await focused.textContent()) ?? '').includes(seqLabel), `查看任务 ${seqLabel} shows that task's row`);
+  await page.getByRole('button', { name: '放弃' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '放弃' }).click();
+  await page.waitForURL(/\/plans$/);
   assert.deepEqual(problems, [], 'no console errors or React/antd warnings');
   await context.close();
 });

@@ -10,7 +10,8 @@ import { detectLineStreamTable, parseLineStreamTable } from './layouts/line-stre
 import { detectProsePlan, parseProsePlan } from './layouts/prose.layout.ts';
 import { readPlanMetadata } from './plan-metadata.ts';
 import { extractTargets } from './targets.ts';
-import type { LayoutResult, PlanDraft } from './plan-draft.ts';
+import type { DraftWarning, LayoutResult, PlanDraft } from './plan-draft.ts';
+import { sourceExcerpt } from './source-excerpt.ts';
 
 export type { PlanDraft } from './plan-draft.ts';
 
@@ -51,8 +52,13 @@ export function draftFromDocument(doc: SourceDocument): PlanDraft {
     ...(result.indicators ? { indicators: result.indicators } : {}),
     ...(result.sections ? { sections: result.sections } : {}),
     tasks: result.tasks,
-    warnings: [...doc.warnings.map((w) => ({ message: w.message, ref: w.ref })), ...result.warnings],
+    warnings: [...doc.warnings.map((w) => ({ message: w.message, ref: w.ref })), ...result.warnings].map((w) => withExcerpt(doc, w)),
   };
+}
+
+function withExcerpt(doc: SourceDocument, w: DraftWarning): DraftWarning {
+  const excerpt = sourceExcerpt(doc, w.ref);
+  return excerpt ? { ...w, excerpt } : w;
 }
 
 /** Turns a plan document (PDF, DOCX, XLSX, text or Markdown) into a draft for review. */

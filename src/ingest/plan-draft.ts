@@ -87,6 +87,8 @@ export interface DraftSection {
 export interface DraftWarning {
   message: string;
   ref: Pick<SourceRef, 'page' | 'line' | 'row' | 'sheet'>;
+  /** The source text at `ref`, as read (see source-excerpt.ts); absent when the ref names no text. */
+  excerpt?: string;
 }
 
 export interface PlanDraft {

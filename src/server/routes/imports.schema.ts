@@ -64,7 +64,7 @@ export const ImportViewSchema = z.object({
   planId: z.number().nullable(),
   targetPlanId: z.number().nullable(),
   draft: DraftSchema,
-  warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()) })),
+  warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()), excerpt: z.string().optional().describe('原文中该位置的文字') })),
   unitMatches: z.array(z.object({ name: z.string(), unit: z.object({ id: z.number(), name: z.string() }).nullable() }))
     .describe('草稿中出现的每个单位名称及其在本区域匹配到的单位（null 为未匹配）'),
   problem: z.object({ code: z.string(), message: z.string(), path: z.string().nullable() }).nullable()

@@ -70,6 +70,8 @@ export interface WarningRef {
 export interface ImportWarning {
   message: string;
   ref: WarningRef;
+  /** The source text at `ref`, as the reader saw it. */
+  excerpt?: string;
 }
 
 export interface UnitMatch {

@@ -23,7 +23,7 @@ const TargetSchema = z.object({
 });
 const DraftTargets = z.object({ tasks: z.array(z.object({ seq: z.number().int(), targets: z.array(TargetSchema).nullish() })) });
 const DraftUnits = z.object({ tasks: z.array(z.object({ lead_units: z.array(z.string()).nullish(), responsible_units: z.array(z.string()).nullish() })) });
-const DraftWarnings = z.object({ warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()).optional() })).nullish() });
+const DraftWarnings = z.object({ warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()).optional(), excerpt: z.string().optional() })).nullish() });
 
 export interface ValidDraft { plan: PlanImport; targets: Map<number, PlanTarget[]> }
 
@@ -46,9 +46,9 @@ export function validateDraft(draft: unknown): ValidDraft {
 }
 
 /** The draft's warnings (reader and layout notes for the reviewer). */
-export function draftWarnings(draft: unknown): { message: string; ref: Record<string, unknown> }[] {
+export function draftWarnings(draft: unknown): { message: string; ref: Record<string, unknown>; excerpt?: string }[] {
   const parsed = DraftWarnings.safeParse(draft);
-  return parsed.success ? (parsed.data.warnings ?? []).map((w) => ({ message: w.message, ref: w.ref ?? {} })) : [];
+  return parsed.success ? (parsed.data.warnings ?? []).map((w) => ({ message: w.message, ref: w.ref ?? {}, ...(w.excerpt ? { excerpt: w.excerpt } : {}) })) : [];
 }
 
 /**

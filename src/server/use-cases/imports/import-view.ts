@@ -25,7 +25,7 @@ export interface ImportView {
   planId: number | null;
   targetPlanId: number | null;
   draft: unknown;
-  warnings: { message: string; ref: Record<string, unknown> }[];
+  warnings: { message: string; ref: Record<string, unknown>; excerpt?: string }[];
   unitMatches: { name: string; unit: { id: number; name: string } | null }[];
   /** Why the draft cannot be committed yet (e.g. no title was found), or null. */
   problem: { code: string; message: string; path: string | null } | null;

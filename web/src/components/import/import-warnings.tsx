@@ -23,6 +23,11 @@ export function ImportWarnings({ warnings, tasks, fileName, onFocusTask }: { war
               <WarningOutlined className="import-warning-icon" />
               <div className="import-warning-body">
                 <div>{w.message}</div>
+                {w.excerpt && (
+                  <blockquote className="import-warning-excerpt" data-testid="warning-excerpt" title={`原文件“${fileName}”${where ?? ''}中的文字`}>
+                    {w.excerpt}
+                  </blockquote>
+                )}
                 <div className="import-warning-refs">
                   {where && (
                     <Tag className="import-warning-pos" title={`原文件“${fileName}”${where}`}>
