@@ -33,16 +33,22 @@ async function assertNoSidewaysScroll(page, where) {
   assert.ok(scrollWidth <= width && innerWidth <= width, `${where}: page is ${scrollWidth}px wide (layout viewport ${innerWidth}px) on a ${width}px phone`);
 }
 
+/** A signed-in page in a fresh browser context, with console problems collected. */
+async function signedInPage(viewport, user) {
+  const context = await browser.newContext(viewport);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, user);
+  return { context, page, problems };
+}
+
 /** Leaves an inline editor (blur saves it) by clicking a neutral spot. */
 async function blur(page) {
   await page.getByTestId('draft-total').click();
 }
 
 test('office imports the 永州 plan: preview 121 tasks, edit, map a unit, commit, re-import a revision', async () => {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await signIn(page, 'office-yongzhou');
+  const { context, page, problems } = await signedInPage(DESKTOP, 'office-yongzhou');
 
   // From the 方案 list to the import screen.
   await page.goto(`${BASE_URL}/plans`);
@@ -139,10 +145,7 @@ test('a file that is not a plan shows the server message', async () => {
 });
 
 test('the review screen is usable at 375 px and 放弃 discards the draft', async () => {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await signIn(page, 'office-yongzhou');
+  const { context, page, problems } = await signedInPage(PHONE, 'office-yongzhou');
   await page.goto(`${BASE_URL}/imports`);
   await page.getByRole('heading', { name: '导入方案' }).waitFor();
   await assertNoSidewaysScroll(page, 'upload screen');
@@ -179,10 +182,7 @@ test('the review screen is usable at 375 px and 放弃 discards the draft', asyn
 });
 
 test('warnings quote the source text they point at and jump to their task', async () => {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await signIn(page, 'office-shaoyang');
+  const { context, page, problems } = await signedInPage(DESKTOP, 'office-shaoyang');
   await page.goto(`${BASE_URL}/imports`);
   await uploadSeed(page, SEED_000);
   await eventually('204 tasks in the preview', async () => /共 204 项任务/.test((await page.getByTestId('draft-total').textContent()) ?? ''));

@@ -223,8 +223,14 @@ test('the office issues a numbered 督办单 and prints it; the audit log filter
   await page.getByTestId('urge-order').click();
   const modal = page.getByRole('dialog', { name: '下发督办单' });
   await modal.getByTestId('urge-message').fill('请于回复期限前报送推进情况及下一步措施。');
-  await modal.locator('.ant-picker').click();
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-in-view:not(.ant-picker-cell-disabled)').last().click();
+  // Under load the first click can land while the modal is still animating in and the calendar
+  // never opens: click until the dropdown shows, then pick the month's last selectable day.
+  const day = page.locator('.ant-picker-dropdown:visible .ant-picker-cell-in-view:not(.ant-picker-cell-disabled)').last();
+  await eventually('the 回复期限 calendar', async () => {
+    if (!(await day.isVisible())) await modal.locator('.ant-picker').click();
+    return day.isVisible();
+  }, 20_000);
+  await day.click();
   await modal.getByRole('button', { name: '下发' }).click();
   const item = page.locator('.ant-drawer-open [data-testid="urge-item"]').first();
   await item.waitFor();
