@@ -11,7 +11,7 @@ import { detectProsePlan, parseProsePlan } from './layouts/prose.layout.ts';
 import { readPlanMetadata } from './plan-metadata.ts';
 import { extractTargets } from './targets.ts';
 import type { DraftWarning, LayoutResult, PlanDraft } from './plan-draft.ts';
-import { sourceExcerpt } from './source-excerpt.ts';
+import { sourceExcerpts } from './source-excerpt.ts';
 
 export type { PlanDraft } from './plan-draft.ts';
 
@@ -52,13 +52,17 @@ export function draftFromDocument(doc: SourceDocument): PlanDraft {
     ...(result.indicators ? { indicators: result.indicators } : {}),
     ...(result.sections ? { sections: result.sections } : {}),
     tasks: result.tasks,
-    warnings: [...doc.warnings.map((w) => ({ message: w.message, ref: w.ref })), ...result.warnings].map((w) => withExcerpt(doc, w)),
+    warnings: withExcerpts(doc, [...doc.warnings.map((w) => ({ message: w.message, ref: w.ref })), ...result.warnings]),
   };
 }
 
-function withExcerpt(doc: SourceDocument, w: DraftWarning): DraftWarning {
-  const excerpt = sourceExcerpt(doc, w.ref);
-  return excerpt ? { ...w, excerpt } : w;
+function withExcerpts(doc: SourceDocument, warnings: DraftWarning[]): DraftWarning[] {
+  if (warnings.length === 0) return warnings;
+  const excerptAt = sourceExcerpts(doc);
+  return warnings.map((w) => {
+    const excerpt = excerptAt(w.ref);
+    return excerpt ? { ...w, excerpt } : w;
+  });
 }
 
 /** Turns a plan document (PDF, DOCX, XLSX, text or Markdown) into a draft for review. */

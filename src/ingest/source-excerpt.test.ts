@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument, TableCell } from './document-model.ts';
 import { readText } from './readers/text.reader.ts';
-import { sourceExcerpt } from './source-excerpt.ts';
+import { sourceExcerpts } from './source-excerpt.ts';
 import { parseDocument } from './index.ts';
 
-describe('sourceExcerpt', () => {
+describe('sourceExcerpts', () => {
   it('gives a line with its non-blank neighbours', () => {
     const doc = readText('甲\n\n乙行\n丙\n', 'a.txt');
-    expect(sourceExcerpt(doc, { line: 3 })).toBe('甲 ／ 乙行 ／ 丙');
-    expect(sourceExcerpt(doc, { line: 99 })).toBeNull();
+    const excerptAt = sourceExcerpts(doc);
+    expect(excerptAt({ line: 3 })).toBe('甲 ／ 乙行 ／ 丙');
+    expect(excerptAt({ line: 99 })).toBeNull();
   });
 
   it('gives the cells of a table row of the named sheet, merged copies left out', () => {
@@ -22,7 +23,7 @@ describe('sourceExcerpt', () => {
         { kind: 'table', ref: { sheet: '表2' }, rows: [[cell('', 2, '表2', { row: 1, col: 0 }), cell('压缩时限', 2, '表2'), cell('市税务局', 2, '表2')]] },
       ],
     };
-    expect(sourceExcerpt(doc, { sheet: '表2', row: 2 })).toBe('压缩时限 | 市税务局');
+    expect(sourceExcerpts(doc)({ sheet: '表2', row: 2 })).toBe('压缩时限 | 市税务局');
   });
 
   it('every warning of a parsed seed carries the text it points at', async () => {

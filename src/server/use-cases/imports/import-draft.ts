@@ -45,8 +45,11 @@ export function validateDraft(draft: unknown): ValidDraft {
   return { plan, targets: targetsBySeq(parsed.data.tasks) };
 }
 
+/** A reader or layout note for the reviewer: where in the source, and the source text there. */
+export interface ImportWarning { message: string; ref: Record<string, unknown>; excerpt?: string }
+
 /** The draft's warnings (reader and layout notes for the reviewer). */
-export function draftWarnings(draft: unknown): { message: string; ref: Record<string, unknown>; excerpt?: string }[] {
+export function draftWarnings(draft: unknown): ImportWarning[] {
   const parsed = DraftWarnings.safeParse(draft);
   return parsed.success ? (parsed.data.warnings ?? []).map((w) => ({ message: w.message, ref: w.ref ?? {}, ...(w.excerpt ? { excerpt: w.excerpt } : {}) })) : [];
 }

@@ -11,7 +11,7 @@ import { isAppError } from '../../../domain/errors.ts';
 import type { ChangedTask, DiffTask, StoredDiffTask } from '../../../domain/plan-diff.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { compareWithPlan, reportCounts } from './compare-with-plan.ts';
-import { draftWarnings, findImport, matchWrittenUnits, validateDraft, writtenUnitNames, type ValidDraft } from './import-draft.ts';
+import { draftWarnings, findImport, matchWrittenUnits, validateDraft, writtenUnitNames, type ImportWarning, type ValidDraft } from './import-draft.ts';
 
 export interface ImportView {
   id: number;
@@ -25,7 +25,7 @@ export interface ImportView {
   planId: number | null;
   targetPlanId: number | null;
   draft: unknown;
-  warnings: { message: string; ref: Record<string, unknown>; excerpt?: string }[];
+  warnings: ImportWarning[];
   unitMatches: { name: string; unit: { id: number; name: string } | null }[];
   /** Why the draft cannot be committed yet (e.g. no title was found), or null. */
   problem: { code: string; message: string; path: string | null } | null;
