@@ -4,9 +4,13 @@
 // contains one of the words. Exits non-zero if any benchmark fails.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
+// Benchmarks run from the repository root: the server benchmarks start `bin/yingshang.mjs` by a
+// path relative to it, as they do when run by hand.
+const root = join(dir, '..');
 const words = process.argv.slice(2);
 const all = readdirSync(dir).filter((f) => /\.bench\.(mjs|ts)$/.test(f)).sort();
 const chosen = words.length ? all.filter((f) => words.some((w) => f.includes(w))) : all;
@@ -19,8 +23,9 @@ const failed = [];
 for (const file of chosen) {
   console.log(`\n▶ ${file}`);
   // TypeScript benchmarks import the engines' .ts sources directly; tsx loads them.
-  const args = file.endsWith('.ts') ? ['--import', 'tsx', file] : [file];
-  const { status } = spawnSync(process.execPath, args, { cwd: dir, stdio: 'inherit' });
+  const path = join('bench', file);
+  const args = file.endsWith('.ts') ? ['--import', 'tsx', path] : [path];
+  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (status !== 0) failed.push(file);
 }
 if (failed.length) {
