@@ -73,7 +73,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from configured proxies: trusting it from anyone would let a
+    // client pick the address the login limits count against.
+    trustProxy: options.config.TRUST_PROXY.length > 0 ? options.config.TRUST_PROXY : false,
     // Requests Node's HTTP parser rejects (raw non-ASCII in the URL …) still get our error shape.
     clientErrorHandler: (_err, socket) => {
       const body = JSON.stringify({ code: 'BAD_REQUEST', message: '请求格式不正确（网址中的中文等字符须经过 URL 编码）' });
