@@ -15,6 +15,7 @@ export const ERROR_CATALOGUE = {
   PASSWORD_TOO_WEAK: [400, '新密码至少 10 位，且须包含字母和数字'],
   VALIDATION_FAILED: [400, '请求参数不正确'],
   BAD_JSON: [400, '请求体不是有效的 JSON'],
+  NUL_CHARACTER: [400, '请求中含有不允许的空字符（U+0000）'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的请求内容类型'],
   PAYLOAD_TOO_LARGE: [413, '请求内容过大'],
   NOT_FOUND: [404, '请求的资源不存在'],
