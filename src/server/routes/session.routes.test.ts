@@ -66,4 +66,21 @@ describe.each(databaseKinds())('sessions and accounts on %s', (kind) => {
     const [row] = await t.database.db.select().from(users).where(eq(users.login, 'office-yongzhou'));
     expect(row?.passwordHash.startsWith('$argon2id$')).toBe(true);
   });
+
+  it('refuses weak new passwords with the rule broken, in Chinese, and keeps the old one', async () => {
+    const cookie = await signIn(t.app, 'leader-shaoyang');
+    const put = (newPassword: string) => t.app.inject({ method: 'PUT', url: '/api/me/password', headers: { cookie }, payload: { currentPassword: 'Yingshang@2026', newPassword } });
+    const cases: Array<[string, string]> = [
+      ['Password123', '密码过于常见或简单（如 Password123、aaaaaaaaa1、Qwerty@123），容易被猜中。'],
+      ['aaaaaaaaa1', '密码须包含大写字母、小写字母、数字、符号中的至少 3 类；密码过于常见或简单（如 Password123、aaaaaaaaa1、Qwerty@123），容易被猜中。'],
+      ['Leader-Shaoyang-2026', '密码不能包含登录名。'],
+      ['Yingshang@2026', '新密码不能与当前密码相同'],
+    ];
+    for (const [weak, message] of cases) {
+      const res = await put(weak);
+      expect(res.statusCode, weak).toBe(400);
+      expect(res.json<{ code: string; message: string }>(), weak).toMatchObject({ code: 'PASSWORD_TOO_WEAK', message });
+    }
+    expect((await login({ login: 'leader-shaoyang', password: 'Yingshang@2026' }, '10.4.0.1')).statusCode).toBe(200);
+  });
 });
