@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import type { App, AppContext } from './context.ts';
 import { ERROR_CATALOGUE, handleError } from './errors.ts';
 import { registerNulGuard } from './nul-guard.ts';
+import { registerRequestAudit } from './request-audit.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   authenticate(ctx, app);
   registerNulGuard(app);
+  registerRequestAudit(app, ctx.db);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
   sessionRoutes(app, ctx);
