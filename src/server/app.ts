@@ -34,6 +34,7 @@ import { activityRoutes } from './routes/activity.routes.ts';
 import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { backupRoutes } from './routes/backup.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -50,6 +51,8 @@ export interface BuildOptions {
   /** Directory of the built web app; defaults to web/dist. Missing → API only. */
   webRoot?: string;
   logger?: boolean;
+  /** PGlite only: the data directory as a gzipped tarball, served to administrators as a backup. */
+  backup?: () => Promise<Blob>;
 }
 
 // Validation messages reach officials: have zod speak Chinese.
@@ -120,6 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   channelRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   documentRoutes(app, ctx);
+  backupRoutes(app, ctx, options.backup);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

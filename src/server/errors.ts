@@ -65,6 +65,7 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_PDF_UNAVAILABLE: [409, '服务器未安装 LibreOffice，无法生成 PDF，请下载 DOCX'],
   REPORT_DOCUMENT_INVALID: [400, '文稿格式不正确'],
   PRACTICE_NOTE_NOT_FOUND: [404, '典型做法不存在'],
+  BACKUP_UNAVAILABLE: [409, '本服务使用 PostgreSQL：请在服务器上用 yingshang backup FILE（pg_dump）备份'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -14,6 +14,8 @@ const DOWNLOAD_ENTITIES: Array<[RegExp, string, string]> = [
   [/^\/api\/documents\/:id\/(docx|pdf)$/, 'document', 'document.download'],
   [/^\/api\/plans\/:id\//, 'plan', 'plan.export'],
   [/^\/api\/assessment-rounds\/:id\//, 'assessment_round', 'assessment_round.export'],
+  // Recorded by the route itself before the dump is taken.
+  [/^\/api\/admin\/backup$/, 'database', ''],
 ];
 
 // Probes that are not attempts: the web app asks "am I signed in?" on every visit, and failed
@@ -55,6 +57,7 @@ async function auditDenied(db: Db, request: FastifyRequest, reply: FastifyReply,
 async function auditDownload(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const route = request.routeOptions.url ?? '';
   const [, entity, action] = DOWNLOAD_ENTITIES.find(([re]) => re.test(route)) ?? [null, 'file', 'file.download'];
+  if (!action) return;
   const disposition = String(reply.getHeader('content-disposition') ?? '');
   const fileName = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   await db.transaction((tx) => audit(tx, {
