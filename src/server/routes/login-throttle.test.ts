@@ -63,6 +63,20 @@ describe.each(databaseKinds())('login throttling on %s', (kind) => {
     expect((await login('office-hunan', PASSWORD, '10.40.0.7')).statusCode).toBe(200);
   });
 
+  it('prunes failures older than a day and successes older than 30 days when someone signs in', async () => {
+    const day = 86_400_000;
+    const at = (ms: number) => new Date(t.clock.now.getTime() - ms);
+    await t.database.db.insert(loginAttempts).values([
+      { login: 'old-fail', ip: '10.90.0.1', succeeded: false, at: at(day + 60_000) },
+      { login: 'old-win', ip: '10.90.0.1', succeeded: true, at: at(31 * day) },
+      { login: 'kept-fail', ip: '10.90.0.1', succeeded: false, at: at(day - 60_000) },
+      { login: 'kept-win', ip: '10.90.0.1', succeeded: true, at: at(29 * day) },
+    ]);
+    expect((await login('unit-scjg', PASSWORD, '10.90.0.2')).statusCode).toBe(200);
+    const left = (await t.database.db.select({ login: loginAttempts.login }).from(loginAttempts).where(eq(loginAttempts.ip, '10.90.0.1'))).map((r) => r.login).sort();
+    expect(left).toEqual(['kept-fail', 'kept-win']);
+  });
+
   it('ignores a forged X-Forwarded-For by default: the per-address limit is neither bypassed nor redirected', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) statuses.push((await login(`ghost-${i}`, 'x', '10.50.0.1', { 'x-forwarded-for': `172.16.${i}.1` })).statusCode);
