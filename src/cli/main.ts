@@ -10,6 +10,8 @@ const COMMANDS: Record<string, { file: string; summary: string }> = {
   user: { file: 'user', summary: 'user add --login L --password P --role R --region NAME [--unit NAME]' },
   parse: { file: 'parse', summary: 'parse FILE — 解析方案文件并输出 JSON 草稿' },
   evaluate: { file: 'evaluate', summary: 'evaluate FILE — 按评价方法计算得分与排名' },
+  backup: { file: 'backup', summary: 'backup FILE [--server URL] — 备份数据库（PostgreSQL: pg_dump；嵌入式: 数据目录）' },
+  restore: { file: 'restore', summary: 'restore FILE — 把备份恢复到空的数据库或数据目录' },
   report: { file: 'report', summary: 'report KIND --plan ID --period P --out FILE — 生成公文 DOCX/PDF 或责任分工表 XLSX' },
 };
 

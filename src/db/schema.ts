@@ -70,7 +70,12 @@ export const loginAttempts = pgTable('login_attempts', {
   login: text('login').notNull(),
   succeeded: boolean('succeeded').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('login_attempts_ip_at_idx').on(t.ip, t.at)]);
+}, (t) => [
+  index('login_attempts_ip_at_idx').on(t.ip, t.at),
+  // Throttling counts per login; pruning deletes by age.
+  index('login_attempts_login_at_idx').on(t.login, t.at),
+  index('login_attempts_at_idx').on(t.at),
+]);
 
 export const plans = pgTable('plans', {
   id: serial('id').primaryKey(),

@@ -18,6 +18,8 @@ import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { App, AppContext } from './context.ts';
 import { ERROR_CATALOGUE, handleError } from './errors.ts';
+import { registerNulGuard } from './nul-guard.ts';
+import { registerRequestAudit } from './request-audit.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
@@ -32,6 +34,7 @@ import { activityRoutes } from './routes/activity.routes.ts';
 import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { backupRoutes } from './routes/backup.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -48,6 +51,8 @@ export interface BuildOptions {
   /** Directory of the built web app; defaults to web/dist. Missing → API only. */
   webRoot?: string;
   logger?: boolean;
+  /** PGlite only: the data directory as a gzipped tarball, served to administrators as a backup. */
+  backup?: () => Promise<Blob>;
 }
 
 // Validation messages reach officials: have zod speak Chinese.
@@ -73,7 +78,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from configured proxies: trusting it from anyone would let a
+    // client pick the address the login limits count against.
+    trustProxy: options.config.TRUST_PROXY.length > 0 ? options.config.TRUST_PROXY : false,
     // Requests Node's HTTP parser rejects (raw non-ASCII in the URL …) still get our error shape.
     clientErrorHandler: (_err, socket) => {
       const body = JSON.stringify({ code: 'BAD_REQUEST', message: '请求格式不正确（网址中的中文等字符须经过 URL 编码）' });
@@ -98,6 +105,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   authenticate(ctx, app);
+  registerNulGuard(app);
+  registerRequestAudit(app, ctx.db);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
   sessionRoutes(app, ctx);
@@ -114,6 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   channelRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   documentRoutes(app, ctx);
+  backupRoutes(app, ctx, options.backup);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

@@ -1,4 +1,5 @@
 /** Environment variables, validated once at start-up (a typo fails loudly instead of silently). */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const ConfigSchema = z.object({
@@ -9,11 +10,20 @@ const ConfigSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Failed logins before an account is locked, and for how long. */
+  /** Failed logins of one account from one address before each further attempt must wait (1 s, doubling). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
-  /** Login attempts allowed per client address per 15 minutes, whatever the account. */
+  /** Failed logins of one account from addresses it never signed in from, before those must wait. */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+  /** Failed logins from one address (any account) in 24 hours before it must wait. */
   LOGIN_RATE_PER_IP: z.coerce.number().int().positive().default(30),
+  /** Longest wait the doubling delays reach, in minutes. */
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().positive().default(15),
+  /**
+   * Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g.
+   * 127.0.0.1,10.0.0.0/8). Empty (the default): the header is ignored and the peer address counts.
+   */
+  TRUST_PROXY: z.string().default('').transform((v) => v.split(',').map((p) => p.trim()).filter((p) => p.length > 0))
+    .pipe(z.array(z.string().refine((p) => isIP(p.split('/')[0] ?? '') !== 0 && /^[^/]+(\/\d{1,3})?$/.test(p), 'TRUST_PROXY 须为代理服务器的 IP 地址或 CIDR 网段列表（以逗号分隔），不能为 true 或 *'))),
   /** Largest plan document accepted by POST /api/imports, in MB. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(50).default(50),
   /** Outbound e-mail for reminders: smtp://user:pass@host:port (smtps:// for TLS). */

@@ -12,9 +12,10 @@ export const ERROR_CATALOGUE = {
   AUTH_LOCKED: [423, '登录失败次数过多，账号已临时锁定，请稍后再试'],
   AUTH_RATE_LIMITED: [429, '登录尝试过于频繁，请稍后再试'],
   FORBIDDEN: [403, '没有权限执行此操作'],
-  PASSWORD_TOO_WEAK: [400, '新密码至少 10 位，且须包含字母和数字'],
+  PASSWORD_TOO_WEAK: [400, '密码至少 10 位，包含大写字母、小写字母、数字、符号中的至少 3 类，不能过于常见，不能包含登录名'],
   VALIDATION_FAILED: [400, '请求参数不正确'],
   BAD_JSON: [400, '请求体不是有效的 JSON'],
+  NUL_CHARACTER: [400, '请求中含有不允许的空字符（U+0000）'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的请求内容类型'],
   PAYLOAD_TOO_LARGE: [413, '请求内容过大'],
   NOT_FOUND: [404, '请求的资源不存在'],
@@ -64,6 +65,7 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_PDF_UNAVAILABLE: [409, '服务器未安装 LibreOffice，无法生成 PDF，请下载 DOCX'],
   REPORT_DOCUMENT_INVALID: [400, '文稿格式不正确'],
   PRACTICE_NOTE_NOT_FOUND: [404, '典型做法不存在'],
+  BACKUP_UNAVAILABLE: [409, '本服务使用 PostgreSQL：请在服务器上用 yingshang backup FILE（pg_dump）备份'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 

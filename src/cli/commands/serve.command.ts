@@ -14,7 +14,7 @@ export async function run(_args: string[]): Promise<number> {
   if (!database) return 1;
   const demo = await loadDemo(database.db, { reset: false, hashPassword });
   const calendar = new WorkCalendar();
-  const app = await buildApp({ db: database.db, config, logger: true, calendar });
+  const app = await buildApp({ db: database.db, config, logger: true, calendar, backup: database.dump });
   // The queue shares the database, so every instance may run it: jobs are claimed, not broadcast.
   const jobs: Jobs | null = config.JOBS === 'on'
     ? await startJobs(database, { calendar, mail: { smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }, now: () => new Date(), cron: config.DAILY_CRON, log: (m) => app.log.info(m) })

@@ -1,5 +1,6 @@
 /** Password hashing (argon2id) and the strength rule for new passwords. */
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblems } from '../../domain/password-policy.ts';
 import { appError } from '../errors.ts';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): a login costs ~30 ms on one core of this class.
@@ -20,7 +21,11 @@ export async function verifyPassword(hashed: string, password: string): Promise<
   }
 }
 
-/** Throws PASSWORD_TOO_WEAK unless the password has ≥ 10 characters with letters and digits. */
-export function assertStrongPassword(password: string): void {
-  if (password.length < 10 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) throw appError('PASSWORD_TOO_WEAK');
+/**
+ * Throws PASSWORD_TOO_WEAK (saying every rule broken, in Chinese) unless the password meets the
+ * policy of domain/password-policy.ts. Call it wherever a password is set, with the account's login.
+ */
+export function assertStrongPassword(password: string, login?: string): void {
+  const problems = passwordProblems(password, login);
+  if (problems.length > 0) throw appError('PASSWORD_TOO_WEAK', `${problems.join('；')}。`, { field: 'password', problems });
 }

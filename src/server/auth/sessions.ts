@@ -3,7 +3,7 @@
  * SHA-256, so a leaked database dump cannot be replayed as cookies.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { sessions } from '../../db/schema.ts';
 
@@ -37,7 +37,6 @@ export async function deleteSession(db: Db | Tx, token: string): Promise<void> {
 
 /** Ends every session of a user except (optionally) one, e.g. after a password change. */
 export async function deleteOtherSessions(tx: Tx, userId: number, keepToken?: string): Promise<void> {
-  const sessionsOfUser = await tx.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, userId));
-  const keep = keepToken ? digest(keepToken) : null;
-  for (const s of sessionsOfUser) if (s.tokenHash !== keep) await tx.delete(sessions).where(eq(sessions.tokenHash, s.tokenHash));
+  // One statement: a user with many sessions (or one racing a new sign-in) leaves none behind.
+  await tx.delete(sessions).where(keepToken ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, digest(keepToken))) : eq(sessions.userId, userId));
 }

@@ -1,5 +1,6 @@
 /** Signing in and out, the current user, and password change. */
 import { z } from 'zod';
+import { isAppError } from '../../domain/errors.ts';
 import { loadActor, type Actor } from '../auth/actor.ts';
 import { SESSION_COOKIE, deleteSession } from '../auth/sessions.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
@@ -21,12 +22,17 @@ export function presentMe(actor: Actor): z.infer<typeof MeSchema> {
 export function sessionRoutes(app: App, ctx: AppContext): void {
   app.post('/api/session', {
     config: { public: true },
-    schema: { tags: ['会话'], summary: '登录', body: LoginBody, response: { 200: z.object({ user: MeSchema }), 401: ErrorSchema, 423: ErrorSchema, 429: ErrorSchema, 400: ErrorSchema } },
+    schema: { tags: ['会话'], summary: '登录', body: LoginBody, response: { 200: z.object({ user: MeSchema }), 401: ErrorSchema, 429: ErrorSchema, 400: ErrorSchema } },
   }, async (request, reply) => {
     const { token, expiresAt, userId } = await login(ctx.db, { ...request.body, ip: request.ip }, {
-      maxFailures: ctx.config.LOGIN_MAX_FAILURES, lockMinutes: ctx.config.LOGIN_LOCK_MINUTES,
-      ratePerIp: ctx.config.LOGIN_RATE_PER_IP, sessionTtlHours: ctx.config.SESSION_TTL_HOURS,
-    }, ctx.now());
+      pairFreeFailures: ctx.config.LOGIN_MAX_FAILURES, accountFreeFailures: ctx.config.LOGIN_ACCOUNT_MAX_FAILURES,
+      addressFreeFailures: ctx.config.LOGIN_RATE_PER_IP, maxDelayMs: ctx.config.LOGIN_MAX_DELAY_MINUTES * 60_000,
+      sessionTtlHours: ctx.config.SESSION_TTL_HOURS,
+    }, ctx.now()).catch((e: unknown) => {
+      const retry = isAppError(e) ? e.details?.retryAfterSeconds : undefined;
+      if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+      throw e;
+    });
     void reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'lax', secure: ctx.config.COOKIE_SECURE, path: '/', expires: expiresAt,
     });

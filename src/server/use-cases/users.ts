@@ -13,7 +13,7 @@ export interface NewUser { login: string; password: string; displayName: string;
 
 /** Creates a user (office users, within their region; or the CLI with actor null). */
 export async function createUser(db: Db, actor: Actor | null, input: NewUser): Promise<number> {
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, input.login);
   if (actor) assertMayCreateUser(actor, input.regionId);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -41,7 +41,8 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUser): P
 export async function changePassword(db: Db, actor: Actor, currentPassword: string, newPassword: string, currentToken?: string): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw appError('AUTH_INVALID_CREDENTIALS', '当前密码不正确');
-  assertStrongPassword(newPassword);
+  if (newPassword === currentPassword) throw appError('PASSWORD_TOO_WEAK', '新密码不能与当前密码相同', { field: 'newPassword' });
+  assertStrongPassword(newPassword, actor.login);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, actor.userId));

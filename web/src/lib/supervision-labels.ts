@@ -93,6 +93,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.locked': '账号被锁定',
   'user.password_change': '修改密码',
   'unit.alias_add': '添加单位别名',
+  'request.denied': '访问被拒绝',
+  'attachment.download': '下载佐证材料',
+  'document.download': '下载公文',
+  'plan.export': '导出责任分工表',
+  'assessment_round.export': '导出评价表格',
+  'file.download': '下载文件',
 };
 
 export function actionLabel(action: string): string {
