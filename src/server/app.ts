@@ -32,6 +32,7 @@ import { activityRoutes } from './routes/activity.routes.ts';
 import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { parsePoolOf, type FileParser } from './files/parse-pool.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -48,6 +49,8 @@ export interface BuildOptions {
   /** Directory of the built web app; defaults to web/dist. Missing → API only. */
   webRoot?: string;
   logger?: boolean;
+  /** Parser of uploaded files; defaults to a pool of parse processes (closed with the app). */
+  parser?: FileParser;
 }
 
 // Validation messages reach officials: have zod speak Chinese.
@@ -80,7 +83,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     },
   }).withTypeProvider<ZodTypeProvider>();
-  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar() };
+  const parser = options.parser ?? parsePoolOf(options.config);
+  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar(), parser };
+  if (!options.parser) app.addHook('onClose', () => parser.close());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

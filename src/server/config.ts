@@ -16,6 +16,11 @@ const ConfigSchema = z.object({
   LOGIN_RATE_PER_IP: z.coerce.number().int().positive().default(30),
   /** Largest plan document accepted by POST /api/imports, in MB. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(50).default(50),
+  /** Parse processes for uploaded files (jobs parsed at once), each one's heap limit, a job's deadline, jobs allowed to wait. */
+  PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  PARSE_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
+  PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  PARSE_QUEUE: z.coerce.number().int().min(0).default(8),
   /** Outbound e-mail for reminders: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 必须以 smtp:// 或 smtps:// 开头').optional().or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().default('营商平台 <noreply@yingshang.local>'),
