@@ -69,7 +69,7 @@ export class ParsePool implements FileParser {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = [...this.slots].find((s) => s.ready && !s.current);
+      const slot = [...this.slots].find((s) => s.ready && !s.current);
       if (!slot) {
         if (this.slots.size >= this.options.workers) return;
         // A child that is still starting takes the next job once it says it is ready.
