@@ -33,6 +33,7 @@ import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import { parsePoolOf, type FileParser } from './files/parse-pool.ts';
+import { diskGuardOf, registerDiskGuard, type DiskProbe } from './files/disk-space.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -51,6 +52,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Parser of uploaded files; defaults to a pool of parse processes (closed with the app). */
   parser?: FileParser;
+  /** Free-space probe of the data directory's disk; defaults to statfs (tests stub it). */
+  diskProbe?: DiskProbe;
 }
 
 // Validation messages reach officials: have zod speak Chinese.
@@ -102,6 +105,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerDiskGuard(app, diskGuardOf(options.config, options.diskProbe));
   authenticate(ctx, app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());

@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   PARSE_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
   PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
   PARSE_QUEUE: z.coerce.number().int().min(0).default(8),
+  /** Below this much free space (MB) on the data directory's disk, writes are refused and reads go on. */
+  MIN_FREE_DISK_MB: z.coerce.number().min(0).default(512),
   /** Outbound e-mail for reminders: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 必须以 smtp:// 或 smtps:// 开头').optional().or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().default('营商平台 <noreply@yingshang.local>'),

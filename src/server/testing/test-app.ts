@@ -65,7 +65,7 @@ export async function demoDatabase(kind: DbKind): Promise<{ database: Database; 
 }
 
 /** An app with the demo data on a fresh database; the clock can be moved by tests. */
-export async function demoApp(kind: DbKind, env: Record<string, string> = {}, build: Pick<BuildOptions, 'parser'> = {}): Promise<TestApp> {
+export async function demoApp(kind: DbKind, env: Record<string, string> = {}, build: Pick<BuildOptions, 'parser' | 'diskProbe'> = {}): Promise<TestApp> {
   const { database, dispose } = await demoDatabase(kind);
   const clock = { now: new Date('2023-06-15T08:00:00+08:00') };
   const config = loadConfig({ DATA_DIR: 'memory://', ...env });
