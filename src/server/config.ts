@@ -23,6 +23,11 @@ const ConfigSchema = z.object({
   PARSE_QUEUE: z.coerce.number().int().min(0).default(8),
   /** Below this much free space (MB) on the data directory's disk, writes are refused and reads go on. */
   MIN_FREE_DISK_MB: z.coerce.number().min(0).default(512),
+  /** Where evidence files are stored on disk (default with PGlite: DATA_DIR/files; with PostgreSQL: in the database). */
+  FILES_DIR: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** Evidence quotas in MB: per unit, and all units together. */
+  EVIDENCE_UNIT_QUOTA_MB: z.coerce.number().positive().default(2048),
+  EVIDENCE_TOTAL_QUOTA_MB: z.coerce.number().positive().default(51200),
   /** Outbound e-mail for reminders: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 必须以 smtp:// 或 smtps:// 开头').optional().or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().default('营商平台 <noreply@yingshang.local>'),

@@ -33,6 +33,7 @@ export const ERROR_CATALOGUE = {
   IDEMPOTENCY_CONFLICT: [409, '同一幂等键已用于另一份报告'],
   ATTACHMENT_NOT_FOUND: [404, '附件不存在'],
   ATTACHMENT_TOO_LARGE: [413, '附件超过大小限制（单个文件不超过 20 MB）'],
+  ATTACHMENT_QUOTA_EXCEEDED: [413, '佐证材料已达存储上限，无法再上传'],
   ATTACHMENT_TYPE_NOT_ALLOWED: [415, '不支持的附件类型（可上传 PDF、图片、Word、Excel、压缩包）'],
   TASK_ALREADY_COMPLETED: [409, '任务已办结'],
   EXTENSION_NOT_FOUND: [404, '延期申请不存在'],

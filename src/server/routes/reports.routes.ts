@@ -6,6 +6,7 @@ import { progressReports } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { visibleReports } from '../policies/report.policy.ts';
+import { evidenceFilesOf } from '../files/file-store.ts';
 import { addAttachment, readAttachment } from '../use-cases/supervision/attachments.ts';
 import { reportViews, taskReportViews } from '../use-cases/supervision/report-views.ts';
 import { reviewReport, saveReport, submitReport } from '../use-cases/supervision/reports.ts';
@@ -21,6 +22,7 @@ async function oneReport(ctx: AppContext, actor: ReturnType<typeof requireActor>
 }
 
 export function reportRoutes(app: App, ctx: AppContext): void {
+  const evidence = evidenceFilesOf(ctx.config);
   app.get('/api/tasks/:id/reports', {
     schema: { tags: ['进展报告'], summary: '任务的进展报告（按权限可见）', params: IdParams, response: { 200: ReportList, ...errorResponses } },
   }, async (request) => {
@@ -63,7 +65,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   }, async (request, reply) => {
     const actor = requireActor(request);
     if (!Buffer.isBuffer(request.body)) throw appError('VALIDATION_FAILED', '请以 application/octet-stream 上传文件内容');
-    const id = await addAttachment(ctx.db, actor, request.params.id, request.query.fileName, request.body);
+    const id = await addAttachment(ctx.db, actor, request.params.id, request.query.fileName, request.body, evidence);
     const view = await oneReport(ctx, actor, request.params.id);
     const attachment = view.attachments.find((a) => a.id === id);
     if (!attachment) throw appError('INTERNAL');
@@ -73,7 +75,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   app.get('/api/attachments/:id', {
     schema: { tags: ['进展报告'], summary: '下载佐证材料', params: IdParams },
   }, async (request, reply) => {
-    const file = await readAttachment(ctx.db, requireActor(request), request.params.id);
+    const file = await readAttachment(ctx.db, requireActor(request), request.params.id, evidence);
     return reply.header('content-type', file.contentType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
   });
