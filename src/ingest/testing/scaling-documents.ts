@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 
-/** The seed's body (from its first numbered section) repeated until the text reaches `bytes` (UTF-8). */
+/** The seed's body (from its first numbered section) repeated as often as fits in `bytes` (UTF-8; at least once). */
 export function scalingText(seed: string, bytes: number): string {
   const start = seed.search(/^一、/m);
   const head = start > 0 ? seed.slice(0, start) : '';
@@ -14,10 +14,10 @@ export function scalingText(seed: string, bytes: number): string {
   const bodyBytes = Buffer.byteLength(body);
   const parts = [head];
   let size = Buffer.byteLength(head);
-  while (size < bytes) {
+  do {
     parts.push(body);
-    size += bodyBytes;
-  }
+    size += bodyBytes + 1;
+  } while (size + bodyBytes + 1 <= bytes);
   return parts.join('\n');
 }
 

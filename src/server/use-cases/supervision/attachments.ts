@@ -34,14 +34,24 @@ async function ownDraft(db: Db | Tx, actor: Actor, reportId: number): Promise<{ 
   return report;
 }
 
-/** Refuses a file that would take the unit's or everyone's evidence past its quota. */
-async function assertQuota(db: Db, unitId: number, size: number, files: EvidenceFiles): Promise<void> {
+/** Bytes of evidence stored by one unit, and by all units. */
+async function usedBytes(db: Db, unitId: number): Promise<{ unit: number; total: number }> {
   const [used] = await db.select({
     unit: sql<string>`coalesce(sum(${reportAttachments.size}) filter (where ${progressReports.unitId} = ${unitId}), 0)`,
     total: sql<string>`coalesce(sum(${reportAttachments.size}), 0)`,
   }).from(reportAttachments).innerJoin(progressReports, eq(progressReports.id, reportAttachments.reportId));
-  const unit = Number(used?.unit ?? 0);
-  const total = Number(used?.total ?? 0);
+  return { unit: Number(used?.unit ?? 0), total: Number(used?.total ?? 0) };
+}
+
+/** The limits an uploader sees: per file, and the unit's quota with what it has used (units only). */
+export async function evidenceLimits(db: Db, actor: Actor, files: EvidenceFiles): Promise<{ maxFileBytes: number; unitQuotaBytes: number; unitUsedBytes: number | null }> {
+  const unitUsedBytes = actor.unit ? (await usedBytes(db, actor.unit.id)).unit : null;
+  return { maxFileBytes: MAX_ATTACHMENT_BYTES, unitQuotaBytes: files.unitQuotaBytes, unitUsedBytes };
+}
+
+/** Refuses a file that would take the unit's or everyone's evidence past its quota. */
+async function assertQuota(db: Db, unitId: number, size: number, files: EvidenceFiles): Promise<void> {
+  const { unit, total } = await usedBytes(db, unitId);
   if (unit + size > files.unitQuotaBytes) {
     throw appError('ATTACHMENT_QUOTA_EXCEEDED', `本单位佐证材料已用 ${mb(unit)}，上限 ${mb(files.unitQuotaBytes)}，此文件（${mb(size)}）无法再上传。请联系优化办。`,
       { quota: 'unit', usedBytes: unit, quotaBytes: files.unitQuotaBytes, size });
