@@ -58,6 +58,13 @@ describe.each(databaseKinds())('evidence files on disk with quotas on %s', (kind
     expect(readdirSync(dir).length).toBe(before);
   });
 
+  it('tells the uploader the limits: per file, the unit quota and what the unit has used', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/evidence-limits', headers: { cookie: lead } });
+    expect(res.json()).toEqual({ maxFileBytes: 20 * 1024 * 1024, unitQuotaBytes: 1024 * 1024, unitUsedBytes: 600 * 1024 });
+    const forOffice = await t.app.inject({ method: 'GET', url: '/api/evidence-limits', headers: { cookie: office } });
+    expect(forOffice.json()).toMatchObject({ unitUsedBytes: null });
+  });
+
   it('refuses a report of another unit before writing anything to disk', async () => {
     const police = await t.app.inject({ method: 'POST', url: `/api/reports/${reportId}/attachments?fileName=x.pdf`, payload: Buffer.from('%PDF x'), headers: { cookie: office, 'content-type': 'application/octet-stream' } });
     expect(police.statusCode).toBe(404);
