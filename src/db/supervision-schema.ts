@@ -90,7 +90,11 @@ export const progressReports = pgTable('progress_reports', {
   index('progress_reports_task_idx').on(t.taskId, t.period),
 ]);
 
-/** Evidence files of a report, stored in the database so every server instance sees them. */
+/**
+ * Evidence files of a report. On PostgreSQL the bytes are in `data` (every server instance sees
+ * them); on embedded PGlite they are files under DATA_DIR/files and `storage_path` names one, so
+ * an upload never holds PGlite's single connection while megabytes are written.
+ */
 export const reportAttachments = pgTable('report_attachments', {
   id: serial('id').primaryKey(),
   reportId: integer('report_id').notNull().references(() => progressReports.id, { onDelete: 'cascade' }),
@@ -98,7 +102,9 @@ export const reportAttachments = pgTable('report_attachments', {
   contentType: text('content_type').notNull(),
   size: integer('size').notNull(),
   sha256: text('sha256').notNull(),
-  data: bytea('data').notNull(),
+  data: bytea('data'),
+  /** Path relative to the files directory, when the bytes are on disk instead of in `data`. */
+  storagePath: text('storage_path'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('report_attachments_report_idx').on(t.reportId)]);
 

@@ -28,12 +28,17 @@ const ASCII_LETTER = /[A-Za-z]/;
 
 /** Joins the physical lines of one logical unit: no separator, except one space between two ASCII letters. */
 export function joinLines(lines: readonly string[]): string {
-  let out = '';
+  // The last character is tracked, not read back from `out`: `out.at(-1)` on a string built by
+  // `+=` flattens the whole rope each time, which made a 4 MB text take 52 s (quadratic).
+  const parts: string[] = [];
+  let last = '';
   for (const line of lines) {
-    if (out !== '' && line !== '' && ASCII_LETTER.test(out.at(-1) ?? '') && ASCII_LETTER.test(line[0] ?? '')) out += ' ';
-    out += line;
+    if (line === '') continue;
+    if (last !== '' && ASCII_LETTER.test(last) && ASCII_LETTER.test(line[0] ?? '')) parts.push(' ');
+    parts.push(line);
+    last = line.at(-1) ?? '';
   }
-  return out;
+  return parts.join('');
 }
 
 /**

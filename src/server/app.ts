@@ -35,6 +35,8 @@ import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import { backupRoutes } from './routes/backup.routes.ts';
+import { parsePoolOf, type FileParser } from './files/parse-pool.ts';
+import { diskGuardOf, registerDiskGuard, type DiskProbe } from './files/disk-space.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -53,6 +55,10 @@ export interface BuildOptions {
   logger?: boolean;
   /** PGlite only: the data directory as a gzipped tarball, served to administrators as a backup. */
   backup?: () => Promise<Blob>;
+  /** Parser of uploaded files; defaults to a pool of parse processes (closed with the app). */
+  parser?: FileParser;
+  /** Free-space probe of the data directory's disk; defaults to statfs (tests stub it). */
+  diskProbe?: DiskProbe;
 }
 
 // Validation messages reach officials: have zod speak Chinese.
@@ -87,7 +93,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     },
   }).withTypeProvider<ZodTypeProvider>();
-  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar() };
+  const parser = options.parser ?? parsePoolOf(options.config);
+  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar(), parser };
+  if (!options.parser) app.addHook('onClose', () => parser.close());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerDiskGuard(app, diskGuardOf(options.config, options.diskProbe));
   authenticate(ctx, app);
   registerNulGuard(app);
   registerRequestAudit(app, ctx.db);

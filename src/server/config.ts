@@ -26,6 +26,18 @@ const ConfigSchema = z.object({
     .pipe(z.array(z.string().refine((p) => isIP(p.split('/')[0] ?? '') !== 0 && /^[^/]+(\/\d{1,3})?$/.test(p), 'TRUST_PROXY 须为代理服务器的 IP 地址或 CIDR 网段列表（以逗号分隔），不能为 true 或 *'))),
   /** Largest plan document accepted by POST /api/imports, in MB. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(50).default(50),
+  /** Parse processes for uploaded files (jobs parsed at once), each one's heap limit, a job's deadline, jobs allowed to wait. */
+  PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  PARSE_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
+  PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  PARSE_QUEUE: z.coerce.number().int().min(0).default(8),
+  /** Below this much free space (MB) on the data directory's disk, writes are refused and reads go on. */
+  MIN_FREE_DISK_MB: z.coerce.number().min(0).default(512),
+  /** Where evidence files are stored on disk (default with PGlite: DATA_DIR/files; with PostgreSQL: in the database). */
+  FILES_DIR: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  /** Evidence quotas in MB: per unit, and all units together. */
+  EVIDENCE_UNIT_QUOTA_MB: z.coerce.number().positive().default(2048),
+  EVIDENCE_TOTAL_QUOTA_MB: z.coerce.number().positive().default(51200),
   /** Outbound e-mail for reminders: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 必须以 smtp:// 或 smtps:// 开头').optional().or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().default('营商平台 <noreply@yingshang.local>'),

@@ -5,6 +5,7 @@ import type { WorkCalendar } from '../domain/supervision/work-calendar.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Config } from './config.ts';
+import type { FileParser } from './files/parse-pool.ts';
 import { appError } from './errors.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -16,6 +17,8 @@ export interface AppContext {
   now: () => Date;
   /** Working days for every due-date rule. */
   calendar: WorkCalendar;
+  /** Parses untrusted files off the event loop, within memory and time limits. */
+  parser: FileParser;
 }
 
 declare module 'fastify' {

@@ -6,10 +6,14 @@ import { buildApp } from '../../server/app.ts';
 import { startJobs, type Jobs } from '../../server/jobs/queue.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { loadConfig } from '../../server/config.ts';
+import { diskGuardOf } from '../../server/files/disk-space.ts';
 import { describeDatabase, openForCli } from '../database.ts';
 
 export async function run(_args: string[]): Promise<number> {
   const config = loadConfig();
+  // Said first, so that a database failing to open on a full disk is explained, not opaque.
+  const lowDisk = diskGuardOf(config).problem();
+  if (lowDisk) console.error(`\n警告 (low disk space)：${lowDisk}\n`);
   const database = await openForCli(config);
   if (!database) return 1;
   const demo = await loadDemo(database.db, { reset: false, hashPassword });

@@ -3,11 +3,12 @@
  * an HTML converter, because converters drop what import needs most: automatic numbering labels,
  * vertical merges (vMerge) and the exact grid position of every cell.
  */
-import JSZip from 'jszip';
 import type { Block, Paragraph, SourceDocument, Table, TableCell } from '../document-model.ts';
 import { DocxNumbering } from './docx-numbering.ts';
 import { attr, child, childrenOf, deepText, findDeep, kids, parseXml, path, tagOf, type XNode } from './ooxml-xml.ts';
 import { assertOoxmlPackage, corruptError, withCorruptGuard } from './reader-guards.ts';
+import type { ReaderLimits } from './reader-limits.ts';
+import { openSafeZip } from './safe-zip.ts';
 
 // Inline elements whose text is not shown (deleted revisions, field instructions) or would be
 // duplicated (drawings carry text boxes twice: mc:Choice and mc:Fallback).
@@ -16,23 +17,25 @@ const SKIP_INLINE = new Set(['w:del', 'w:delText', 'w:instrText', 'w:rPr', 'w:pP
 const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'w:smartTag']);
 
 /** Reads a .docx file into the internal document model. */
-export async function readDocx(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
+export async function readDocx(bytes: Uint8Array, fileName: string, limits?: ReaderLimits): Promise<SourceDocument> {
   assertOoxmlPackage(bytes, fileName, 'DOCX');
-  return withCorruptGuard(fileName, 'DOCX', async () => {
-    const zip = await JSZip.loadAsync(bytes);
-    const docFile = zip.file('word/document.xml');
-    if (!docFile) throw corruptError(fileName, 'DOCX', 'missing word/document.xml');
-    const part = async (name: string): Promise<XNode[]> => {
-      const f = zip.file(name);
-      return f ? parseXml(await f.async('string')) : [];
+  // Synchronous inside (bounded inflate, XML parse); the guard still turns foreign errors into CORRUPT.
+  return withCorruptGuard(fileName, 'DOCX', () => new Promise<SourceDocument>((resolve) => {
+    // Inflated within the reader limits: a zip bomb stops at the limit, not at the heap's end.
+    const zip = openSafeZip(bytes, fileName, 'DOCX', limits);
+    const docXml = zip.text('word/document.xml');
+    if (docXml === undefined) throw corruptError(fileName, 'DOCX', 'missing word/document.xml');
+    const part = (name: string): XNode[] => {
+      const xml = zip.text(name);
+      return xml === undefined ? [] : parseXml(xml);
     };
-    const numbering = new DocxNumbering(await part('word/styles.xml'), await part('word/numbering.xml'));
-    const body = findDeep(parseXml(await docFile.async('string')), 'w:body');
+    const numbering = new DocxNumbering(part('word/styles.xml'), part('word/numbering.xml'));
+    const body = findDeep(parseXml(docXml), 'w:body');
     if (!body) throw corruptError(fileName, 'DOCX', 'word/document.xml has no w:body');
     const blocks: Block[] = [];
     walkBody(kids(body), numbering, blocks);
-    return { format: 'docx', fileName, blocks, warnings: [] };
-  });
+    resolve({ format: 'docx', fileName, blocks, warnings: [] });
+  }));
 }
 
 function walkBody(nodes: XNode[], numbering: DocxNumbering, blocks: Block[]): void {

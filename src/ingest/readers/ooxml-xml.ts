@@ -23,8 +23,16 @@ const parser = new XMLParser({
 
 /** Parses an XML part into its top-level nodes. */
 export function parseXml(xml: string): XNode[] {
+  // Office never writes a DOCTYPE; one in a package is an entity attack (XXE, entity expansion).
+  if (hasDoctype(xml)) throw new Error('XML part declares a DOCTYPE (entities are not accepted)');
   const out: unknown = parser.parse(xml);
   return Array.isArray(out) ? out.filter(isNode) : [];
+}
+
+/** True when the XML declares a DOCTYPE (looked for only before the root element). */
+export function hasDoctype(xml: string): boolean {
+  const root = xml.search(/<[A-Za-z_]/);
+  return /<!DOCTYPE/i.test(root < 0 ? xml : xml.slice(0, root));
 }
 
 function isNode(v: unknown): v is XNode {

@@ -3,22 +3,21 @@
  * rows and columns (ref.row/col are the spreadsheet's own 1-based numbers), with merged ranges
  * stored as `mergedFrom` so recognisers can propagate a value over the rows it spans.
  */
-import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import type { Block, SourceDocument, Table, TableCell } from '../document-model.ts';
 import { assertOoxmlPackage, corruptError, withCorruptGuard } from './reader-guards.ts';
+import { DEFAULT_READER_LIMITS, limitError, type ReaderLimits } from './reader-limits.ts';
+import { loadBoundedWorkbook } from './xlsx-guard.ts';
 
 /** Reads a .xlsx file into the internal document model (one Table per non-empty sheet). */
-export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
+export async function readXlsx(bytes: Uint8Array, fileName: string, limits: ReaderLimits = DEFAULT_READER_LIMITS): Promise<SourceDocument> {
   assertOoxmlPackage(bytes, fileName, 'XLSX');
   return withCorruptGuard(fileName, 'XLSX', async () => {
-    const workbook = new ExcelJS.Workbook();
-    // A copy, because exceljs hands the ArrayBuffer to jszip whole: a view's offset would be lost.
-    await workbook.xlsx.load(bytes.slice().buffer);
+    const workbook = await loadBoundedWorkbook(bytes, fileName, limits);
     if (workbook.worksheets.length === 0) throw corruptError(fileName, 'XLSX', 'workbook has no sheets');
     const blocks: Block[] = [];
     for (const ws of workbook.worksheets) {
-      const table = sheetTable(ws);
+      const table = sheetTable(ws, fileName, limits);
       if (table) blocks.push(table);
     }
     return { format: 'xlsx', fileName, blocks, warnings: [] };
@@ -69,7 +68,7 @@ function isSlave(cell: Cell): boolean {
 }
 
 /** The sheet as a grid, trimmed of trailing empty rows and columns; undefined when empty. */
-function sheetTable(ws: Worksheet): Table | undefined {
+function sheetTable(ws: Worksheet, fileName: string, limits: ReaderLimits): Table | undefined {
   const texts = new Map<string, string>();
   let maxRow = 0;
   let maxCol = 0;
@@ -97,6 +96,8 @@ function sheetTable(ws: Worksheet): Table | undefined {
     maxRow = Math.max(maxRow, m.row);
     maxCol = Math.max(maxCol, m.col);
   }
+  // The grid is dense: two far-apart cells would make rows × columns objects, so its area is bounded.
+  if (maxRow * maxCol > limits.maxCells) throw limitError(fileName, 'cells', limits.maxCells, { sheet: ws.name, rows: maxRow, columns: maxCol });
   return { kind: 'table', rows: buildGrid(ws.name, maxRow, maxCol, texts, slaves), ref: { sheet: ws.name } };
 }
 

@@ -94,7 +94,7 @@ function fileRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     if (!Buffer.isBuffer(request.body)) throw appError('UNSUPPORTED_MEDIA_TYPE', '请以 application/octet-stream 上传 XLSX 文件内容');
-    const imported = await importRankTemplate(ctx.db, actor, request.params.id, request.body);
+    const imported = await importRankTemplate(ctx.db, actor, request.params.id, request.body, ctx.parser);
     return { ...(await roundResults(ctx.db, actor, request.params.id)), imported };
   });
 

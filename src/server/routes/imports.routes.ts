@@ -55,7 +55,7 @@ function uploadRoute(app: App, ctx: AppContext): void {
     // No body at all arrives as undefined: that is an empty file, which the engine names as such.
     if (body !== undefined && !Buffer.isBuffer(body)) throw appError('UNSUPPORTED_MEDIA_TYPE', '请以 application/octet-stream 上传文件内容');
     const bytes = body === undefined ? new Uint8Array() : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    const id = await createImport(ctx.db, actor, { bytes, fileName: request.query.fileName, targetPlanId: request.query.targetPlanId }, maxBytes);
+    const id = await createImport(ctx.db, actor, { bytes, fileName: request.query.fileName, targetPlanId: request.query.targetPlanId }, maxBytes, ctx.parser);
     return reply.status(201).send(await present(ctx, request, id));
   });
 

@@ -6,7 +6,8 @@ import { progressReports } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { visibleReports } from '../policies/report.policy.ts';
-import { addAttachment, readAttachment } from '../use-cases/supervision/attachments.ts';
+import { evidenceFilesOf } from '../files/file-store.ts';
+import { addAttachment, evidenceLimits, readAttachment } from '../use-cases/supervision/attachments.ts';
 import { reportViews, taskReportViews } from '../use-cases/supervision/report-views.ts';
 import { reviewReport, saveReport, submitReport } from '../use-cases/supervision/reports.ts';
 import { loadTaskContext } from '../use-cases/supervision/task-context.ts';
@@ -21,6 +22,7 @@ async function oneReport(ctx: AppContext, actor: ReturnType<typeof requireActor>
 }
 
 export function reportRoutes(app: App, ctx: AppContext): void {
+  const evidence = evidenceFilesOf(ctx.config);
   app.get('/api/tasks/:id/reports', {
     schema: { tags: ['进展报告'], summary: '任务的进展报告（按权限可见）', params: IdParams, response: { 200: ReportList, ...errorResponses } },
   }, async (request) => {
@@ -55,7 +57,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
 
   app.post('/api/reports/:id/attachments', {
     schema: {
-      tags: ['进展报告'], summary: '上传佐证材料（原始文件内容作为请求体，文件名放在 fileName 参数）', params: IdParams,
+      tags: ['进展报告'], summary: '上传佐证材料（原始文件内容作为请求体，文件名放在 fileName 参数；单个不超过 20 MB，超出本单位存储上限返回 ATTACHMENT_QUOTA_EXCEEDED）', params: IdParams,
       querystring: z.object({ fileName: z.string().min(1).max(200) }),
       response: { 201: AttachmentSchema, 413: ErrorSchema, 415: ErrorSchema, ...errorResponses },
     },
@@ -63,17 +65,24 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   }, async (request, reply) => {
     const actor = requireActor(request);
     if (!Buffer.isBuffer(request.body)) throw appError('VALIDATION_FAILED', '请以 application/octet-stream 上传文件内容');
-    const id = await addAttachment(ctx.db, actor, request.params.id, request.query.fileName, request.body);
+    const id = await addAttachment(ctx.db, actor, request.params.id, request.query.fileName, request.body, evidence);
     const view = await oneReport(ctx, actor, request.params.id);
     const attachment = view.attachments.find((a) => a.id === id);
     if (!attachment) throw appError('INTERNAL');
     return reply.status(201).send(attachment);
   });
 
+  app.get('/api/evidence-limits', {
+    schema: {
+      tags: ['进展报告'], summary: '佐证材料的大小限制：单个文件上限、本单位存储上限及已用量（单位用户）',
+      response: { 200: z.object({ maxFileBytes: z.number(), unitQuotaBytes: z.number(), unitUsedBytes: z.number().nullable() }), ...errorResponses },
+    },
+  }, async (request) => evidenceLimits(ctx.db, requireActor(request), evidence));
+
   app.get('/api/attachments/:id', {
     schema: { tags: ['进展报告'], summary: '下载佐证材料', params: IdParams },
   }, async (request, reply) => {
-    const file = await readAttachment(ctx.db, requireActor(request), request.params.id);
+    const file = await readAttachment(ctx.db, requireActor(request), request.params.id, evidence);
     return reply.header('content-type', file.contentType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
   });

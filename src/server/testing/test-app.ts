@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../db/client.ts';
-import { buildApp } from '../app.ts';
+import { buildApp, type BuildOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { App } from '../context.ts';
 import { dropDatabase, pgliteDemo, postgresDemo } from './demo-template.ts';
@@ -65,11 +65,11 @@ export async function demoDatabase(kind: DbKind): Promise<{ database: Database; 
 }
 
 /** An app with the demo data on a fresh database; the clock can be moved by tests. */
-export async function demoApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function demoApp(kind: DbKind, env: Record<string, string> = {}, build: Pick<BuildOptions, 'parser' | 'diskProbe'> = {}): Promise<TestApp> {
   const { database, dispose } = await demoDatabase(kind);
   const clock = { now: new Date('2023-06-15T08:00:00+08:00') };
   const config = loadConfig({ DATA_DIR: 'memory://', ...env });
-  const app = await buildApp({ db: database.db, config, now: () => clock.now, webRoot: '/nonexistent' });
+  const app = await buildApp({ db: database.db, config, now: () => clock.now, webRoot: '/nonexistent', ...build });
   await app.ready();
   return { app, database, clock, close: async () => { await app.close(); await dispose(); } };
 }

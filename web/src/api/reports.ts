@@ -23,6 +23,13 @@ export function fetchReviewQueue(signal?: AbortSignal): Promise<Items<QueuedRepo
   return request<Items<QueuedReport>>('/api/review-queue', { signal });
 }
 
+/** Evidence size limits: per file, the unit's quota and what it has used (null for non-unit users). */
+export interface EvidenceLimits { maxFileBytes: number; unitQuotaBytes: number; unitUsedBytes: number | null }
+
+export function fetchEvidenceLimits(signal?: AbortSignal): Promise<EvidenceLimits> {
+  return request<EvidenceLimits>('/api/evidence-limits', { signal });
+}
+
 export function attachmentUrl(id: number): string {
   return `/api/attachments/${id}`;
 }

@@ -1,13 +1,23 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Upload } from 'antd';
 import type { UploadFile, UploadProps } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import { attachmentUrl, uploadAttachment } from '../api/reports.ts';
+import { attachmentUrl, fetchEvidenceLimits, uploadAttachment, type EvidenceLimits } from '../api/reports.ts';
 import type { Attachment } from '../api/supervision-types.ts';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES } from '../lib/supervision-labels.ts';
 
 const ALLOWED = new Set(ATTACHMENT_ACCEPT.split(',').map((e) => e.slice(1)));
+
+const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10}\u00a0MB`;
+
+/** The limits in words: per file always; the unit's quota and use once the server has said them. */
+function limitsText(limits: EvidenceLimits | null): string {
+  const perFile = `单个不超过 ${mb(limits?.maxFileBytes ?? MAX_ATTACHMENT_BYTES)}`;
+  if (!limits) return perFile;
+  const used = limits.unitUsedBytes === null ? '' : `，已用 ${mb(limits.unitUsedBytes)}`;
+  return `${perFile}；本单位佐证材料共不超过 ${mb(limits.unitQuotaBytes)}${used}`;
+}
 
 function asUploadFile(a: Attachment): UploadFile<Attachment> {
   return { uid: `a${a.id}`, name: a.fileName, status: 'done', url: attachmentUrl(a.id), size: a.size, response: a };
@@ -27,6 +37,15 @@ interface Props {
 export function EvidenceUpload({ attachments, ensureReport, disabled }: Props) {
   const { message } = App.useApp();
   const [fileList, setFileList] = useState<UploadFile<Attachment>[]>(() => attachments.map(asUploadFile));
+  const [limits, setLimits] = useState<EvidenceLimits | null>(null);
+  const uploaded = fileList.filter((f) => f.status === 'done').length;
+
+  // Asked again after each stored file, so the unit's use shown stays current.
+  useEffect(() => {
+    const ctl = new AbortController();
+    fetchEvidenceLimits(ctl.signal).then(setLimits, () => undefined);
+    return () => ctl.abort();
+  }, [uploaded]);
 
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
     const ext = file.name.toLowerCase().split('.').pop() ?? '';
@@ -34,8 +53,9 @@ export function EvidenceUpload({ attachments, ensureReport, disabled }: Props) {
       void message.error(`不支持的文件类型：${file.name}（可上传 PDF、图片、Word、Excel、WPS、OFD、压缩包、文本）`);
       return Upload.LIST_IGNORE;
     }
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      void message.error(`${file.name} 超过 20 MB`);
+    const maxBytes = limits?.maxFileBytes ?? MAX_ATTACHMENT_BYTES;
+    if (file.size > maxBytes) {
+      void message.error(`${file.name} 超过单个文件上限 ${mb(maxBytes)}`);
       return Upload.LIST_IGNORE;
     }
     if (file.size === 0) {
@@ -62,7 +82,7 @@ export function EvidenceUpload({ attachments, ensureReport, disabled }: Props) {
 
   return (
     <div className="evidence-upload">
-      <div className="muted evidence-hint">PDF、图片、Word、Excel、WPS、OFD、压缩包，单个不超过 20{'\u00a0'}MB</div>
+      <div className="muted evidence-hint" data-testid="evidence-limits">PDF、图片、Word、Excel、WPS、OFD、压缩包，{limitsText(limits)}</div>
       <Upload<Attachment>
         multiple
         accept={ATTACHMENT_ACCEPT}

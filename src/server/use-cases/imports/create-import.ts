@@ -5,10 +5,10 @@ import { audit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/client.ts';
 import { planImports } from '../../../db/import-schema.ts';
 import { plans, regions } from '../../../db/schema.ts';
-import { parseDocument } from '../../../ingest/index.ts';
 import { sniffFormat } from '../../../ingest/readers/index.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
+import type { FileParser } from '../../files/parse-pool.ts';
 import { assertMayImport, manageablePlan } from '../../policies/import.policy.ts';
 
 export interface NewImport {
@@ -48,7 +48,7 @@ async function importRegion(db: Db, actor: Actor, named: unknown, targetRegionId
 }
 
 /** Parses an uploaded document and stores its draft; engine errors (PLAN_IMPORT_*) store nothing. */
-export async function createImport(db: Db, actor: Actor, input: NewImport, maxBytes: number): Promise<number> {
+export async function createImport(db: Db, actor: Actor, input: NewImport, maxBytes: number, parser: FileParser): Promise<number> {
   assertMayImport(actor);
   assertAcceptableFile(input.fileName, input.bytes.length, maxBytes);
   let targetRegionId: number | undefined;
@@ -57,8 +57,9 @@ export async function createImport(db: Db, actor: Actor, input: NewImport, maxBy
     if (!target) throw appError('PLAN_NOT_FOUND', undefined, { field: 'targetPlanId' });
     targetRegionId = target.regionId;
   }
-  // Parsing is CPU work outside any transaction: no connection is held while a PDF is read.
-  const draft = await parseDocument({ bytes: input.bytes, fileName: input.fileName });
+  // Parsing is CPU work outside any transaction, in a parse process with memory and time limits:
+  // no connection is held and the event loop stays free while a document is read.
+  const draft = await parser.parse({ kind: 'plan', bytes: input.bytes, fileName: input.fileName });
   const sniffed = sniffFormat(input.bytes, input.fileName);
   const format = sniffed === 'text' ? (extensionOf(input.fileName) === 'md' ? 'md' : 'txt') : sniffed;
   const regionId = await importRegion(db, actor, draft.plan.region, targetRegionId);

@@ -1,0 +1,21 @@
+// The parse process (see parse-pool.ts): loads the TypeScript job runner through tsx, then answers
+// {id, job} messages one at a time with {id, result} or {id, error}. It is killed, not asked, when
+// a job outlives its time; V8 ends it when a job outgrows --max-old-space-size.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runParseJob } = await import('./parse-jobs.ts');
+
+process.on('message', async (msg) => {
+  const { id, job } = msg;
+  try {
+    const result = await runParseJob(job);
+    process.send({ id, result });
+  } catch (e) {
+    const error = e instanceof Error
+      ? { name: e.name, message: e.message, code: typeof e.code === 'string' ? e.code : undefined, details: e.details }
+      : { name: 'Error', message: String(e) };
+    process.send({ id, error });
+  }
+});
+process.send({ ready: true });
