@@ -42,7 +42,7 @@ export async function startJobs(database: Database, options: JobOptions): Promis
 
   const runDaily = async (today = chinaDate(options.now())) => {
     const rows = await database.db.select({ id: plans.id }).from(plans);
-    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar);
+    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar, options.now());
     const deliveries = await runReminders(database.db, today, options.calendar);
     for (const d of deliveries) await boss.send(DELIVER_QUEUE, d, { singletonKey: d.key });
     return { deliveries: deliveries.length, plans: rows.length };
