@@ -41,9 +41,10 @@ describe('unit assessment (标准量化)', () => {
     expect(q2).toMatchObject({ best: ['市住建局'], worst: ['市财政局'] });
   });
 
-  it('all tied → best only, no worst', () => {
+  it('all tied → nobody is named 骏马 or 蜗牛 (issue 13: 13 units tied at rank 1 were all 骏马)', () => {
     const [p] = assessUnits([row('a'), row('b')]);
-    expect(p).toMatchObject({ best: ['a', 'b'], worst: [] });
+    expect(p).toMatchObject({ best: [], worst: [] });
+    expect(p?.units.map((u) => u.rank)).toEqual([1, 1]);
   });
 
   it('rejects bad rows with the row path, and duplicates', () => {

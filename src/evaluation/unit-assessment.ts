@@ -93,7 +93,7 @@ function parseInputs(rows: unknown, weights: unknown): { rows: UnitPeriodInput[]
   return { rows: r.data, weights: w.data };
 }
 
-/** Units whose score is at least (best) or at most (worst) the score of the n-th unit from that end; ties included. */
+/** Units whose score is at least (best) or at most (worst) the score of the n-th unit from that end; ties included, none when all tie. */
 function ends(units: readonly UnitAssessment[], n: number): { best: string[]; worst: string[] } {
   const scored = units.filter((u) => u.score !== null);
   if (scored.length < 2) return { best: scored.map((u) => u.unit), worst: [] };
@@ -101,6 +101,8 @@ function ends(units: readonly UnitAssessment[], n: number): { best: string[]; wo
   const top = nth(n - 1);
   const bottom = nth(scored.length - n);
   const best = scored.filter((u) => (u.score ?? 0) >= top).map((u) => u.unit);
+  // Everyone level: nobody stands out, so nobody is named 骏马 or 蜗牛.
+  if (best.length === scored.length) return { best: [], worst: [] };
   const worst = scored.filter((u) => (u.score ?? 0) <= bottom && !best.includes(u.unit)).map((u) => u.unit);
   return { best, worst };
 }

@@ -28,7 +28,7 @@ export function planEnd(s: Pick<PlanSchedule, 'year'>): string {
 }
 
 /** True when units are asked to report on the period: it began on or after the plan's start, within its year. */
-export function isOwedPeriod(p: Period, s: Pick<PlanSchedule, 'year' | 'createdOn'>): boolean {
+export function isOwedPeriod(p: Pick<Period, 'start'>, s: Pick<PlanSchedule, 'year' | 'createdOn'>): boolean {
   return p.start >= planStart(s) && p.start <= planEnd(s);
 }
 

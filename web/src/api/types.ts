@@ -140,7 +140,9 @@ export interface Stats {
   taskCount: number;
   unitCount: number;
   dueThisMonth: number;
+  /** 逾期未办结 and 临期 as the server's supervision model counts them. */
   overdue: number;
+  nearDue: number;
   byIndicator: { indicatorId: number; name: string; count: number }[];
   byDeadline: { month: string; count: number }[];
 }

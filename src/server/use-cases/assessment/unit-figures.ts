@@ -70,8 +70,9 @@ export function unitFigures(input: FigureInputs): UnitFigures[] {
     const c = counts.get(e.unitId);
     if (c && e.state !== 'withdrawn' && e.createdOn >= input.period.start && e.createdOn <= input.period.end) c.extensions++;
   }
+  // A unit that owed no report and had nothing due in the period has nothing to assess: no score, no rank.
   return [...counts.entries()].map(([unitId, c]) => ({
-    unitId, unit: c.name, period: input.period.key, tasks: c.tasks.size,
+    unitId, unit: c.name, period: input.period.key, tasks: c.owed === 0 && c.due === 0 ? 0 : c.tasks.size,
     onTimeReportRate: c.owed === 0 ? 1 : c.onTime / c.owed,
     completionRate: c.due === 0 ? 1 : c.completed / c.due,
     overdueTasks: c.overdue, returnedReports: c.returned, extensions: c.extensions,
