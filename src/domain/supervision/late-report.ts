@@ -1,8 +1,8 @@
 /**
  * The late-report rule (进展报告逾期未报), written once: on `day`, a task's report for an owed period
  * is late when the report's due date has passed (`day` is after it), the task still owed reports
- * in that period (not completed before it began, its deadline not passed before it began; ongoing
- * tasks always owe) and no lead unit filed (submitted or accepted) a report for it.
+ * in that period (it was not completed before the period began — an overdue task keeps reporting
+ * until it is done, an ongoing one always) and no lead unit filed (submitted or accepted) a report.
  */
 export interface LateReportInput {
   period: { start: string };
@@ -17,10 +17,9 @@ export interface LateReportInput {
   filedUnitIds: ReadonlySet<number>;
 }
 
-/** True when the task owed a report for the period (it was open when the period began). */
-export function owesReport(i: Pick<LateReportInput, 'period' | 'dueOn' | 'completedOn'>): boolean {
-  if (i.completedOn !== null && i.completedOn < i.period.start) return false;
-  return i.dueOn === null || i.dueOn >= i.period.start;
+/** True when the task owed a report for the period (it was not completed before the period began). */
+export function owesReport(i: Pick<LateReportInput, 'period' | 'completedOn'>): boolean {
+  return i.completedOn === null || i.completedOn >= i.period.start;
 }
 
 /** True when the lead units' report for the period is late on `day`. */

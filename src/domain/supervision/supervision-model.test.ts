@@ -58,7 +58,9 @@ describe('plan periods', () => {
     expect(isReportLate(base, '2023-06-05')).toBe(false);
     expect(isReportLate(base, '2023-06-06')).toBe(true);
     expect(isReportLate({ ...base, filedUnitIds: new Set([1]) }, '2023-06-06')).toBe(false);
-    expect(owesReport({ ...base, dueOn: '2023-04-30' })).toBe(false);
+    expect(owesReport({ ...base, completedOn: '2023-04-30' })).toBe(false);
+    // An overdue task keeps reporting until it is done.
+    expect(isReportLate({ ...base, dueOn: '2023-04-30' }, '2023-06-06')).toBe(true);
     expect(isReportLate({ ...base, dueOn: null }, '2023-06-06')).toBe(true);
   });
 });

@@ -11,6 +11,7 @@
  *   not completed — the plan's deadline, not an extended one: extensions count on their own;
  * - returned reports and extension requests (not withdrawn) within the period.
  */
+import { owesReport } from '../../../domain/supervision/late-report.ts';
 import type { Period } from '../../../domain/supervision/periods.ts';
 import type { UnitPeriodInput } from '../../../evaluation/index.ts';
 
@@ -35,7 +36,7 @@ interface UnitCounts { owed: number; onTime: number; due: number; completed: num
 
 function reportCounts(input: FigureInputs, c: UnitCounts, unitId: number, taskId: number, completedOn: string | null): void {
   for (const rp of input.reportingPeriods) {
-    if (completedOn !== null && completedOn < rp.start) continue;
+    if (!owesReport({ period: rp, completedOn })) continue;
     const mine = input.reports.filter((r) => r.taskId === taskId && r.unitId === unitId && r.period === rp.key);
     const first = mine.map((r) => r.submittedOn).filter((d): d is string => d !== null).sort()[0];
     // A report not yet due and not yet filed is not owed yet.

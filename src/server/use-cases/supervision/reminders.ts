@@ -43,7 +43,7 @@ async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: Remind
   const facts = await reportFacts(db, plan.id, period.key);
   const missing = new Map<number, { name: string; seqs: number[] }>();
   for (const f of facts) {
-    if (f.completed || !owesReport({ period, dueOn: f.dueOn, completedOn: null })) continue;
+    if (f.completed || !owesReport({ period, completedOn: null })) continue;
     for (const l of f.links) {
       if (f.filedUnits.has(l.unitId)) continue;
       const entry = missing.get(l.unitId) ?? { name: l.writtenName, seqs: [] };
