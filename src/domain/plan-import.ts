@@ -70,7 +70,7 @@ const DraftSchema = z.object({
     seq: z.number().int(), seq_cn: optStr, indicator_seq: z.number().int().nullish(), section_seq: z.number().int().nullish(),
     sub_indicator_code: optStr, sub_indicator: optStr, text: str.min(1), leader: optStr,
     lead_units: strList, responsible_units: strList, responsible_units_open: z.boolean().nullish(),
-    deadline: z.string().regex(/^\d{4}(-\d{2})?$/).nullish(), deadline_raw: optStr, annual_target: optStr,
+    deadline: z.string().regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|ongoing)$/).nullish(), deadline_raw: optStr, annual_target: optStr,
     basis: strList, remarks: optStr, notes: strList, uncertain: strList,
   })).min(1),
 });

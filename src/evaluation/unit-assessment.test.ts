@@ -22,6 +22,8 @@ describe('unit assessment (标准量化)', () => {
   it('a unit with no tasks has no score and no rank', () => {
     const [p] = assessUnits([row('a'), row('b', { tasks: 0 })]);
     expect(p?.units.map((u) => [u.unit, u.rank])).toEqual([['a', 1], ['b', null]]);
+    // Its parts are numbers, not 0/0 (a NaN broke the unit-assessment response for a period with nothing to assess).
+    expect(Object.values(p?.units[1]?.parts ?? {}).every((x) => Number.isFinite(x))).toBe(true);
   });
 
   it('ranks per period and names the best (骏马) and worst (蜗牛), ties included', () => {

@@ -58,7 +58,8 @@ export interface PeriodAssessment {
 
 /** Part scores: rates as given; overdue, returned and extensions as 1 − count / tasks (floored at 0). */
 export function unitParts(u: UnitPeriodInput): AssessmentWeights {
-  const ratio = (n: number): number => clampScore(100 * (1 - n / u.tasks));
+  // No tasks to assess: nothing overdue, returned or extended (never 0/0).
+  const ratio = (n: number): number => (u.tasks === 0 ? 100 : clampScore(100 * (1 - n / u.tasks)));
   return {
     onTimeReport: 100 * u.onTimeReportRate,
     completion: 100 * u.completionRate,
