@@ -136,6 +136,18 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     // T6: no deadline; April's report filed late (补报), July's never.
     for (const p of months) if (p !== '2024-04' && p !== '2024-07') leadReport('t6', 'tax', p, fileDay(p));
     leadReport('t6', 'tax', '2024-04', '2024-05-20');
+    // After the approved extension, the task page shows the extended deadline, and the unit may ask
+    // again from it although the plan's own deadline (30 June) has passed; the refused one may not.
+    on('2024-07-02', async () => {
+      const t3 = await call<{ supervision: { dueOn: string; plannedDueOn: string; extended: boolean }; permissions: { requestExtension: boolean } }>('scjg', 'GET', `/api/tasks/${taskId.t3}`);
+      expect([t3.supervision, t3.permissions.requestExtension]).toEqual([expect.objectContaining({ dueOn: '2024-09-30', plannedDueOn: '2024-06-30', extended: true }), true]);
+      const t4 = await call<{ supervision: { overdue: boolean }; permissions: { requestExtension: boolean } }>('scjg', 'GET', `/api/tasks/${taskId.t4}`);
+      expect([t4.supervision.overdue, t4.permissions.requestExtension]).toEqual([true, false]);
+    });
+    on('2024-12-31', async () => {
+      const t5 = await call<{ supervision: { ongoing: boolean; overdue: boolean; dueOn: string | null } }>('scjg', 'GET', `/api/tasks/${taskId.t5}`);
+      expect(t5.supervision).toMatchObject({ ongoing: true, overdue: false, dueOn: null });
+    });
     // The office widens its 临期 window to 30 days from August: every surface follows the plan's rule.
     on('2024-08-01', async () => {
       const settings = await call<Record<string, unknown>>('office', 'GET', `/api/plans/${planId}/supervision`);

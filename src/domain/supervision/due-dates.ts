@@ -53,3 +53,8 @@ export function isNearDue(dueOn: string | null, done: boolean, day: string, with
 export function dayAfterClose(asOf: string): string {
   return addDays(asOf, 1);
 }
+
+/** An extension may be asked while the task has a deadline, is not done and the deadline has not passed. */
+export function mayAskExtension(dueOn: string | null, done: boolean, day: string): boolean {
+  return dueOn !== null && !done && !deadlinePassed(dueOn, day);
+}

@@ -93,6 +93,19 @@ export interface Task {
 
 export interface TaskDetail extends Task {
   plan: { id: number; title: string };
+  permissions: { edit: boolean; report: boolean; requestExtension: boolean };
+  /** Supervision state as the server computed it (the web never recomputes lights or deadlines). */
+  supervision: {
+    plannedDueOn: string | null;
+    dueOn: string | null;
+    extended: boolean;
+    ongoing: boolean;
+    completedOn: string | null;
+    light: 'green' | 'yellow' | 'red' | 'done';
+    reasons: string[];
+    overdue: boolean;
+    nearDue: boolean;
+  };
 }
 
 export interface Page<T> {
