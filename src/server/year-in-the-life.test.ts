@@ -136,6 +136,12 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     // T6: no deadline; April's report filed late (补报), July's never.
     for (const p of months) if (p !== '2024-04' && p !== '2024-07') leadReport('t6', 'tax', p, fileDay(p));
     leadReport('t6', 'tax', '2024-04', '2024-05-20');
+    // 补报: the office sees April's report came in late, March's on time.
+    on('2024-05-20', async () => {
+      const list = await call<{ items: (Report & { period: string; filedLate: boolean; reportDueOn: string })[] }>('office', 'GET', `/api/tasks/${taskId.t6}/reports`);
+      expect(list.items.filter((r) => ['2024-03', '2024-04'].includes(r.period)).map((r) => [r.period, r.filedLate, r.reportDueOn]))
+        .toEqual([['2024-04', true, ledger.reportDue('2024-04')], ['2024-03', false, ledger.reportDue('2024-03')]]);
+    }, 1);
     // After the approved extension, the task page shows the extended deadline, and the unit may ask
     // again from it although the plan's own deadline (30 June) has passed; the refused one may not.
     on('2024-07-02', async () => {

@@ -15,7 +15,7 @@ import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import { AttachmentSchema, ReportBody, ReportList, ReportSchema, ReviewBody } from './reports.schema.ts';
 
 async function oneReport(ctx: AppContext, actor: ReturnType<typeof requireActor>, id: number) {
-  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)));
+  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)), 1, ctx.calendar);
   if (!view) throw appError('REPORT_NOT_FOUND');
   return view;
 }
@@ -26,7 +26,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
-    return { items: await taskReportViews(ctx.db, request.params.id, visibleReports(actor)) };
+    return { items: await taskReportViews(ctx.db, request.params.id, visibleReports(actor), ctx.calendar) };
   });
 
   app.post('/api/tasks/:id/reports', {

@@ -40,6 +40,9 @@ export interface Report {
   reviewedAt: string | null;
   reviewComment: string | null;
   attachments: Attachment[];
+  /** The period's report due date, and whether this version came in after it (补报), as the server says. */
+  reportDueOn: string | null;
+  filedLate: boolean;
 }
 
 export interface ReportTaskRef {
