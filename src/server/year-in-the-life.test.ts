@@ -9,11 +9,11 @@
  * the unit assessment — is checked against the figures recomputed from the raw events in
  * testing/year-ledger.ts. Any one surface that disagrees fails the test.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../domain/supervision/work-calendar.ts';
-import { taskUnits, tasks, units } from '../db/schema.ts';
-import { notifications } from '../db/supervision-schema.ts';
+import { auditLog, taskUnits, tasks, units } from '../db/schema.ts';
+import { notifications, reportAttachments } from '../db/supervision-schema.ts';
 import { runReminders } from './use-cases/supervision/reminders.ts';
 import { upload } from './testing/imports.ts';
 import { databaseKinds, demoApp, signIn, type TestApp } from './testing/test-app.ts';
@@ -233,6 +233,14 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
       await e.run();
     }
     expect(failures).toEqual([]);
+    // Everything was stamped by the injectable clock, not the machine's: the import's audit row,
+    // the inbox messages and the evidence file all carry simulated 2024 times.
+    const [imported] = await t.database.db.select({ at: auditLog.at }).from(auditLog).where(and(eq(auditLog.action, 'plan.import'), eq(auditLog.entityId, String(planId))));
+    expect(imported?.at.toISOString().slice(0, 10)).toBe('2024-01-10');
+    const stamped = await t.database.db.select({ at: notifications.createdAt }).from(notifications).where(like(notifications.body, `%任务 _（2024-%`));
+    const files = await t.database.db.select({ at: reportAttachments.createdAt }).from(reportAttachments).where(eq(reportAttachments.fileName, '上线通知.pdf'));
+    expect(stamped.length).toBeGreaterThan(10);
+    expect([...stamped, ...files].map((r) => r.at.getUTCFullYear()).filter((y) => y !== 2024)).toEqual([]);
     // The year really happened: red, done and on-time figures all appeared along the way.
     expect(ledger.notice('2024-07', '2024-08-12')).toMatchObject({ due: 3, doneDue: 2, onTime: 1, overdue: 1 });
     expect(ledger.light('t4', '2024-07-08')).toBe('red');

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { ambientNow } from '../../../db/clock.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
@@ -33,6 +34,7 @@ export async function addAttachment(db: Db, actor: Actor, reportId: number, file
     if (!report || report.unitId !== actor.unit?.id) throw appError('REPORT_NOT_FOUND');
     if (report.state !== 'draft') throw appError('REPORT_NOT_EDITABLE', '只能向草稿报告添加附件');
     const [row] = await tx.insert(reportAttachments).values({
+      createdAt: ambientNow(),
       reportId, fileName: fileName.slice(0, 200), contentType, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data,
     }).returning({ id: reportAttachments.id });
     if (!row) throw appError('INTERNAL');
