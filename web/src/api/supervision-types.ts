@@ -59,6 +59,8 @@ export interface Period {
   key: string;
   label: string;
   dueOn: string;
+  /** Past its due date and not filed (the server's clock and rule). */
+  late?: boolean;
 }
 
 export interface MyTask {
