@@ -251,12 +251,12 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The counts a monthly notice states in its overview paragraph, and the seqs of its red list. */
-function noticeFigures(blocks: Block[]): { total: number; due: number; doneDue: number; onTime: number; overdue: number; redSeqs: number[] } {
+function noticeFigures(blocks: Block[]): { total: number; due: number; doneDue: number; onTime: number; overdue: number; yellow: number; redSeqs: number[] } {
   const text = blocks.filter((b): b is Paragraph => b.kind === 'paragraph').map((b) => b.runs.map((r) => r.text).join('')).find((s) => s.includes('已到期')) ?? '';
   const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
   const red = blocks.find((b): b is Table => b.kind === 'table' && ((b as Table).caption ?? '').includes('逾期未办结'));
   return {
-    total: n(/(\d+)项任务中/), due: n(/已到期(\d+)项/), doneDue: n(/已办结(\d+)项，完成率/), onTime: n(/按时办结(\d+)项/), overdue: n(/逾期未办结（红灯）(\d+)项/),
+    total: n(/(\d+)项任务中/), due: n(/已到期(\d+)项/), doneDue: n(/已办结(\d+)项，完成率/), onTime: n(/按时办结(\d+)项/), overdue: n(/逾期未办结（红灯）(\d+)项/), yellow: n(/（黄灯）(\d+)项/),
     redSeqs: (red?.rows ?? []).map((r) => Number(r[0])).sort((a, b) => a - b),
   };
 }

@@ -69,12 +69,16 @@ export class YearLedger {
     return this.reports.filter((r) => r.task === key && r.role === 'lead' && r.submittedOn <= day);
   }
 
-  /** The 预警 board on `day`: each task's light. */
-  light(key: string, day: string): 'green' | 'yellow' | 'red' | 'done' {
+  /**
+   * The 预警 board on `day`: each task's light. A document "as of the close of A" generated on
+   * `known` asks for day A + 1 with the events up to A (`cutoff`) and what is known on `known`
+   * (completion reviews, extension decisions).
+   */
+  light(key: string, day: string, cutoff = day, known = day): 'green' | 'yellow' | 'red' | 'done' {
     const t = this.task(key);
-    if (this.completedOn(key, day, day) !== null) return 'done';
-    const due = this.dueOn(key, day);
-    const lead = this.leadReportsBy(key, day);
+    if (this.completedOn(key, known, cutoff) !== null) return 'done';
+    const due = this.dueOn(key, known);
+    const lead = this.leadReportsBy(key, cutoff);
     let returnsInRow = 0;
     for (const r of lead) returnsInRow = r.state === 'returned' ? returnsInRow + 1 : 0;
     if ((due !== null && due < day) || returnsInRow >= 2) return 'red';
@@ -103,7 +107,7 @@ export class YearLedger {
   }
 
   /** A monthly notice for `periodKey` generated on `today`: its stated counts and its red list. */
-  notice(periodKey: string, today: string): { total: number; due: number; doneDue: number; onTime: number; overdue: number; redSeqs: number[] } {
+  notice(periodKey: string, today: string): { total: number; due: number; doneDue: number; onTime: number; overdue: number; yellow: number; redSeqs: number[] } {
     const asOf = monthByKey(periodKey).end;
     let due = 0; let doneDue = 0; let onTime = 0;
     const redSeqs: number[] = [];
@@ -114,7 +118,8 @@ export class YearLedger {
       due++;
       if (done !== null) { doneDue++; if (done <= dueOn) onTime++; } else redSeqs.push(t.seq);
     }
-    return { total: this.tasks.length, due, doneDue, onTime, overdue: redSeqs.length, redSeqs };
+    const yellow = this.tasks.filter((t) => this.light(t.key, plusDays(asOf, 1), asOf, today) === 'yellow').length;
+    return { total: this.tasks.length, due, doneDue, onTime, overdue: redSeqs.length, yellow, redSeqs };
   }
 
   /** Unit assessment (标准量化) for month `periodKey` on `today`: per unit, the rates and overdue count. */
