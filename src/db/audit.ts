@@ -1,5 +1,6 @@
 /** The audit log: every change writes its row inside the same transaction as the change. */
 import type { Tx } from './client.ts';
+import { ambientNow } from './clock.ts';
 import { auditLog } from './schema.ts';
 
 export interface AuditEntry {
@@ -18,5 +19,6 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
     entity: entry.entity,
     entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
     details: entry.details ?? null,
+    at: ambientNow(),
   });
 }

@@ -114,6 +114,8 @@ export const taskSupervision = pgTable('task_supervision', {
   /** New due date after an approved extension; the plan's deadline stays for assessment. */
   extendedDueOn: date('extended_due_on', { mode: 'string' }),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+  /** Completion date: the day the unit reported the task done (its 已完成 report confirmed in 办结审核). */
+  doneOn: date('done_on', { mode: 'string' }),
   completedBy: integer('completed_by').references(() => users.id),
   completionComment: text('completion_comment'),
 });

@@ -24,7 +24,7 @@ describe('deadlines and dates', () => {
     expect(parseDeadline('2022 年 7 月')).toEqual({ deadline_raw: '2022年7月', deadline: '2022-07' });
     expect(parseDeadline('2023年')).toEqual({ deadline_raw: '2023年', deadline: '2023' });
     expect(parseDeadline('')).toEqual({ deadline_raw: null, deadline: null });
-    expect(parseDeadline('长期坚持')).toEqual({ deadline_raw: '长期坚持', deadline: null });
+    expect(parseDeadline('长期坚持')).toEqual({ deadline_raw: '长期坚持', deadline: 'ongoing' });
     expect(parseChineseDate('2023年 3月 15日')).toBe('2023-03-15');
   });
 });

@@ -70,7 +70,7 @@ const DraftSchema = z.object({
     seq: z.number().int(), seq_cn: optStr, indicator_seq: z.number().int().nullish(), section_seq: z.number().int().nullish(),
     sub_indicator_code: optStr, sub_indicator: optStr, text: str.min(1), leader: optStr,
     lead_units: strList, responsible_units: strList, responsible_units_open: z.boolean().nullish(),
-    deadline: z.string().regex(/^\d{4}(-\d{2})?$/).nullish(), deadline_raw: optStr, annual_target: optStr,
+    deadline: z.string().regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|ongoing)$/).nullish(), deadline_raw: optStr, annual_target: optStr,
     basis: strList, remarks: optStr, notes: strList, uncertain: strList,
   })).min(1),
 });
@@ -118,16 +118,8 @@ export function planImportFromDraft(draft: unknown): PlanImport {
   };
 }
 
-/** Last day of a plan deadline ('YYYY-MM' → month end, 'YYYY' → 31 December), as YYYY-MM-DD. */
-export function deadlineDueOn(deadline: string | null): string | null {
-  if (!deadline) return null;
-  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(deadline);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : 12;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${m[1]}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-}
+/** The due date of a normalised deadline (kept here for existing callers). */
+export { deadlineDueOn } from './deadline.ts';
 
 /** Classifies a unit by its name, for display and defaults (an office can correct it). */
 export function guessUnitKind(name: string): 'department' | 'government' | 'utility' | 'court' | 'bank' | 'collective' | 'other' {

@@ -22,6 +22,8 @@ describe('unit assessment (标准量化)', () => {
   it('a unit with no tasks has no score and no rank', () => {
     const [p] = assessUnits([row('a'), row('b', { tasks: 0 })]);
     expect(p?.units.map((u) => [u.unit, u.rank])).toEqual([['a', 1], ['b', null]]);
+    // Its parts are numbers, not 0/0 (a NaN broke the unit-assessment response for a period with nothing to assess).
+    expect(Object.values(p?.units[1]?.parts ?? {}).every((x) => Number.isFinite(x))).toBe(true);
   });
 
   it('ranks per period and names the best (骏马) and worst (蜗牛), ties included', () => {
@@ -41,9 +43,10 @@ describe('unit assessment (标准量化)', () => {
     expect(q2).toMatchObject({ best: ['市住建局'], worst: ['市财政局'] });
   });
 
-  it('all tied → best only, no worst', () => {
+  it('all tied → nobody is named 骏马 or 蜗牛 (issue 13: 13 units tied at rank 1 were all 骏马)', () => {
     const [p] = assessUnits([row('a'), row('b')]);
-    expect(p).toMatchObject({ best: ['a', 'b'], worst: [] });
+    expect(p).toMatchObject({ best: [], worst: [] });
+    expect(p?.units.map((u) => u.rank)).toEqual([1, 1]);
   });
 
   it('rejects bad rows with the row path, and duplicates', () => {

@@ -58,7 +58,8 @@ export interface PeriodAssessment {
 
 /** Part scores: rates as given; overdue, returned and extensions as 1 − count / tasks (floored at 0). */
 export function unitParts(u: UnitPeriodInput): AssessmentWeights {
-  const ratio = (n: number): number => clampScore(100 * (1 - n / u.tasks));
+  // No tasks to assess: nothing overdue, returned or extended (never 0/0).
+  const ratio = (n: number): number => (u.tasks === 0 ? 100 : clampScore(100 * (1 - n / u.tasks)));
   return {
     onTimeReport: 100 * u.onTimeReportRate,
     completion: 100 * u.completionRate,
@@ -93,7 +94,7 @@ function parseInputs(rows: unknown, weights: unknown): { rows: UnitPeriodInput[]
   return { rows: r.data, weights: w.data };
 }
 
-/** Units whose score is at least (best) or at most (worst) the score of the n-th unit from that end; ties included. */
+/** Units whose score is at least (best) or at most (worst) the score of the n-th unit from that end; ties included, none when all tie. */
 function ends(units: readonly UnitAssessment[], n: number): { best: string[]; worst: string[] } {
   const scored = units.filter((u) => u.score !== null);
   if (scored.length < 2) return { best: scored.map((u) => u.unit), worst: [] };
@@ -101,6 +102,8 @@ function ends(units: readonly UnitAssessment[], n: number): { best: string[]; wo
   const top = nth(n - 1);
   const bottom = nth(scored.length - n);
   const best = scored.filter((u) => (u.score ?? 0) >= top).map((u) => u.unit);
+  // Everyone level: nobody stands out, so nobody is named 骏马 or 蜗牛.
+  if (best.length === scored.length) return { best: [], worst: [] };
   const worst = scored.filter((u) => (u.score ?? 0) <= bottom && !best.includes(u.unit)).map((u) => u.unit);
   return { best, worst };
 }

@@ -12,6 +12,7 @@ import { readPlanMetadata } from './plan-metadata.ts';
 import { extractTargets } from './targets.ts';
 import type { DraftWarning, LayoutResult, PlanDraft } from './plan-draft.ts';
 import { sourceExcerpts } from './source-excerpt.ts';
+import { reviewDeadlines } from './deadline-review.ts';
 
 export type { PlanDraft } from './plan-draft.ts';
 
@@ -45,6 +46,7 @@ export function draftFromDocument(doc: SourceDocument): PlanDraft {
   }
   for (const task of result.tasks) task.targets = extractTargets(task.text);
   const plan = readPlanMetadata(doc, result.bodyStartLine, result.planNotes[0] ?? null);
+  const deadlineWarnings = reviewDeadlines(result.tasks, plan.year);
   // Key order follows the gold files: source, plan, indicators | sections, tasks, warnings.
   return {
     source: doc.fileName,
@@ -52,7 +54,7 @@ export function draftFromDocument(doc: SourceDocument): PlanDraft {
     ...(result.indicators ? { indicators: result.indicators } : {}),
     ...(result.sections ? { sections: result.sections } : {}),
     tasks: result.tasks,
-    warnings: withExcerpts(doc, [...doc.warnings.map((w) => ({ message: w.message, ref: w.ref })), ...result.warnings]),
+    warnings: withExcerpts(doc, [...doc.warnings.map((w) => ({ message: w.message, ref: w.ref })), ...result.warnings, ...deadlineWarnings]),
   };
 }
 

@@ -36,10 +36,17 @@ export interface TaskProgress {
   deadlineRaw: string | null;
   /** done = 已办结; yellow = 临期或进度滞后; red = 逾期未办结. */
   light: TaskLight;
-  /** Date the office accepted the task as done (办结审核), when done. */
+  /** Completion date (the unit reported it done, confirmed by 办结审核), when done. */
   completedOn: string | null;
   /** Latest progress text from the units, shown in the red/yellow lists. */
   progressNote: string | null;
+  /** Effective due date (after an approved extension), null without one or when ongoing. */
+  dueOn: string | null;
+  /** 持续推进/长期坚持: reported every period, never overdue. */
+  ongoing: boolean;
+  /** 逾期未办结 and 临期 as of the close of the report date (the supervision model's verdicts). */
+  overdue: boolean;
+  nearDue: boolean;
 }
 
 /** An indicator (一级指标) of the plan. */

@@ -2,6 +2,7 @@
  * Builds the Fastify application: error catalogue, sessions, OpenAPI, the REST routes and the
  * web app's static files. It holds no state of its own, so many instances can share one database.
  */
+import { withClock } from '../db/clock.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -97,6 +98,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar(), parser };
   if (!options.parser) app.addHook('onClose', () => parser.close());
 
+  // Every request runs under the injectable clock: rows stamped without an explicit time (audit,
+  // inbox, evidence) carry the simulated time in tests and the demo.
+  app.addHook('onRequest', (_request, _reply, done) => withClock(ctx.now, done));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -97,7 +97,9 @@ export async function loadDemo(db: Db, options: { reset: boolean; hashPassword: 
     await insertRegions(tx, DEMO_REGIONS, null, regionIds);
     let taskCount = 0;
     for (const p of plans) {
-      await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { seed: p.seed, demo: true }, { targets: p.targets });
+      await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { seed: p.seed, demo: true },
+        // A seed plan is as if entered at the start of its year, so its whole year is supervised.
+        { targets: p.targets, createdAt: new Date(`${p.draft.year}-01-01T00:00:00+08:00`) });
       taskCount += p.draft.tasks.length;
     }
     await insertCollectives(tx, regionIds);

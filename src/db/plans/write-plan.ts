@@ -143,6 +143,8 @@ export interface InsertPlanOptions {
   resolver?: UnitResolver;
   /** Quantitative targets by task seq. */
   targets?: ReadonlyMap<number, readonly PlanTarget[]>;
+  /** When the plan entered the platform (the server's clock); its supervision starts then. */
+  createdAt?: Date;
 }
 
 /** Inserts a whole plan in the given region and returns its id. */
@@ -152,6 +154,7 @@ export async function insertPlan(
   const [created] = await tx.insert(plans).values({
     regionId, title: plan.title, issuer: plan.issuer, docNumber: plan.docNumber, issuedOn: plan.issuedOn, year: plan.year,
     layout: plan.layout, responsibleUnitsNote: plan.responsibleUnitsNote, basis: plan.basis, source,
+    ...(options.createdAt ? { createdAt: options.createdAt } : {}),
   }).returning({ id: plans.id });
   if (!created) throw new Error('plan insert returned nothing');
   const planId = created.id;

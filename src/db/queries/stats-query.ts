@@ -1,12 +1,23 @@
-/** Dashboard figures: counts by indicator and by deadline month within the caller's task scope. */
-import { and, asc, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+/**
+ * Dashboard figures: counts by indicator and by deadline month within the caller's task scope;
+ * 逾期 and 临期 come from the supervision model (effective deadline, completion, the plan's own
+ * 临期 window), the same rules as the 预警 board and the documents.
+ */
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { isOngoingDeadline } from '../../domain/deadline.ts';
+import { effectiveDueOn, isNearDue, isOverdue } from '../../domain/supervision/due-dates.ts';
+import { periodContaining } from '../../domain/supervision/periods.ts';
+import { DEFAULT_LIGHT_RULES } from '../../domain/supervision/task-light.ts';
 import type { Db } from '../client.ts';
 import { indicators, tasks } from '../schema.ts';
+import { planSupervision, taskSupervision } from '../supervision-schema.ts';
 
 export interface TaskStats {
   taskCount: number;
   dueThisMonth: number;
   overdue: number;
+  /** 临期: not done, due within the plan's yellowWithinDays. */
+  nearDue: number;
   byIndicator: { indicatorId: number; name: string; count: number }[];
   byDeadline: { month: string; count: number }[];
 }
@@ -15,14 +26,21 @@ export interface TaskStats {
 export async function taskStats(db: Db, visible: SQL, planId: number | undefined, today: string): Promise<TaskStats> {
   const scope = and(visible, planId === undefined ? undefined : eq(tasks.planId, planId));
   const monthStart = `${today.slice(0, 7)}-01`;
-  const [totals] = await db
-    .select({
-      taskCount: count(),
-      dueThisMonth: sql<number>`count(*) filter (where ${and(gte(tasks.dueOn, monthStart), lte(tasks.dueOn, sql`(date_trunc('month', ${today}::date) + interval '1 month - 1 day')::date`))})`.mapWith(Number),
-      overdue: sql<number>`count(*) filter (where ${lt(tasks.dueOn, today)})`.mapWith(Number),
-    })
-    .from(tasks)
+  const monthEnd = periodContaining(today, 'month').end;
+  const rows = await db
+    .select({ dueOn: tasks.dueOn, deadline: tasks.deadline, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, yellowWithinDays: planSupervision.yellowWithinDays })
+    .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id)).leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId))
     .where(scope);
+  let dueThisMonth = 0;
+  let overdue = 0;
+  let nearDue = 0;
+  for (const r of rows) {
+    const due = effectiveDueOn({ plannedDueOn: r.dueOn, extendedDueOn: r.extendedDueOn, ongoing: isOngoingDeadline(r.deadline) });
+    const done = r.completedAt !== null;
+    if (due !== null && due >= monthStart && due <= monthEnd) dueThisMonth++;
+    if (isOverdue(due, done, today)) overdue++;
+    if (isNearDue(due, done, today, r.yellowWithinDays ?? DEFAULT_LIGHT_RULES.yellowWithinDays)) nearDue++;
+  }
   const byIndicator = await db
     .select({ indicatorId: indicators.id, name: indicators.name, count: count() })
     .from(tasks)
@@ -36,5 +54,5 @@ export async function taskStats(db: Db, visible: SQL, planId: number | undefined
     .where(and(scope, sql`${tasks.dueOn} is not null`))
     .groupBy(sql`to_char(${tasks.dueOn}, 'YYYY-MM')`)
     .orderBy(sql`to_char(${tasks.dueOn}, 'YYYY-MM')`);
-  return { taskCount: totals?.taskCount ?? 0, dueThisMonth: totals?.dueThisMonth ?? 0, overdue: totals?.overdue ?? 0, byIndicator, byDeadline };
+  return { taskCount: rows.length, dueThisMonth, overdue, nearDue, byIndicator, byDeadline };
 }

@@ -4,6 +4,7 @@
  * rules: yellow when due within 15 days and not reported done, or a report is late; red when
  * overdue or returned twice in a row; done only after the office's completion review (办结审核).
  */
+import { daysLeft, isNearDue, isOverdue } from './due-dates.ts';
 import { daysBetween } from './work-calendar.ts';
 
 export type Light = 'green' | 'yellow' | 'red' | 'done';
@@ -28,6 +29,8 @@ export interface TaskLightInput {
   lateReport: boolean;
   /** Returned reports in a row, newest first, until the first accepted one. */
   consecutiveReturns: number;
+  /** 持续推进/长期坚持: no deadline, never overdue. */
+  ongoing?: boolean;
 }
 
 export interface LightResult {
@@ -41,14 +44,14 @@ export function taskLight(input: TaskLightInput, today: string, rules: LightRule
   if (input.completed) return { light: 'done', reasons: ['已办结'] };
   const red: string[] = [];
   const yellow: string[] = [];
-  if (input.dueOn && input.dueOn < today) red.push(`已超过完成时限 ${daysBetween(input.dueOn, today)} 天`);
+  const dueOn = input.ongoing ? null : input.dueOn;
+  if (dueOn && isOverdue(dueOn, false, today)) red.push(`已超过完成时限 ${daysBetween(dueOn, today)} 天`);
   if (input.consecutiveReturns >= rules.redAfterReturns) red.push(`进展报告连续 ${input.consecutiveReturns} 次被退回`);
   if (red.length) return { light: 'red', reasons: red };
-  if (input.dueOn && !input.reportedDone) {
-    const left = daysBetween(today, input.dueOn);
-    if (left <= rules.yellowWithinDays) yellow.push(`距完成时限仅剩 ${left} 天，尚未报告完成`);
+  if (!input.reportedDone && isNearDue(dueOn, false, today, rules.yellowWithinDays)) {
+    yellow.push(`距完成时限仅剩 ${daysLeft(dueOn, today) ?? 0} 天，尚未报告完成`);
   }
   if (input.lateReport) yellow.push('进展报告逾期未报');
   if (yellow.length) return { light: 'yellow', reasons: yellow };
-  return { light: 'green', reasons: [] };
+  return { light: 'green', reasons: input.ongoing ? ['持续推进，按期报送进展'] : [] };
 }

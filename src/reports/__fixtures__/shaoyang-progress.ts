@@ -26,7 +26,12 @@ function addDays(iso: string, days: number): string {
 
 // Made-up progress: every 9th due task is overdue, every 11th was accepted late; of the tasks
 // not yet due, every 7th is at risk and every 3rd is already done.
-function progressOf(seq: number, dueOn: string | null, asOf: string): Pick<TaskProgress, 'light' | 'completedOn' | 'progressNote'> {
+function progressOf(seq: number, dueOn: string | null, asOf: string): Pick<TaskProgress, 'light' | 'completedOn' | 'progressNote' | 'overdue' | 'nearDue'> {
+  const p = lightOf(seq, dueOn, asOf);
+  return { ...p, overdue: p.light === 'red', nearDue: false };
+}
+
+function lightOf(seq: number, dueOn: string | null, asOf: string): Pick<TaskProgress, 'light' | 'completedOn' | 'progressNote'> {
   const due = dueOn !== null && dueOn <= asOf;
   if (due && seq % 9 === 0) return { light: 'red', completedOn: null, progressNote: '已形成工作方案，相关系统对接尚未完成' };
   if (due && seq % 11 === 0 && dueOn < addDays(asOf, -10)) return { light: 'done', completedOn: addDays(dueOn, 8), progressNote: null };
@@ -46,6 +51,8 @@ export function shaoyangTasks(asOf: string): TaskProgress[] {
     responsibleUnits: t.units.responsible,
     deadline: t.deadline,
     deadlineRaw: t.deadlineRaw,
+    dueOn: deadlineDueOn(t.deadline),
+    ongoing: false,
     ...progressOf(t.seq, deadlineDueOn(t.deadline), asOf),
   }));
 }

@@ -1,12 +1,16 @@
 /**
- * Completion figures for notices and reviews. Definitions (printed in the notice's note so
- * readers know what a rate means):
- * - a task is 到期 when its deadline's last day (2023年6月 → 6月30日) is on or before the report date;
+ * Completion figures for notices and reviews, from the supervision model's verdicts carried on
+ * each task (domain/supervision). Definitions (printed in the notice's note so readers know what a
+ * rate means), all as of the close of the report date:
+ * - a task is 到期 when its effective deadline (after an approved extension) is on or before the
+ *   report date; 逾期未办结 = 到期 and not done — so 到期 − 到期已办结 = 逾期未办结, always;
  * - 完成率 = 到期任务中已办结的 / 到期任务;
- * - 按时完成率 = 到期任务中在时限内办结的 / 到期任务 (a task accepted after its month counts as done, not on time).
+ * - 按时完成率 = 到期任务中在时限内办结的 / 到期任务, the completion date being the day the unit
+ *   reported the task done (confirmed in 办结审核), not the day of the office's review.
  * Units are counted by their 牵头 role: the lead unit answers for the task.
  */
-import { deadlineDueOn } from '../../domain/plan-import.ts';
+import { deadlinePassed, dayAfterClose } from '../../domain/supervision/due-dates.ts';
+import { doneOnTime as onTimeRule } from '../../domain/supervision/completion-rates.ts';
 import type { IndicatorInfo, TaskProgress } from '../report-data.ts';
 
 /** Counts and rates for one group of tasks (an indicator, a unit or the whole plan). */
@@ -17,24 +21,25 @@ export interface RateRow {
   done: number;
   doneDue: number;
   onTime: number;
+  /** 逾期未办结 (= due − doneDue): what the documents print as overdue / red. */
   red: number;
+  /** Yellow lights: 临期 or a late report. */
   yellow: number;
+  /** 临期 alone. */
+  nearDue: number;
   /** null when nothing is due yet. */
   completionRate: number | null;
   onTimeRate: number | null;
 }
 
-/** True when the task's deadline has passed on `asOf`. */
+/** True when the task's effective deadline has passed as of the close of `asOf`. */
 export function isDue(task: TaskProgress, asOf: string): boolean {
-  const due = deadlineDueOn(task.deadline);
-  return due !== null && due <= asOf;
+  return deadlinePassed(task.dueOn, dayAfterClose(asOf));
 }
 
-/** True when the task was accepted as done within its deadline. */
+/** True when the task was done by its effective deadline. */
 export function doneOnTime(task: TaskProgress): boolean {
-  if (task.light !== 'done') return false;
-  const due = deadlineDueOn(task.deadline);
-  return due === null || task.completedOn === null || task.completedOn <= due;
+  return task.light === 'done' && onTimeRule({ dueOn: task.dueOn, completedOn: task.completedOn ?? task.dueOn });
 }
 
 /** Counts and rates of a group of tasks on `asOf`. */
@@ -49,8 +54,9 @@ export function rateRow(name: string, tasks: readonly TaskProgress[], asOf: stri
     done: tasks.filter((t) => t.light === 'done').length,
     doneDue,
     onTime,
-    red: tasks.filter((t) => t.light === 'red').length,
+    red: tasks.filter((t) => t.overdue).length,
     yellow: tasks.filter((t) => t.light === 'yellow').length,
+    nearDue: tasks.filter((t) => t.nearDue).length,
     completionRate: due.length ? doneDue / due.length : null,
     onTimeRate: due.length ? onTime / due.length : null,
   };

@@ -3,6 +3,7 @@
  * `executeSql` adapter — so several servers share one queue and a restart resumes it.
  * Jobs: the daily supervision run (lights + reminders) and outbound deliveries.
  */
+import { withClock } from '../../db/clock.ts';
 import PgBoss from 'pg-boss';
 import { chinaDate, type WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import type { Database } from '../../db/client.ts';
@@ -40,9 +41,10 @@ export async function startJobs(database: Database, options: JobOptions): Promis
   await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE });
   await boss.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, retryLimit: 3, retryDelay: 60, retryBackoff: true });
 
-  const runDaily = async (today = chinaDate(options.now())) => {
+  const runDaily = (today = chinaDate(options.now())) => withClock(options.now, () => daily(today));
+  const daily = async (today: string) => {
     const rows = await database.db.select({ id: plans.id }).from(plans);
-    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar);
+    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar, options.now());
     const deliveries = await runReminders(database.db, today, options.calendar);
     for (const d of deliveries) await boss.send(DELIVER_QUEUE, d, { singletonKey: d.key });
     return { deliveries: deliveries.length, plans: rows.length };

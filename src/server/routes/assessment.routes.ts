@@ -137,7 +137,7 @@ function planRoutes(app: App, ctx: AppContext): void {
   app.get('/api/plans/:id/unit-assessment', {
     schema: {
       tags, summary: '单位考核（标准量化）：按时报送率、完成率、逾期、退回、延期，得分排名与骏马/蜗牛单位', params: IdParams,
-      querystring: z.object({ period: z.string().min(4).max(10).describe('考核期：2023-06、2023-Q2、2023-H1、2023') }),
+      querystring: z.object({ period: z.string().min(4).max(10).optional().describe('考核期：2023-06、2023-Q2、2023-H1、2023；不填为方案期内最近一个完整月份') }),
       response: { 200: UnitAssessmentSchema, ...errorResponses },
     },
   }, async (request) => unitAssessment(ctx.db, requireActor(request), request.params.id, request.query.period, ctx.now(), ctx.calendar));

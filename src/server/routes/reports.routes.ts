@@ -16,7 +16,7 @@ import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import { AttachmentSchema, ReportBody, ReportList, ReportSchema, ReviewBody } from './reports.schema.ts';
 
 async function oneReport(ctx: AppContext, actor: ReturnType<typeof requireActor>, id: number) {
-  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)));
+  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)), 1, ctx.calendar);
   if (!view) throw appError('REPORT_NOT_FOUND');
   return view;
 }
@@ -28,7 +28,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
-    return { items: await taskReportViews(ctx.db, request.params.id, visibleReports(actor)) };
+    return { items: await taskReportViews(ctx.db, request.params.id, visibleReports(actor), ctx.calendar) };
   });
 
   app.post('/api/tasks/:id/reports', {
@@ -90,7 +90,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   app.get('/api/my-tasks', {
     schema: { tags: ['进展报告'], summary: '我的任务（单位用户：本期应报）', response: { 200: z.object({ items: z.array(z.object({
       taskId: z.number(), planId: z.number(), planTitle: z.string(), seq: z.number(), text: z.string(), role: z.enum(['lead', 'responsible']), dueOn: z.string().nullable(),
-      period: z.object({ key: z.string(), label: z.string(), dueOn: z.string() }),
+      period: z.object({ key: z.string(), label: z.string(), dueOn: z.string(), late: z.boolean().describe('本期报告已过截止日仍未报送') }),
       report: z.object({ id: z.number(), state: z.string(), version: z.number(), status: z.string(), percent: z.number() }).nullable(), light: z.string().nullable(),
     })) }), ...errorResponses } },
   }, async (request) => ({ items: await myTasks(ctx.db, requireActor(request), chinaDate(ctx.now()), ctx.calendar) }));

@@ -41,6 +41,8 @@ export const ReportSchema = z.object({
   reviewedAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
   attachments: z.array(AttachmentSchema),
+  reportDueOn: z.string().nullable().describe('本期报告截止日'),
+  filedLate: z.boolean().describe('逾期报送（补报）'),
 });
 
 export const ReportList = z.object({ items: z.array(ReportSchema) });

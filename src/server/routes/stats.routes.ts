@@ -16,7 +16,8 @@ const StatsSchema = z.object({
   taskCount: z.number(),
   unitCount: z.number(),
   dueThisMonth: z.number(),
-  overdue: z.number(),
+  overdue: z.number().describe('逾期未办结：按延期后的时限，时限次日起计'),
+  nearDue: z.number().describe('临期：未办结且在方案设定的天数内到期'),
   byIndicator: z.array(z.object({ indicatorId: z.number(), name: z.string(), count: z.number() })),
   byDeadline: z.array(z.object({ month: z.string(), count: z.number() })),
 });

@@ -182,7 +182,7 @@ describe.each(databaseKinds())('the supervision cycle on %s', (kind) => {
     at('2023-07-03');
     const mine = (await getJson<{ items: { taskId: number; period: { key: string; dueOn: string }; report: { state: string } | null }[] }>(t.app, '/api/my-tasks', cookies.lead!)).body.items;
     expect(mine.length).toBeGreaterThan(10);
-    expect(mine[0]?.period).toEqual({ key: '2023-06', label: '2023年6月', dueOn: '2023-07-05' });
+    expect(mine[0]?.period).toEqual({ key: '2023-06', label: '2023年6月', dueOn: '2023-07-05', late: false });
     expect(mine.find((m) => m.taskId === task[1])?.report?.state).toBe('accepted');
   });
   it('shows each task\'s timeline, the office audit log and the inbox', async () => {

@@ -1,9 +1,12 @@
 /** Tasks: the filtered list across visible plans, and one task. */
 import { asc, eq } from 'drizzle-orm';
+import { mayAskExtension } from '../../domain/supervision/due-dates.ts';
+import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { findTask, listTasks, type TaskFilter } from '../../db/queries/task-query.ts';
 import { taskTargets } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
+import { planStatus } from '../use-cases/supervision/plan-status.ts';
 import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
 import { CrossPlanTaskQuery, TaskDetail, TaskPage, type TaskFilterQuery } from './tasks.schema.ts';
@@ -35,6 +38,15 @@ export function taskRoutes(app: App, ctx: AppContext): void {
     const linked = [...task.leadUnits, ...task.responsibleUnits].map((u) => u.id);
     const targets = await ctx.db.select({ id: taskTargets.id, metric: taskTargets.metric, comparator: taskTargets.comparator, value: taskTargets.value, valueMax: taskTargets.valueMax, unit: taskTargets.unit, source: taskTargets.source })
       .from(taskTargets).where(eq(taskTargets.taskId, task.id)).orderBy(asc(taskTargets.position));
-    return { ...task, plan: { id: task.plan.id, title: task.plan.title }, targets, permissions: taskPermissions(actor, linked) };
+    const today = chinaDate(ctx.now());
+    const [status] = (await planStatus(ctx.db, task.plan.id, today, ctx.calendar, { taskIds: [task.id] })).tasks;
+    if (!status) throw appError('TASK_NOT_FOUND');
+    const permissions = taskPermissions(actor, linked);
+    const { plannedDueOn, dueOn, ongoing, completedOn, light, reasons, overdue, nearDue } = status;
+    return {
+      ...task, plan: { id: task.plan.id, title: task.plan.title }, targets,
+      permissions: { ...permissions, requestExtension: permissions.report && mayAskExtension(dueOn, completedOn !== null, today) },
+      supervision: { plannedDueOn, dueOn, extended: dueOn !== null && dueOn !== plannedDueOn, ongoing, completedOn, light, reasons, overdue, nearDue },
+    };
   });
 }

@@ -57,5 +57,16 @@ export const TargetSchema = z.object({
 export const TaskDetail = TaskSchema.extend({
   plan: z.object({ id: z.number(), title: z.string() }),
   targets: z.array(TargetSchema).describe('任务文本中的量化目标'),
-  permissions: z.object({ edit: z.boolean(), report: z.boolean() }),
+  permissions: z.object({ edit: z.boolean(), report: z.boolean(), requestExtension: z.boolean().describe('可申请延期：本单位任务、未办结、有时限且（延期后的）时限未过') }),
+  supervision: z.object({
+    plannedDueOn: z.string().nullable().describe('方案原定时限'),
+    dueOn: z.string().nullable().describe('现行时限（批准延期后为延期后的日期）'),
+    extended: z.boolean(),
+    ongoing: z.boolean().describe('持续推进/长期坚持：每期报送，不计逾期'),
+    completedOn: z.string().nullable().describe('办结日期：单位报告完成之日（经办结审核）'),
+    light: z.enum(['green', 'yellow', 'red', 'done']),
+    reasons: z.array(z.string()),
+    overdue: z.boolean(),
+    nearDue: z.boolean(),
+  }).describe('督办状态（服务端按方案设置计算）'),
 });

@@ -241,8 +241,8 @@ export async function importTemplate(id: number, file: Blob): Promise<Results & 
   return body as Results & { imported: { indicators: number; places: number } };
 }
 
-export function fetchUnitAssessment(planId: number, period: string, signal?: AbortSignal): Promise<UnitAssessment> {
-  return request(`/api/plans/${planId}/unit-assessment`, { query: { period }, signal });
+export function fetchUnitAssessment(planId: number, period: string | undefined, signal?: AbortSignal): Promise<UnitAssessment> {
+  return request(`/api/plans/${planId}/unit-assessment`, { query: period ? { period } : {}, signal });
 }
 
 /** Saves the unit-assessment weights; null restores the defaults. */

@@ -40,6 +40,9 @@ export interface Report {
   reviewedAt: string | null;
   reviewComment: string | null;
   attachments: Attachment[];
+  /** The period's report due date, and whether this version came in after it (补报), as the server says. */
+  reportDueOn: string | null;
+  filedLate: boolean;
 }
 
 export interface ReportTaskRef {
@@ -56,6 +59,8 @@ export interface Period {
   key: string;
   label: string;
   dueOn: string;
+  /** Past its due date and not filed (the server's clock and rule). */
+  late?: boolean;
 }
 
 export interface MyTask {

@@ -93,6 +93,19 @@ export interface Task {
 
 export interface TaskDetail extends Task {
   plan: { id: number; title: string };
+  permissions: { edit: boolean; report: boolean; requestExtension: boolean };
+  /** Supervision state as the server computed it (the web never recomputes lights or deadlines). */
+  supervision: {
+    plannedDueOn: string | null;
+    dueOn: string | null;
+    extended: boolean;
+    ongoing: boolean;
+    completedOn: string | null;
+    light: 'green' | 'yellow' | 'red' | 'done';
+    reasons: string[];
+    overdue: boolean;
+    nearDue: boolean;
+  };
 }
 
 export interface Page<T> {
@@ -140,7 +153,9 @@ export interface Stats {
   taskCount: number;
   unitCount: number;
   dueThisMonth: number;
+  /** 逾期未办结 and 临期 as the server's supervision model counts them. */
   overdue: number;
+  nearDue: number;
   byIndicator: { indicatorId: number; name: string; count: number }[];
   byDeadline: { month: string; count: number }[];
 }

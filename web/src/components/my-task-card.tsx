@@ -9,10 +9,10 @@ import { ReportStatusTag } from './report-tags.tsx';
 const ACTION: Record<string, string> = { none: '填报', draft: '继续填写', returned: '修改重报', submitted: '查看', accepted: '查看' };
 
 /** One task of 我的任务: tap to open the report form. */
-export function MyTaskCard({ item, today, showPeriod, onOpen }: { item: MyTask; today: string; showPeriod: boolean; onOpen: () => void }) {
+export function MyTaskCard({ item, showPeriod, onOpen }: { item: MyTask; today?: string; showPeriod: boolean; onOpen: () => void }) {
   const state = item.report?.state ?? 'none';
   const open = state === 'none' || state === 'draft' || state === 'returned';
-  const overdue = open && today > item.period.dueOn;
+  const overdue = item.period.late === true;
   return (
     <button type="button" className="task-card my-task-card" onClick={onOpen} data-testid="my-task" data-task-id={item.taskId}>
       <div className="task-card-head">

@@ -1,4 +1,4 @@
-import { Alert, Progress } from 'antd';
+import { Alert, Progress, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { Report } from '../api/supervision-types.ts';
 import { dateTimeLabel } from '../lib/format.ts';
@@ -24,6 +24,11 @@ export function ReportView({ report, extra, compact = false, headless = false }:
           <span className="report-view-unit">{report.unit.name}</span>
           <ReportStateTag state={report.state} />
           <ReportStatusTag status={report.status} />
+          {report.filedLate && (
+            <Tag color="orange" data-testid="report-filed-late">
+              逾期报送{report.reportDueOn ? `（截止${report.reportDueOn}）` : ''}
+            </Tag>
+          )}
           <span className="muted">
             {periodLabel(report.period)} · 第 {report.version} 版{report.role === 'lead' ? ' · 汇总报告' : ''}
           </span>

@@ -16,7 +16,8 @@ export function StatCards({ stats, thisMonth, lastMonth }: { stats: Stats | unde
     { key: 'plans', title: '方案', value: stats?.planCount ?? 0, to: '/plans' },
     { key: 'tasks', title: '任务', value: stats?.taskCount ?? 0, to: '/tasks' },
     { key: 'due', title: '本月到期', value: stats?.dueThisMonth ?? 0, to: `/tasks?deadlineFrom=${thisMonth}&deadlineTo=${thisMonth}`, tone: 'warn' },
-    { key: 'overdue', title: '已过完成时限', value: stats?.overdue ?? 0, to: `/tasks?deadlineTo=${lastMonth}`, tone: 'danger' },
+    { key: 'overdue', title: '逾期未办结', value: stats?.overdue ?? 0, to: `/tasks?deadlineTo=${lastMonth}`, tone: 'danger' },
+    { key: 'near', title: '临期', value: stats?.nearDue ?? 0, to: '/alerts', tone: 'warn' },
     { key: 'units', title: '单位', value: stats?.unitCount ?? 0, to: '/units' },
   ];
   return (

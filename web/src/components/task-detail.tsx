@@ -3,7 +3,7 @@ import type { DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { TaskDetail, UnitRef } from '../api/types.ts';
-import { COLUMN_FIELDS, OPEN_TAIL, deadlineLabel, hasValue, isUncertain, seqLabel, subIndicatorLabel } from '../lib/task-fields.ts';
+import { COLUMN_FIELDS, OPEN_TAIL, chineseDate, deadlineLabel, hasValue, isUncertain, seqLabel, subIndicatorLabel } from '../lib/task-fields.ts';
 import type { TaskColumnKey } from '../lib/task-fields.ts';
 import { UncertainMark } from './uncertain-mark.tsx';
 
@@ -29,6 +29,18 @@ function lines(values: string[]): ReactNode {
         <li key={v}>{v}</li>
       ))}
     </ul>
+  );
+}
+
+/** The plan's deadline, and the extended one after an approved extension (the one that now counts). */
+function deadlineWithExtension(task: TaskDetail): ReactNode {
+  const s = task.supervision;
+  if (!s.extended || !s.dueOn) return deadlineLabel(task);
+  return (
+    <span data-testid="task-deadline-extended">
+      已延期至{chineseDate(s.dueOn)}
+      <span className="muted">（原定{deadlineLabel(task)}）</span>
+    </span>
   );
 }
 
@@ -63,7 +75,7 @@ export function TaskDetailView({ task }: { task: TaskDetail }) {
       key: 'deadline',
       label: '完成时限',
       show: Boolean(task.deadline || task.deadlineRaw),
-      children: mark('deadline', deadlineLabel(task)),
+      children: mark('deadline', deadlineWithExtension(task)),
     },
     { key: 'annualTarget', label: '年度目标', show: Boolean(task.annualTarget), children: mark('annualTarget', task.annualTarget) },
     { key: 'basis', label: '文件依据', show: task.basis.length > 0, children: mark('basis', lines(task.basis)) },

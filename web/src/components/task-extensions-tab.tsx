@@ -1,5 +1,4 @@
 import { App, Button, Empty, Skeleton, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { confirmExtension, fetchExtensions } from '../api/supervision.ts';
@@ -13,12 +12,6 @@ import { ErrorResult } from './error-result.tsx';
 import { ExtensionDecisionModal, ExtensionRequestModal } from './extension-forms.tsx';
 import { taskUnits } from './task-urges-tab.tsx';
 
-/** True when the plan's deadline (2023-06 or 2023-06-30) has passed: no extension may be asked. */
-function deadlinePassed(deadline: string | null): boolean {
-  if (!deadline) return false;
-  return deadline < dayjs().format('YYYY-MM-DD').slice(0, deadline.length);
-}
-
 /** 延期: units ask before the deadline, their head confirms, the office approves or refuses. */
 export function TaskExtensionsTab({ task }: { task: TaskDetail }) {
   const me = useMe();
@@ -29,7 +22,8 @@ export function TaskExtensionsTab({ task }: { task: TaskDetail }) {
   const units = taskUnits(task);
   const myUnit = me.unit?.id;
   const mayAsk = me.role === 'unit' && units.some((u) => u.id === myUnit);
-  const passed = deadlinePassed(task.deadline);
+  // The server decides from the current (extended) deadline and its own clock.
+  const passed = !task.permissions.requestExtension;
 
   const confirm = async (r: ExtensionRequest) => {
     try {
@@ -51,7 +45,7 @@ export function TaskExtensionsTab({ task }: { task: TaskDetail }) {
           <Button onClick={() => setAsking(true)} disabled={passed} data-testid="extension-request">
             申请延期
           </Button>
-          {passed && <span className="muted"> 已超过完成时限，不能再申请延期</span>}
+          {passed && <span className="muted"> {task.supervision.completedOn ? '任务已办结' : task.supervision.dueOn ? '已超过完成时限，不能再申请延期' : '无明确完成时限，无需申请延期'}</span>}
         </div>
       )}
       {items.length === 0 && <Empty description="暂无延期申请" />}

@@ -79,7 +79,14 @@ export function seqLabel(task: Task): string {
 export function deadlineLabel(task: Pick<Task, 'deadline' | 'deadlineRaw'>): string {
   if (task.deadlineRaw) return task.deadlineRaw;
   if (!task.deadline) return '';
-  const [year, month] = task.deadline.split('-');
+  if (task.deadline === 'ongoing') return '持续推进';
+  return chineseDate(task.deadline);
+}
+
+/** 2027-06-30 → 2027年6月30日, 2027-06 → 2027年6月, 2027 → 2027年. */
+export function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  if (day) return `${year}年${Number(month)}月${Number(day)}日`;
   return month ? `${year}年${Number(month)}月` : `${year}年`;
 }
 

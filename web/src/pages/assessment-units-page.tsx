@@ -11,21 +11,15 @@ import { WeightsForm } from '../components/assessment/weights-form.tsx';
 import '../components/assessment/assessment.css';
 import { useApi } from '../hooks/use-api.ts';
 
-/** The last whole month: of the plan's year when that year is over, else of today. */
-function defaultPeriod(planYear: number | null | undefined): string {
-  const now = new Date();
-  if (planYear && planYear < now.getFullYear()) return `${planYear}-12`;
-  const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`;
-}
-
 /** /assessment/units — 单位考核（标准量化）of one plan (?plan=) and period (?period=). */
 export function AssessmentUnitsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const { plans, plansError, planId, plan, setPlan } = usePlanParam();
-  const period = params.get('period') ?? (plan ? defaultPeriod(plan.year) : undefined);
-  const data = useApi(planId && period ? (signal) => fetchUnitAssessment(planId, period, signal) : null, [planId, period]);
+  const { plans, plansError, planId, setPlan } = usePlanParam();
+  // Without a chosen period the server picks the last whole month within the plan (its clock, its plan start).
+  const chosen = params.get('period') ?? undefined;
+  const data = useApi(planId ? (signal) => fetchUnitAssessment(planId, chosen, signal) : null, [planId, chosen]);
+  const period = chosen ?? data.data?.period.key;
   const setPeriod = (p: string) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { methodologyIds } from '../../../evaluation/index.ts';
 import type { Db, Tx } from '../../../db/client.ts';
+import { ambientNow } from '../../../db/clock.ts';
 import { audit } from '../../../db/audit.ts';
 import { assessmentIndicatorRanks, assessmentPlaceRanks, assessmentRounds, type FieldSizes } from '../../../db/assessment-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -132,7 +133,7 @@ export async function replaceRanks(tx: Tx, roundId: number, ranks: { indicators?
     await tx.delete(assessmentPlaceRanks).where(eq(assessmentPlaceRanks.roundId, roundId));
     if (ranks.places.length) await tx.insert(assessmentPlaceRanks).values(ranks.places.map((p) => ({ roundId, regionId: p.regionId, kind: p.kind, rank: p.rank, score: p.score ?? null })));
   }
-  await tx.update(assessmentRounds).set({ updatedAt: sql`now()` }).where(eq(assessmentRounds.id, roundId));
+  await tx.update(assessmentRounds).set({ updatedAt: ambientNow() }).where(eq(assessmentRounds.id, roundId));
 }
 
 /** PUT of the city's indicator ranks (the whole list). */

@@ -4,7 +4,8 @@
  * the period's best (骏马) and worst (蜗牛) units as seed 003 names them.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { nextPeriod, parsePeriod, periodContaining, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
+import { isOwedPeriod, planStart, type PlanSchedule } from '../../../domain/supervision/plan-periods.ts';
+import { nextPeriod, parsePeriod, periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
 import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import { assessUnits } from '../../../evaluation/index.ts';
 import type { AssessmentWeights } from '../../../evaluation/index.ts';
@@ -15,6 +16,7 @@ import { extensionRequests, progressReports, taskSupervision } from '../../../db
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
 import { assertMayManageAssessment, loadAssessmentPlan } from '../../policies/assessment.policy.ts';
+import { completionDate, planSchedule } from '../supervision/plan-status.ts';
 import { planSettings } from '../supervision/task-context.ts';
 import { loadAssessmentSettings, saveAssessmentSettings } from './assessment-settings.ts';
 import { unitFigures, type UnitFigures } from './unit-figures.ts';
@@ -37,14 +39,29 @@ function reportingPeriods(p: Period, cycle: 'xun' | 'month' | 'quarter', calenda
 
 const day = (d: Date | null): string | null => (d ? chinaDate(d) : null);
 
-/** Scores and ranks the units of a plan for a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY). */
-export async function unitAssessment(db: Db, actor: Actor, planId: number, periodKey: string, now: Date, calendar: WorkCalendar): Promise<UnitAssessmentView> {
+/**
+ * The default assessment month of a plan on `today`: the last whole month within the plan's
+ * supervision (from its start to its year's end); the plan's first month while none has ended.
+ */
+export function defaultAssessmentPeriod(schedule: PlanSchedule, today: string): string {
+  const first = periodContaining(planStart(schedule), 'month');
+  const last = periodContaining(`${schedule.year}-12-01`, 'month');
+  if (today > last.end) return last.key;
+  const lastWhole = previousPeriod(periodContaining(today, 'month'));
+  return lastWhole.start < first.start ? first.key : lastWhole.key;
+}
+
+/** Scores and ranks the units of a plan for a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; default: see above). */
+export async function unitAssessment(db: Db, actor: Actor, planId: number, periodKey: string | undefined, now: Date, calendar: WorkCalendar): Promise<UnitAssessmentView> {
   const plan = await loadAssessmentPlan(db, actor, planId);
+  const { schedule } = await planSchedule(db, plan.id);
+  const today = chinaDate(now);
+  periodKey ??= defaultAssessmentPeriod(schedule, today);
   const period = parsePeriod(periodKey);
   if (!period || period.kind === 'xun') throw appError('PERIOD_INVALID', `考核期“${periodKey}”不正确，例如 2023-06、2023-Q2、2023-H1、2023`, { field: 'period' });
   const settings = await planSettings(db, plan.id);
   const { weights } = await loadAssessmentSettings(db, plan.id);
-  const taskRows = await db.select({ id: tasks.id, dueOn: tasks.dueOn, completedAt: taskSupervision.completedAt })
+  const taskRows = await db.select({ id: tasks.id, dueOn: tasks.dueOn, completedAt: taskSupervision.completedAt, doneOn: taskSupervision.doneOn })
     .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id)).where(eq(tasks.planId, plan.id));
   const ids = taskRows.map((t) => t.id).concat(-1);
   const links = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, unitName: units.name })
@@ -53,11 +70,11 @@ export async function unitAssessment(db: Db, actor: Actor, planId: number, perio
     .from(progressReports).where(inArray(progressReports.taskId, ids));
   const extensions = await db.select({ unitId: extensionRequests.unitId, createdAt: extensionRequests.createdAt, state: extensionRequests.state })
     .from(extensionRequests).where(inArray(extensionRequests.taskId, ids));
-  const today = chinaDate(now);
   const figures = unitFigures({
     period, today, asOf: today < period.end ? today : period.end,
-    reportingPeriods: reportingPeriods(period, settings.cycle, calendar, settings.dueWorkdays),
-    tasks: taskRows.map((t) => ({ id: t.id, dueOn: t.dueOn, completedOn: day(t.completedAt) })),
+    // Periods that began before the plan existed owed no report.
+    reportingPeriods: reportingPeriods(period, settings.cycle, calendar, settings.dueWorkdays).filter((rp) => isOwedPeriod(rp, schedule)),
+    tasks: taskRows.map((t) => ({ id: t.id, dueOn: t.dueOn, completedOn: completionDate(t) })),
     links,
     reports: reports.map((r) => ({ ...r, submittedOn: day(r.submittedAt) })),
     extensions: extensions.map((e) => ({ unitId: e.unitId, state: e.state, createdOn: chinaDate(e.createdAt) })),

@@ -36,6 +36,11 @@ describe('unit figures (标准量化 counting rules)', () => {
     }]);
   });
 
+  it('gives a unit with nothing owed and nothing due no tasks to assess (no score, no 骏马 by default)', () => {
+    const [f] = unitFigures(base({ reportingPeriods: [], tasks: [{ id: 1, dueOn: '2023-12-31', completedOn: null }], links: [{ taskId: 1, unitId: 10, unitName: '市税务局' }], reports: [] }));
+    expect(f).toMatchObject({ tasks: 0, onTimeReportRate: 1, completionRate: 1 });
+  });
+
   it('does not count a report that is not due yet and not filed', () => {
     const [f] = unitFigures(base({ today: '2023-07-04', reports: [] }));
     expect(f?.onTimeReportRate).toBe(1);

@@ -11,6 +11,7 @@
  *   not completed — the plan's deadline, not an extended one: extensions count on their own;
  * - returned reports and extension requests (not withdrawn) within the period.
  */
+import { owesReport } from '../../../domain/supervision/late-report.ts';
 import type { Period } from '../../../domain/supervision/periods.ts';
 import type { UnitPeriodInput } from '../../../evaluation/index.ts';
 
@@ -35,7 +36,7 @@ interface UnitCounts { owed: number; onTime: number; due: number; completed: num
 
 function reportCounts(input: FigureInputs, c: UnitCounts, unitId: number, taskId: number, completedOn: string | null): void {
   for (const rp of input.reportingPeriods) {
-    if (completedOn !== null && completedOn < rp.start) continue;
+    if (!owesReport({ period: rp, completedOn })) continue;
     const mine = input.reports.filter((r) => r.taskId === taskId && r.unitId === unitId && r.period === rp.key);
     const first = mine.map((r) => r.submittedOn).filter((d): d is string => d !== null).sort()[0];
     // A report not yet due and not yet filed is not owed yet.
@@ -70,8 +71,9 @@ export function unitFigures(input: FigureInputs): UnitFigures[] {
     const c = counts.get(e.unitId);
     if (c && e.state !== 'withdrawn' && e.createdOn >= input.period.start && e.createdOn <= input.period.end) c.extensions++;
   }
+  // A unit that owed no report and had nothing due in the period has nothing to assess: no score, no rank.
   return [...counts.entries()].map(([unitId, c]) => ({
-    unitId, unit: c.name, period: input.period.key, tasks: c.tasks.size,
+    unitId, unit: c.name, period: input.period.key, tasks: c.owed === 0 && c.due === 0 ? 0 : c.tasks.size,
     onTimeReportRate: c.owed === 0 ? 1 : c.onTime / c.owed,
     completionRate: c.due === 0 ? 1 : c.completed / c.due,
     overdueTasks: c.overdue, returnedReports: c.returned, extensions: c.extensions,

@@ -5,16 +5,19 @@
  * office then edits in the draft.
  */
 import type { Period } from '../../../domain/supervision/periods.ts';
-import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import { addDays, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import type { DekadBriefData, ProgressReviewData, ReviewPeriod, TaskProgress } from '../../../reports/index.ts';
 import { distributionFor, periodPracticeNotes, reportHighlights } from './bulletin-data.ts';
 import { issueInfo, issuerName, regionWord, type PlanWithRegion } from './issuing-office.ts';
 import { lightTrend, planProgress } from './task-progress.ts';
 
-/** The report date of a period: its last day, or today while it is still running. */
+/**
+ * The report date of a period: its last day, or yesterday while it is still running — figures are
+ * taken as of the close of a day, so a deadline falling today is not yet counted as passed.
+ */
 export function reportDate(period: Period, today: string): string {
-  return period.end < today ? period.end : today;
+  return period.end < today ? period.end : addDays(today, -1);
 }
 
 /** The engine's period of a notice or review (months, quarters, halves, years). */
@@ -32,7 +35,7 @@ export function reviewPeriod(period: Period): ReviewPeriod | null {
 
 /** Next steps worded from the figures; the office rewrites them in the draft as it sees fit. */
 export function defaultNextSteps(tasks: readonly TaskProgress[]): string[] {
-  const red = tasks.filter((t) => t.light === 'red').length;
+  const red = tasks.filter((t) => t.overdue).length;
   const yellow = tasks.filter((t) => t.light === 'yellow').length;
   const steps: string[] = [];
   if (red) steps.push(`各牵头单位要对照${red}项逾期未办结任务逐项分析原因、限期销号，并向市优化办书面报告整改情况`);
@@ -53,7 +56,7 @@ export async function progressReviewData(db: Db, plan: PlanWithRegion, period: P
   const review = reviewPeriod(period);
   if (!review) throw new Error(`progressReviewData: ${period.key} is a 旬`);
   const asOf = reportDate(period, today);
-  const progress = await planProgress(db, plan.id, asOf, calendar);
+  const progress = await planProgress(db, plan.id, asOf, calendar, today);
   return {
     issue: issueInfo(plan, today),
     region: regionWord(plan.regionLevel),
@@ -71,7 +74,7 @@ export async function progressReviewData(db: Db, plan: PlanWithRegion, period: P
 /** 旬简报 input: the figures on the 旬's last day and the news of the ten days. */
 export async function dekadBriefData(db: Db, plan: PlanWithRegion, period: Period, today: string, calendar: WorkCalendar): Promise<DekadBriefData> {
   const asOf = reportDate(period, today);
-  const progress = await planProgress(db, plan.id, asOf, calendar);
+  const progress = await planProgress(db, plan.id, asOf, calendar, today);
   const notes = (await periodPracticeNotes(db, plan.id, period.key)).filter((n) => n.group !== 'tactic');
   const items = [
     ...notes.map((n) => ({ unit: n.label, group: n.group === 'county' ? '县市区' : '市直部门', text: n.text })),

@@ -1,19 +1,18 @@
 /**
- * The plan's tasks with their progress on a report date, as the reports engine takes them
- * (TaskProgress), and the trend of earlier periods from the lights kept per period. Lights are
- * recomputed as of the report date with the supervision rules, so a notice for a past month shows
- * that month's state, not today's: a task accepted in July is still open in the June notice.
+ * The plan's tasks with their progress as of the close of a report date, as the reports engine
+ * takes them (TaskProgress), from the supervision model (plan-status.ts), and the trend of earlier
+ * periods from the lights kept per period. A notice for a past month shows that month's state.
  */
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import { parsePeriod, periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
-import { taskLight } from '../../../domain/supervision/task-light.ts';
-import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { dayAfterClose } from '../../../domain/supervision/due-dates.ts';
+import { doneOnTime } from '../../../domain/supervision/completion-rates.ts';
+import { parsePeriod, type Period } from '../../../domain/supervision/periods.ts';
+import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { indicators, taskUnits, tasks, units } from '../../../db/schema.ts';
-import { progressReports, taskLights, taskSupervision } from '../../../db/supervision-schema.ts';
+import { taskLights, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { IndicatorInfo, TaskProgress, TrendPoint } from '../../../reports/index.ts';
-import { reportFacts } from '../supervision/report-status.ts';
-import { planSettings } from '../supervision/task-context.ts';
+import { completionDate, planStatus } from '../supervision/plan-status.ts';
 
 /** The tasks of a plan with their progress on `asOf`, and the plan's indicators. */
 export interface PlanProgress {
@@ -21,72 +20,39 @@ export interface PlanProgress {
   tasks: TaskProgress[];
   /** Task id by seq, for callers that go back to the database (highlights, orders). */
   taskIds: Map<number, number>;
+  /** The plan's 临期 window (its own light settings), for the documents' wording. */
+  yellowWithinDays: number;
 }
 
-interface LeadHistory { reportedDone: boolean; consecutiveReturns: number; note: string | null }
-
-/** The lead unit's reports submitted by the end of `asOf`, folded in submission order. */
-async function leadHistories(db: Db, taskIds: number[], asOf: string): Promise<Map<number, LeadHistory>> {
-  const rows = await db.select({ taskId: progressReports.taskId, state: progressReports.state, status: progressReports.status, workDone: progressReports.workDone, problems: progressReports.problems })
-    .from(progressReports)
-    .where(and(inArray(progressReports.taskId, taskIds), eq(progressReports.role, 'lead'), inArray(progressReports.state, ['submitted', 'accepted', 'returned']),
-      lte(progressReports.submittedAt, new Date(`${asOf}T23:59:59+08:00`))))
-    .orderBy(asc(progressReports.submittedAt));
-  const out = new Map<number, LeadHistory>();
-  for (const r of rows) {
-    const h = out.get(r.taskId) ?? { reportedDone: false, consecutiveReturns: 0, note: null };
-    if (r.state !== 'returned') {
-      h.reportedDone = r.status === 'done';
-      h.note = r.problems.trim() ? `${r.workDone}；存在问题：${r.problems.trim()}` : r.workDone;
-    }
-    h.consecutiveReturns = r.state === 'returned' ? h.consecutiveReturns + 1 : 0;
-    out.set(r.taskId, h);
-  }
-  return out;
-}
-
-/** Units whose report for the reporting period before `asOf` is late on `asOf` (as the 预警 board says). */
-async function lateReports(db: Db, planId: number, asOf: string, calendar: WorkCalendar): Promise<Set<number>> {
-  const settings = await planSettings(db, planId);
-  const last = previousPeriod(periodContaining(asOf, settings.cycle));
-  if (asOf <= reportDueDate(last, calendar, settings.dueWorkdays)) return new Set();
-  const facts = await reportFacts(db, planId, last.key);
-  const late = facts.filter((f) => {
-    const lead = f.links.filter((l) => l.role === 'lead').map((l) => l.unitId);
-    return (f.dueOn === null || f.dueOn >= last.start) && lead.length > 0 && !lead.some((u) => f.filedUnits.has(u));
-  });
-  return new Set(late.map((f) => f.taskId));
-}
-
-/** Loads every task of the plan with its light, completion date and latest progress on `asOf`. */
-export async function planProgress(db: Db, planId: number, asOf: string, calendar: WorkCalendar): Promise<PlanProgress> {
+/**
+ * Every task of the plan as of the close of `asOf` (the supervision model on the next day, with
+ * the reports and completions up to `asOf`; completions confirmed by `today` count).
+ */
+export async function planProgress(db: Db, planId: number, asOf: string, calendar: WorkCalendar, today: string = asOf): Promise<PlanProgress> {
   const inds = await db.select().from(indicators).where(eq(indicators.planId, planId)).orderBy(asc(indicators.seq));
-  const rows = await db.select({ t: tasks, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt })
-    .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id)).where(eq(tasks.planId, planId)).orderBy(asc(tasks.seq));
+  const rows = await db.select({ t: tasks }).from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.seq));
   const ids = rows.map((r) => r.t.id);
   const links = ids.length ? await db.select({ taskId: taskUnits.taskId, role: taskUnits.role, name: units.name })
     .from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId)).where(inArray(taskUnits.taskId, ids)).orderBy(asc(taskUnits.position)) : [];
-  const history = ids.length ? await leadHistories(db, ids, asOf) : new Map<number, LeadHistory>();
-  const late = await lateReports(db, planId, asOf, calendar);
+  const status = await planStatus(db, planId, dayAfterClose(asOf), calendar, { cutoff: asOf, reviewedBy: today > asOf ? today : dayAfterClose(asOf) });
+  const byId = new Map(status.tasks.map((s) => [s.taskId, s]));
   const seqOf = new Map(inds.map((i) => [i.id, i.seq]));
   const names = (taskId: number, role: 'lead' | 'responsible') => [...new Set(links.filter((l) => l.taskId === taskId && l.role === role).map((l) => l.name))];
-  const out = rows.map(({ t, extendedDueOn, completedAt }): TaskProgress => {
-    const completedOn = completedAt && chinaDate(completedAt) <= asOf ? chinaDate(completedAt) : null;
-    const h = history.get(t.id);
-    const { light } = taskLight({
-      dueOn: extendedDueOn ?? t.dueOn, completed: completedOn !== null, reportedDone: h?.reportedDone ?? false,
-      lateReport: late.has(t.id), consecutiveReturns: h?.consecutiveReturns ?? 0,
-    }, asOf);
-    return {
+  const out = rows.flatMap(({ t }): TaskProgress[] => {
+    const s = byId.get(t.id);
+    if (!s) return [];
+    return [{
       seq: t.seq, indicatorSeq: t.indicatorId === null ? 0 : (seqOf.get(t.indicatorId) ?? 0), text: t.text,
       leadUnits: names(t.id, 'lead'), responsibleUnits: names(t.id, 'responsible'), deadline: t.deadline, deadlineRaw: t.deadlineRaw,
-      light, completedOn, progressNote: light === 'done' ? null : (h?.note ?? null),
-    };
+      light: s.light, completedOn: s.completedOn, progressNote: s.light === 'done' ? null : s.note,
+      dueOn: s.dueOn, ongoing: s.ongoing, overdue: s.overdue, nearDue: s.nearDue,
+    }];
   });
   return {
     indicators: inds.map((i) => ({ seq: i.seq, name: i.name, leader: i.leader, leadUnits: i.leadUnits })),
     tasks: out,
     taskIds: new Map(rows.map((r) => [r.t.seq, r.t.id])),
+    yellowWithinDays: status.rules.yellowWithinDays,
   };
 }
 
@@ -109,7 +75,7 @@ function shortLabel(p: Period): string {
  * its kept light was done, and on time when the office accepted it by its deadline.
  */
 export async function lightTrend(db: Db, planId: number, before: Period, limit = 6): Promise<TrendPoint[]> {
-  const rows = await db.select({ taskId: taskLights.taskId, period: taskLights.period, light: taskLights.light, dueOn: tasks.dueOn, completedAt: taskSupervision.completedAt })
+  const rows = await db.select({ taskId: taskLights.taskId, period: taskLights.period, light: taskLights.light, plannedDueOn: tasks.dueOn, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, doneOn: taskSupervision.doneOn })
     .from(taskLights).innerJoin(tasks, eq(tasks.id, taskLights.taskId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
     .where(eq(tasks.planId, planId));
   const byPeriod = new Map<string, typeof rows>();
@@ -118,10 +84,10 @@ export async function lightTrend(db: Db, planId: number, before: Period, limit =
   for (const [key, list] of byPeriod) {
     const p = parsePeriod(key);
     if (!p || p.end >= before.start) continue;
-    const due = list.filter((r) => r.dueOn !== null && r.dueOn <= p.end);
+    const due = list.map((r) => ({ ...r, dueOn: r.extendedDueOn ?? r.plannedDueOn })).filter((r) => r.dueOn !== null && r.dueOn <= p.end);
     if (!due.length) continue;
     const done = due.filter((r) => r.light === 'done');
-    const onTime = done.filter((r) => r.completedAt === null || r.dueOn === null || chinaDate(r.completedAt) <= r.dueOn);
+    const onTime = done.filter((r) => doneOnTime({ dueOn: r.dueOn, completedOn: completionDate(r) ?? p.end }));
     points.push({ end: p.end, point: { label: shortLabel(p), completionRate: done.length / due.length, onTimeRate: onTime.length / due.length } });
   }
   return points.sort((a, b) => a.end.localeCompare(b.end)).slice(-limit).map((p) => p.point);

@@ -42,7 +42,7 @@ export async function commitImport(db: Db, actor: Actor, importId: number, input
     const mapping = unitMappingOf(writtenUnitNames(row.draft), input.unitMapping);
     const resolver = new UnitResolver(tx, regionId, { mapping, mappableRegionIds: actor.regionIds, fuzzy: true });
     const source = { importId, fileName: row.fileName, sha256: row.sha256, format: row.format };
-    const planId = await insertPlan(tx, regionId, plan, actor.userId, source, { resolver, targets });
+    const planId = await insertPlan(tx, regionId, plan, actor.userId, source, { resolver, targets, createdAt: now });
     await tx.update(planImports).set({ status: 'committed', planId, regionId, updatedAt: now }).where(eq(planImports.id, importId));
     const targetCount = plan.tasks.reduce((n, t) => n + (targets.get(t.seq)?.length ?? 0), 0);
     return { planId, indicators: plan.indicators.length, tasks: plan.tasks.length, targets: targetCount, unitsCreated: resolver.created };

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { ambientNow } from '../../../db/clock.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
@@ -78,6 +79,7 @@ export async function addAttachment(db: Db, actor: Actor, reportId: number, file
     // Checked again inside the transaction: the report may have been submitted meanwhile.
     const report = await ownDraft(tx, actor, reportId);
     const [row] = await tx.insert(reportAttachments).values({
+      createdAt: ambientNow(),
       reportId, fileName: fileName.slice(0, 200), contentType, size: data.length, sha256, data: storagePath ? null : data, storagePath,
     }).returning({ id: reportAttachments.id });
     if (!row) throw appError('INTERNAL');

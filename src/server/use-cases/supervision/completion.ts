@@ -1,5 +1,6 @@
 /** 办结审核: the office accepts a task as done (or declines), after which its light is "done". */
 import { and, desc, eq } from 'drizzle-orm';
+import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
@@ -22,8 +23,11 @@ export async function reviewCompletion(db: Db, actor: Actor, taskId: number, acc
         .where(and(eq(progressReports.taskId, taskId), eq(progressReports.role, 'lead'), eq(progressReports.state, 'accepted')))
         .orderBy(desc(progressReports.submittedAt)).limit(1);
       if (latest?.status !== 'done') throw appError('VALIDATION_FAILED', '牵头单位尚无已审核通过且状态为“已完成”的进展报告，不能办结');
-      await tx.insert(taskSupervision).values({ taskId, completedAt: now, completedBy: actor.userId, completionComment: comment ?? null })
-        .onConflictDoUpdate({ target: taskSupervision.taskId, set: { completedAt: now, completedBy: actor.userId, completionComment: comment ?? null } });
+      // The completion date is when the unit reported the work done, not the day of this review.
+      const doneOn = chinaDate(latest.submittedAt ?? now);
+      const values = { completedAt: now, doneOn, completedBy: actor.userId, completionComment: comment ?? null };
+      await tx.insert(taskSupervision).values({ taskId, ...values })
+        .onConflictDoUpdate({ target: taskSupervision.taskId, set: values });
     }
     await audit(tx, { actorUserId: actor.userId, action: accept ? 'task.complete' : 'task.complete_declined', entity: 'task', entityId: taskId, details: { comment: comment ?? null } });
     await notifyUsers(tx, await unitUsers(tx, ctx.links.map((l) => l.unitId)), {

@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
+import { mayAskExtension } from '../../../domain/supervision/due-dates.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { extensionRequests, taskSupervision, unitHeads } from '../../../db/supervision-schema.ts';
@@ -25,7 +26,7 @@ export async function requestExtension(db: Db, actor: Actor, taskId: number, inp
     if (ctx.supervision?.completedAt) throw appError('TASK_ALREADY_COMPLETED');
     const today = chinaDate(now);
     if (!ctx.dueOn) throw appError('VALIDATION_FAILED', '该任务没有明确的完成时限，无需申请延期');
-    if (ctx.dueOn < today) throw appError('EXTENSION_AFTER_DEADLINE');
+    if (!mayAskExtension(ctx.dueOn, false, today)) throw appError('EXTENSION_AFTER_DEADLINE');
     if (input.proposedDueOn <= ctx.dueOn) throw appError('EXTENSION_DATE_INVALID', undefined, { field: 'proposedDueOn' });
     const [pending] = await tx.select({ id: extensionRequests.id }).from(extensionRequests)
       .where(and(eq(extensionRequests.taskId, taskId), eq(extensionRequests.unitId, unitId), eq(extensionRequests.state, 'pending_head')));

@@ -4,6 +4,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
+import { ambientNow } from '../../../db/clock.ts';
 import { users } from '../../../db/schema.ts';
 import { notifications } from '../../../db/supervision-schema.ts';
 
@@ -14,7 +15,7 @@ export async function notifyUsers(tx: Tx, userIds: number[], message: Message): 
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
   const rows = await tx.insert(notifications)
-    .values(unique.map((userId) => ({ userId, title: message.title, body: message.body, link: message.link ?? null, dedupeKey: message.dedupeKey ?? null })))
+    .values(unique.map((userId) => ({ userId, title: message.title, body: message.body, link: message.link ?? null, dedupeKey: message.dedupeKey ?? null, createdAt: ambientNow() })))
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return rows.length;

@@ -7,11 +7,14 @@
  */
 import { and, eq, isNull, or } from 'drizzle-orm';
 import { periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
+import { owesReport } from '../../../domain/supervision/late-report.ts';
+import { isOwedPeriod } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { plans } from '../../../db/schema.ts';
 import { notificationChannels } from '../../../db/supervision-schema.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
+import { planSchedule } from './plan-status.ts';
 import { reportFacts } from './report-status.ts';
 import { planSettings, type PlanSettings } from './task-context.ts';
 
@@ -40,7 +43,7 @@ async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: Remind
   const facts = await reportFacts(db, plan.id, period.key);
   const missing = new Map<number, { name: string; seqs: number[] }>();
   for (const f of facts) {
-    if (f.completed || (f.dueOn !== null && f.dueOn < period.start)) continue;
+    if (f.completed || !owesReport({ period, completedOn: null })) continue;
     for (const l of f.links) {
       if (f.filedUnits.has(l.unitId)) continue;
       const entry = missing.get(l.unitId) ?? { name: l.writtenName, seqs: [] };
@@ -76,12 +79,13 @@ export async function runReminders(db: Db, today: string, calendar: WorkCalendar
   const all = await db.select({ id: plans.id, title: plans.title, regionId: plans.regionId, year: plans.year }).from(plans);
   const out: Delivery[] = [];
   for (const plan of all) {
-    // A plan is supervised during its year and the reporting days right after it.
+    // A plan is supervised from its start through its year and the reporting days right after it.
     if (today < `${plan.year}-01-01` || today > `${plan.year + 1}-01-31`) continue;
     const settings = await planSettings(db, plan.id);
+    const { schedule } = await planSchedule(db, plan.id);
     const current = periodContaining(today, settings.cycle);
     for (const period of [previousPeriod(current), current]) {
-      if (period.start < `${plan.year}-01-01` || period.start > `${plan.year}-12-31`) continue;
+      if (!isOwedPeriod(period, schedule)) continue;
       const stage = reminderStage(period, today, calendar, settings);
       if (stage) out.push(...(await remindPeriod(db, plan, period, stage.stage, stage.dueOn)));
     }

@@ -4,6 +4,8 @@
  * 我的任务 and the 预警 board all build on it.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { isOngoingDeadline } from '../../../domain/deadline.ts';
+import { effectiveDueOn } from '../../../domain/supervision/due-dates.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { taskUnits, tasks } from '../../../db/schema.ts';
 import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
@@ -25,7 +27,7 @@ export interface TaskReportFacts {
 
 /** Reporting facts of every task of a plan for a period (or of the given tasks only). */
 export async function reportFacts(db: Db | Tx, planId: number, period: string, taskIds?: number[]): Promise<TaskReportFacts[]> {
-  const rows = await db.select({ id: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId, leader: tasks.leader, dueOn: tasks.dueOn, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt })
+  const rows = await db.select({ id: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId, leader: tasks.leader, dueOn: tasks.dueOn, deadline: tasks.deadline, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt })
     .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
     .where(and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined))
     .orderBy(asc(tasks.seq));
@@ -36,7 +38,7 @@ export async function reportFacts(db: Db | Tx, planId: number, period: string, t
     .from(progressReports).where(and(inArray(progressReports.taskId, ids), inArray(progressReports.state, ['submitted', 'accepted', 'returned'])))
     .orderBy(asc(progressReports.submittedAt));
   const facts = new Map<number, TaskReportFacts>(rows.map((r) => [r.id, {
-    taskId: r.id, seq: r.seq, indicatorId: r.indicatorId, leader: r.leader, dueOn: r.extendedDueOn ?? r.dueOn, completed: r.completedAt !== null,
+    taskId: r.id, seq: r.seq, indicatorId: r.indicatorId, leader: r.leader, dueOn: effectiveDueOn({ plannedDueOn: r.dueOn, extendedDueOn: r.extendedDueOn, ongoing: isOngoingDeadline(r.deadline) }), completed: r.completedAt !== null,
     links: [], filedUnits: new Set<number>(), reportedDone: false, consecutiveReturns: 0,
   }]));
   for (const l of links) facts.get(l.taskId)?.links.push({ unitId: l.unitId, role: l.role, writtenName: l.writtenName });

@@ -1,8 +1,11 @@
 /** Reading reports for presentation: with unit names and attachment lists, in the actor's scope. */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { isFiledLate } from '../../../domain/supervision/late-report.ts';
+import { parsePeriod, reportDueDate } from '../../../domain/supervision/periods.ts';
+import { chinaDate, WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
-import { units } from '../../../db/schema.ts';
-import { progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
+import { tasks, units } from '../../../db/schema.ts';
+import { planSupervision, progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
 import type { Report } from './reports.ts';
 
 export interface ReportView {
@@ -11,28 +14,41 @@ export interface ReportView {
   helpNeeded: string; targetValues: { targetId: number; value: number }[]; consolidates: number[]; highlight: string | null;
   createdAt: string; submittedAt: string | null; reviewedAt: string | null; reviewComment: string | null;
   attachments: { id: number; fileName: string; contentType: string; size: number; createdAt: string }[];
+  /** When the period's report was due, and whether this version was filed after it (补报 / late). */
+  reportDueOn: string | null;
+  filedLate: boolean;
 }
 
 /** Presents reports matching a condition (newest period and version first). */
-export async function reportViews(db: Db, where: SQL | undefined, limit = 500): Promise<ReportView[]> {
-  const rows = await db.select({ report: progressReports, unitName: units.name }).from(progressReports)
-    .innerJoin(units, eq(units.id, progressReports.unitId)).where(where)
+export async function reportViews(db: Db, where: SQL | undefined, limit = 500, calendar: WorkCalendar = new WorkCalendar()): Promise<ReportView[]> {
+  const rows = await db.select({ report: progressReports, unitName: units.name, dueWorkdays: planSupervision.dueWorkdays }).from(progressReports)
+    .innerJoin(units, eq(units.id, progressReports.unitId)).innerJoin(tasks, eq(tasks.id, progressReports.taskId))
+    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).where(where)
     .orderBy(desc(progressReports.period), asc(progressReports.role), asc(progressReports.unitId), desc(progressReports.version)).limit(limit);
   const ids = rows.map((r) => r.report.id);
   const files = ids.length
     ? await db.select({ id: reportAttachments.id, reportId: reportAttachments.reportId, fileName: reportAttachments.fileName, contentType: reportAttachments.contentType, size: reportAttachments.size, createdAt: reportAttachments.createdAt })
       .from(reportAttachments).where(inArray(reportAttachments.reportId, ids)).orderBy(asc(reportAttachments.id))
     : [];
-  return rows.map(({ report: r, unitName }) => ({
+  const dueOf = (period: string, workdays: number | null): string | null => {
+    const p = parsePeriod(period);
+    return p ? reportDueDate(p, calendar, workdays ?? 3) : null;
+  };
+  return rows.map(({ report: r, unitName, dueWorkdays }) => ({
     id: r.id, taskId: r.taskId, unit: { id: r.unitId, name: unitName }, period: r.period, version: r.version, role: r.role, state: r.state,
     status: r.status, percent: r.percent, workDone: r.workDone, problems: r.problems, helpNeeded: r.helpNeeded, targetValues: r.targetValues,
     consolidates: r.consolidates, highlight: r.highlight, createdAt: r.createdAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewComment: r.reviewComment,
     attachments: files.filter((f) => f.reportId === r.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() })),
+    ...lateness(dueOf(r.period, dueWorkdays), r.submittedAt),
   }));
 }
 
+function lateness(reportDueOn: string | null, submittedAt: Date | null): { reportDueOn: string | null; filedLate: boolean } {
+  return { reportDueOn, filedLate: reportDueOn !== null && submittedAt !== null && isFiledLate(chinaDate(submittedAt), reportDueOn) };
+}
+
 /** The reports of one task visible under `visible`. */
-export function taskReportViews(db: Db, taskId: number, visible: SQL): Promise<ReportView[]> {
-  return reportViews(db, and(eq(progressReports.taskId, taskId), visible));
+export function taskReportViews(db: Db, taskId: number, visible: SQL, calendar?: WorkCalendar): Promise<ReportView[]> {
+  return reportViews(db, and(eq(progressReports.taskId, taskId), visible), 500, calendar);
 }

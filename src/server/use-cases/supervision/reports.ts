@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { parsePeriod } from '../../../domain/supervision/periods.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
-import { progressReports, taskTargets } from '../../../db/supervision-schema.ts';
+import { progressReports, reportAttachments, taskTargets } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
 import { assertMayReport, mayReview, visibleReports } from '../../policies/report.policy.ts';
@@ -47,14 +47,32 @@ async function checkTargets(tx: Tx, taskId: number, values: { targetId: number }
   if (bad) throw appError('VALIDATION_FAILED', `量化目标 ${bad.targetId} 不属于该任务`, { field: 'targetValues' });
 }
 
-async function checkConsolidated(tx: Tx, taskId: number, period: string, ids: number[]): Promise<void> {
-  if (!ids.length) return;
-  const rows = await tx.select().from(progressReports).where(inArray(progressReports.id, ids));
-  const bad = ids.find((id) => {
-    const r = rows.find((x) => x.id === id);
-    return !r || r.taskId !== taskId || r.period !== period || r.role !== 'responsible' || !['submitted', 'accepted'].includes(r.state);
-  });
-  if (bad !== undefined) throw appError('VALIDATION_FAILED', `汇总的报告 ${bad} 不是本任务本期已提交的责任单位报告`, { field: 'consolidates' });
+/**
+ * The responsible units' reports a lead report consolidates, each as its latest filed version: a
+ * member report returned and filed again since the lead began its draft is replaced by the new
+ * version rather than refused (the lead's typed text is not lost over it).
+ */
+async function consolidated(tx: Tx, taskId: number, period: string, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await tx.select().from(progressReports)
+    .where(and(eq(progressReports.taskId, taskId), eq(progressReports.period, period), eq(progressReports.role, 'responsible')));
+  const filed = (r: Report) => r.state === 'submitted' || r.state === 'accepted';
+  const out: number[] = [];
+  for (const id of ids) {
+    const chosen = rows.find((x) => x.id === id);
+    const latest = chosen ? rows.filter((x) => x.unitId === chosen.unitId && filed(x)).sort((a, b) => b.version - a.version)[0] : undefined;
+    if (!chosen || !latest || latest.version < chosen.version) {
+      throw appError('VALIDATION_FAILED', `汇总的报告 ${id} 不是本任务本期已提交的责任单位报告`, { field: 'consolidates' });
+    }
+    if (!out.includes(latest.id)) out.push(latest.id);
+  }
+  return out;
+}
+
+/** Evidence files stay with a report's next version after a return (the unit changes only what was asked). */
+async function carryAttachments(tx: Tx, fromReportId: number, toReportId: number): Promise<void> {
+  const files = await tx.select().from(reportAttachments).where(eq(reportAttachments.reportId, fromReportId));
+  if (files.length) await tx.insert(reportAttachments).values(files.map(({ id: _id, reportId: _r, ...f }) => ({ ...f, reportId: toReportId })));
 }
 
 async function notifySubmitted(tx: Tx, ctx: TaskContext, report: Report): Promise<void> {
@@ -89,10 +107,10 @@ export async function saveReport(db: Db, actor: Actor, taskId: number, input: Re
     if (ctx.supervision?.completedAt) throw appError('TASK_ALREADY_COMPLETED');
     checkPeriod(ctx, input.period);
     await checkTargets(tx, taskId, input.targetValues ?? []);
-    if (role === 'lead') await checkConsolidated(tx, taskId, input.period, input.consolidates ?? []);
+    const consolidates = role === 'lead' ? await consolidated(tx, taskId, input.period, input.consolidates ?? []) : [];
     const content = {
       status: input.status, percent: input.percent, workDone: input.workDone, problems: input.problems ?? '', helpNeeded: input.helpNeeded ?? '',
-      targetValues: input.targetValues ?? [], consolidates: role === 'lead' ? (input.consolidates ?? []) : [], highlight: input.highlight ?? null,
+      targetValues: input.targetValues ?? [], consolidates, highlight: input.highlight ?? null,
       updatedAt: now, ...(input.submit ? { state: 'submitted' as const, submittedAt: now, submittedBy: actor.userId } : {}),
     };
     // Serialise filings of one unit on one task and period: concurrent requests (two users of a
@@ -112,6 +130,7 @@ export async function saveReport(db: Db, actor: Actor, taskId: number, input: Re
         ...content, taskId, unitId, period: input.period, version: (latest?.version ?? 0) + 1, role, createdBy: actor.userId, createdAt: now,
         idempotencyKey: input.idempotencyKey ?? null,
       }).returning();
+      if (report && latest?.state === 'returned') await carryAttachments(tx, latest.id, report.id);
     }
     if (!report) throw appError('INTERNAL');
     await audit(tx, { actorUserId: actor.userId, action: input.submit ? 'report.submit' : 'report.save', entity: 'task', entityId: taskId, details: { reportId: report.id, period: report.period, version: report.version, role, state: report.state } });
@@ -129,7 +148,9 @@ export async function submitReport(db: Db, actor: Actor, reportId: number, now: 
     assertMayReport(actor, ctx.links);
     if (report.unitId !== actor.unit?.id) throw appError('REPORT_NOT_FOUND');
     if (report.state !== 'draft') throw appError('REPORT_NOT_EDITABLE');
-    const [updated] = await tx.update(progressReports).set({ state: 'submitted', submittedAt: now, submittedBy: actor.userId, updatedAt: now })
+    // Member reports returned and filed again since the draft was saved count as their new version.
+    const consolidates = report.role === 'lead' ? await consolidated(tx, report.taskId, report.period, report.consolidates) : report.consolidates;
+    const [updated] = await tx.update(progressReports).set({ state: 'submitted', consolidates, submittedAt: now, submittedBy: actor.userId, updatedAt: now })
       .where(eq(progressReports.id, reportId)).returning();
     if (!updated) throw appError('INTERNAL');
     await audit(tx, { actorUserId: actor.userId, action: 'report.submit', entity: 'task', entityId: report.taskId, details: { reportId, period: report.period, version: report.version } });

@@ -7,15 +7,16 @@ import { periodContaining, previousPeriod, reportDueDate, type Period } from '..
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
-import { progressReports, taskLights } from '../../../db/supervision-schema.ts';
+import { progressReports } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { visiblePlans } from '../../policies/plan.policy.ts';
+import { planStatus } from './plan-status.ts';
 import { reportViews, type ReportView } from './report-views.ts';
 import { planSettings } from './task-context.ts';
 
 export interface MyTask {
   taskId: number; planId: number; planTitle: string; seq: number; text: string; role: 'lead' | 'responsible';
-  dueOn: string | null; period: { key: string; label: string; dueOn: string };
+  dueOn: string | null; period: { key: string; label: string; dueOn: string; late: boolean };
   report: { id: number; state: string; version: number; status: string; percent: number } | null;
   light: string | null;
 }
@@ -43,16 +44,26 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
     let s = settingsByPlan.get(r.planId);
     if (!s) settingsByPlan.set(r.planId, (s = await planSettings(db, r.planId)));
     const { period, dueOn } = workingPeriod(today, s.cycle, calendar, s.dueWorkdays);
-    out.push({ taskId: r.id, planId: r.planId, planTitle: r.planTitle, seq: r.seq, text: r.text, role: r.role, dueOn: r.dueOn, period: { key: period.key, label: period.label, dueOn }, report: null, light: null });
+    out.push({ taskId: r.id, planId: r.planId, planTitle: r.planTitle, seq: r.seq, text: r.text, role: r.role, dueOn: r.dueOn, period: { key: period.key, label: period.label, dueOn, late: false }, report: null, light: null });
   }
   if (!out.length) return out;
   const ids = out.map((t) => t.taskId);
   const reports = await db.select().from(progressReports).where(and(inArray(progressReports.taskId, ids), eq(progressReports.unitId, actor.unit.id))).orderBy(desc(progressReports.version));
-  const lights = await db.select().from(taskLights).where(inArray(taskLights.taskId, ids)).orderBy(desc(taskLights.period));
+  // Today's light and deadline from the supervision model (the same as the 预警 board), not a stored one.
+  const lights = new Map<number, { light: string; dueOn: string | null }>();
+  for (const planId of new Set(out.map((t) => t.planId))) {
+    const status = await planStatus(db, planId, today, calendar, { taskIds: out.filter((t) => t.planId === planId).map((t) => t.taskId) });
+    for (const s of status.tasks) lights.set(s.taskId, { light: s.light, dueOn: s.dueOn });
+  }
   for (const t of out) {
     const r = reports.find((x) => x.taskId === t.taskId && x.period === t.period.key);
     t.report = r ? { id: r.id, state: r.state, version: r.version, status: r.status, percent: r.percent } : null;
-    t.light = lights.find((l) => l.taskId === t.taskId)?.light ?? null;
+    const filed = r?.state === 'submitted' || r?.state === 'accepted';
+    t.period.late = !filed && today > t.period.dueOn;
+    const state = lights.get(t.taskId);
+    t.light = state?.light ?? null;
+    // The deadline that counts now (the extended one after an approved extension).
+    if (state) t.dueOn = state.dueOn;
   }
   return out.sort((a, b) => (a.report?.state === 'submitted' || a.report?.state === 'accepted' ? 1 : 0) - (b.report?.state === 'submitted' || b.report?.state === 'accepted' ? 1 : 0) || a.planId - b.planId || a.seq - b.seq);
 }

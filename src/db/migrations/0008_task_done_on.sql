@@ -1,0 +1,1 @@
+ALTER TABLE "task_supervision" ADD COLUMN "done_on" date;

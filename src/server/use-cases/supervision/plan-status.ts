@@ -1,0 +1,127 @@
+/**
+ * The supervision state of every task of a plan on a day, from the database through the domain
+ * model — the one place the board, the documents, the dashboard and the reminders get lights,
+ * overdue, 临期, completion dates and late reports from. `day` is the day the rules are applied on;
+ * `cutoff` the last day whose events count (the board: today; a document "as of the close of A":
+ * day A + 1, cutoff A).
+ */
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { isOngoingDeadline } from '../../../domain/deadline.ts';
+import { deadlinePassed, effectiveDueOn, isNearDue, isOverdue } from '../../../domain/supervision/due-dates.ts';
+import { isReportLate } from '../../../domain/supervision/late-report.ts';
+import { lastOwedPeriod, type PlanSchedule } from '../../../domain/supervision/plan-periods.ts';
+import { DEFAULT_LIGHT_RULES, taskLight, type Light, type LightRules } from '../../../domain/supervision/task-light.ts';
+import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import type { Db, Tx } from '../../../db/client.ts';
+import { plans, taskUnits, tasks } from '../../../db/schema.ts';
+import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
+import { planSettings } from './task-context.ts';
+
+export interface TaskStatus {
+  taskId: number;
+  seq: number;
+  indicatorId: number | null;
+  /** The plan's due date (kept for the assessment) and the effective one (after an extension). */
+  plannedDueOn: string | null;
+  dueOn: string | null;
+  ongoing: boolean;
+  /** Completion date (the unit's 已完成 report, confirmed) when done by the cutoff, else null. */
+  completedOn: string | null;
+  deadlinePassed: boolean;
+  overdue: boolean;
+  nearDue: boolean;
+  lateReport: boolean;
+  light: Light;
+  reasons: string[];
+  /** The lead unit's latest progress text by the cutoff. */
+  note: string | null;
+}
+
+export interface PlanStatus {
+  schedule: PlanSchedule;
+  rules: LightRules;
+  day: string;
+  tasks: TaskStatus[];
+}
+
+interface LeadFold { reportedDone: boolean; consecutiveReturns: number; note: string | null }
+
+/** The plan's schedule (year, start, cycle) and light rules. */
+export async function planSchedule(db: Db | Tx, planId: number): Promise<{ schedule: PlanSchedule; rules: LightRules }> {
+  const [plan] = await db.select({ year: plans.year, createdAt: plans.createdAt }).from(plans).where(eq(plans.id, planId));
+  if (!plan) throw new Error(`plan ${planId} not found`);
+  const s = await planSettings(db, planId);
+  return {
+    schedule: { year: plan.year, createdOn: chinaDate(plan.createdAt), cycle: s.cycle, dueWorkdays: s.dueWorkdays },
+    rules: { ...DEFAULT_LIGHT_RULES, yellowWithinDays: s.yellowWithinDays, redAfterReturns: s.redAfterReturns },
+  };
+}
+
+/** Completion date of a completed task: the reported-done day, else (older rows) the review's day. */
+export function completionDate(row: { completedAt: Date | null; doneOn: string | null }): string | null {
+  if (!row.completedAt) return null;
+  return row.doneOn ?? chinaDate(row.completedAt);
+}
+
+export interface StatusOptions {
+  /** Last day whose reports and completions count (default: `day`). */
+  cutoff?: string;
+  /** Completion reviews made by this day confirm a completion dated by the cutoff (default: `day`). */
+  reviewedBy?: string;
+  taskIds?: number[];
+}
+
+/** The state of every task of a plan (or of the given tasks) on `day`. */
+export async function planStatus(db: Db | Tx, planId: number, day: string, calendar: WorkCalendar, options: StatusOptions = {}): Promise<PlanStatus> {
+  const { cutoff = day, reviewedBy = day, taskIds } = options;
+  const { schedule, rules } = await planSchedule(db, planId);
+  const rows = await db.select({ t: tasks, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, doneOn: taskSupervision.doneOn })
+    .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
+    .where(and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined)).orderBy(asc(tasks.seq));
+  const ids = rows.map((r) => r.t.id);
+  if (!ids.length) return { schedule, rules, day, tasks: [] };
+  const end = new Date(`${cutoff}T23:59:59.999+08:00`);
+  const links = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(inArray(taskUnits.taskId, ids));
+  const reports = await db.select({ taskId: progressReports.taskId, unitId: progressReports.unitId, period: progressReports.period, role: progressReports.role, state: progressReports.state, status: progressReports.status, workDone: progressReports.workDone, problems: progressReports.problems })
+    .from(progressReports)
+    .where(and(inArray(progressReports.taskId, ids), inArray(progressReports.state, ['submitted', 'accepted', 'returned']), lte(progressReports.submittedAt, end)))
+    .orderBy(asc(progressReports.submittedAt), asc(progressReports.id));
+  const owed = lastOwedPeriod(schedule, day, calendar);
+  const folds = new Map<number, LeadFold>();
+  const filed = new Map<number, Set<number>>();
+  for (const r of reports) {
+    if (owed && r.period === owed.period.key && r.state !== 'returned') filed.set(r.taskId, (filed.get(r.taskId) ?? new Set()).add(r.unitId));
+    if (r.role !== 'lead') continue;
+    // In submission order, so these end as "the latest" and "returns in a row".
+    const f = folds.get(r.taskId) ?? { reportedDone: false, consecutiveReturns: 0, note: null };
+    if (r.state !== 'returned') {
+      f.reportedDone = r.status === 'done';
+      f.note = r.problems.trim() ? `${r.workDone}；存在问题：${r.problems.trim()}` : r.workDone;
+    }
+    f.consecutiveReturns = r.state === 'returned' ? f.consecutiveReturns + 1 : 0;
+    folds.set(r.taskId, f);
+  }
+  const out = rows.map(({ t, extendedDueOn, completedAt, doneOn }): TaskStatus => {
+    const ongoing = isOngoingDeadline(t.deadline);
+    const dueOn = effectiveDueOn({ plannedDueOn: t.dueOn, extendedDueOn, ongoing });
+    const reviewedOn = completedAt ? chinaDate(completedAt) : null;
+    const completed = completionDate({ completedAt, doneOn });
+    // Done by the cutoff: confirmed by the review (by the day the figures are taken) and reported done by the cutoff.
+    const completedOn = completed !== null && reviewedOn !== null && reviewedOn <= reviewedBy && completed <= cutoff ? completed : null;
+    const fold = folds.get(t.id);
+    const lead = links.filter((l) => l.taskId === t.id && l.role === 'lead').map((l) => l.unitId);
+    const lateReport = owed !== null && isReportLate({
+      period: owed.period, reportDueOn: owed.dueOn, dueOn, completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
+    }, day);
+    const done = completedOn !== null;
+    const { light, reasons } = taskLight({
+      dueOn, completed: done, reportedDone: fold?.reportedDone ?? false, lateReport, consecutiveReturns: fold?.consecutiveReturns ?? 0, ongoing,
+    }, day, rules);
+    return {
+      taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, plannedDueOn: t.dueOn, dueOn, ongoing, completedOn,
+      deadlinePassed: deadlinePassed(dueOn, day), overdue: isOverdue(dueOn, done, day), nearDue: isNearDue(dueOn, done, day, rules.yellowWithinDays),
+      lateReport, light, reasons, note: fold?.note ?? null,
+    };
+  });
+  return { schedule, rules, day, tasks: out };
+}
