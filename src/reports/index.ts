@@ -21,6 +21,7 @@ export type { Block, BlockOf, ChartSpec, Inline, ReportDocument, ReportKind } fr
 export { parseReportDocument, reportDocumentSchema, reportKindSchema } from './report-document.ts';
 export { buildAnnualSummary, buildCommendation, buildDekadBrief, buildHalfYearReview, buildMonthlyNotice, buildQuarterlySummary, buildSupervisionOrder, buildWorkBulletin };
 export { renderDocx } from './gbt9704/render-docx.ts';
+export { FONTCONFIG_FILE } from './gbt9704/fonts.ts';
 export { renderHtml } from './html/render-html.ts';
 export { renderChartSvg } from './charts/chart-svg.ts';
 export { renderChartPng } from './charts/chart-png.ts';

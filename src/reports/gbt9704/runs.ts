@@ -5,6 +5,7 @@
 import { LineRuleType, TextRun } from 'docx';
 import type { Inline } from '../report-document.ts';
 import { FANGSONG, HEITI, KAITI, runFont, type FontFace } from './fonts.ts';
+import { keepFiguresTogether } from './keep-together.ts';
 import { BODY_CHAR_SPACING, BODY_PT, LINE_PITCH } from './page.ts';
 
 /** GB/T 9704 7.2.2 / 7.2.6: 红色 for the 版头; pure red as printed by the offices' templates. */
@@ -22,12 +23,18 @@ export interface RunStyle {
    * 2号 title or a 4号 table cell snapped to it would be spread out.
    */
   snapToGrid?: boolean;
+  /** Starts the run on a new line (w:br), for titles split between words. */
+  breakBefore?: boolean;
 }
 
-/** One run of text in the given style (sizes in points; Word stores half-points). */
+/**
+ * One run of text in the given style (sizes in points; Word stores half-points). Numbers, dates
+ * and 文号 in it are kept on one line (keep-together.ts).
+ */
 export function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
-    text,
+    text: keepFiguresTogether(text),
+    ...(style.breakBefore ? { break: 1 } : {}),
     font: runFont(style.face),
     size: style.sizePt * 2,
     ...(style.color ? { color: style.color } : {}),

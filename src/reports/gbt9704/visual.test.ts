@@ -7,12 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bulletin003 } from '../__fixtures__/bulletin-003.ts';
 import { shaoyangProgress } from '../__fixtures__/shaoyang-progress.ts';
 import { buildMonthlyNotice } from '../kinds/monthly-notice.ts';
 import { buildWorkBulletin } from '../kinds/work-bulletin.ts';
 import type { ReportDocument } from '../report-document.ts';
+import { FONTCONFIG_FILE } from './fonts.ts';
 import { renderDocx } from './render-docx.ts';
 
 function has(cmd: string): boolean {
@@ -30,16 +32,42 @@ if (!available && process.env.REQUIRE_SOFFICE === 'true') throw new Error('REQUI
 const dir = mkdtempSync(join(tmpdir(), 'yingshang-visual-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function toPdf(doc: ReportDocument, name: string): Promise<{ pages: number; text: string }> {
+interface Pdf { pages: number; text: string; lines: string[]; fonts: string[] }
+
+async function toPdf(doc: ReportDocument, name: string): Promise<Pdf> {
   const docx = join(dir, `${name}.docx`);
   writeFileSync(docx, await renderDocx(doc));
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000 });
+  // The same fontconfig file the server gives soffice (pdf.ts): each role its own open face.
+  const env = { ...process.env, FONTCONFIG_FILE: fileURLToPath(FONTCONFIG_FILE) };
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000, env });
   const pdf = join(dir, `${name}.pdf`);
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
   // Without -layout, text comes in reading order; spaces LibreOffice puts between CJK and digits are dropped.
-  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  return { pages, text };
+  const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+  const text = raw.replace(/\s+/g, '');
+  const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return { pages, text, lines, fonts: embeddedFaces(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })) };
+}
+
+/** Base names of the embedded fonts (subset tag and LibreOffice's -VKana suffix dropped), distinct. */
+function embeddedFaces(pdffonts: string): string[] {
+  const names = pdffonts.split('\n').slice(2).map((l) => l.split(/\s+/)[0] ?? '').filter((n) => n !== '');
+  return [...new Set(names.map((n) => n.replace(/^[A-Z]{6}\+/, '').replace(/-VKana$/, '')))];
+}
+
+/**
+ * Places where a line ends inside a number, percentage, date or 文号: the line ends in a digit or
+ * decimal point that is not a table cell of its own, and the next line goes on with a digit, %,
+ * 年/月/日 or 号/〕. (A table row starts with its number and a space, which is not a split.)
+ */
+function splitFigures(lines: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1] ?? '', lines[i] ?? ''];
+    if (/(^|[^\s\d.])[\d.]+$/.test(a) && /^([.%％年月日号〕]|\d+[^\s\d])/.test(b)) found.push(`${a.slice(-10)}⏎${b.slice(0, 10)}`);
+  }
+  return found;
 }
 
 function inOrder(text: string, needles: readonly string[]): number {
@@ -60,6 +88,21 @@ describe.skipIf(!available)('LibreOffice rendering', () => {
     expect(inOrder(text, ['邵优化办〔2023〕12号', '一、总体情况', '图1', '二、各指标推进情况', '表1', '三、各单位推进情况', '表2', '四、存在的问题', '表3', '五、下步工作要求', '邵阳市优化营商环境工作领导小组办公室2023年6月30日', '抄送：'])).toBeGreaterThan(0);
     expect(text).toContain('—1—');
     expect(text).toContain(`—${pages}—`);
+  }, 180_000);
+
+  it('keeps figures and dates on one line and sets title, body and headings in distinct faces', async () => {
+    const { lines, fonts } = await toPdf(buildMonthlyNotice(shaoyangProgress()), 'figures');
+    expect(splitFigures(lines)).toEqual([]);
+    // 小标宋 (title), 仿宋 (body), 黑体 (一、), 楷体 (（一）): four faces, whether official or substitutes.
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    const { fonts: bulletinFonts } = await toPdf(buildWorkBulletin(bulletin003()), 'bulletin-fonts');
+    expect(new Set([...fonts, ...bulletinFonts]).size).toBeGreaterThanOrEqual(4);
+  }, 180_000);
+
+  it('splits a long title between words, never inside one', async () => {
+    const { lines } = await toPdf(buildMonthlyNotice(shaoyangProgress()), 'title');
+    const at = lines.findIndex((l) => l.startsWith('关于'));
+    expect(lines.slice(at, at + 2).map((l) => l.replace(/\s+/g, ''))).toEqual(['关于2023年6月全市优化营商', '环境重点任务推进情况的通报']);
   }, 180_000);
 
   it('lays out the 工作专报 of seed 003 within a few pages', async () => {
