@@ -30,8 +30,7 @@ function unescape(s: string): string {
 export function paragraphsOf(xml: string): DocxParagraph[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
     xml: m[0],
-    // Word joiners (keep-together.ts) only steer line breaking; tests read the text without them.
-    text: unescape([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? '').join('')).replaceAll('\u2060', ''),
+    text: unescape([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? '').join('')),
   }));
 }
 

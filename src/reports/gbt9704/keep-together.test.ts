@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figurePieces, keepFiguresTogether, titleLines, withoutJoiners, WORD_JOINER } from './keep-together.ts';
+import { figurePieces, titleLines } from './keep-together.ts';
 
 const kept = (text: string): string[] => figurePieces(text).filter((p) => p.keep).map((p) => p.text);
 
@@ -9,10 +9,12 @@ describe('keep-together', () => {
     expect(kept('没有数字的句子。')).toEqual([]);
   });
 
-  it('joins the characters of each token with word joiners and leaves the rest alone', () => {
-    const joined = keepFiguresTogether('完成率31.6%。');
-    expect(joined).toBe(`完成率${['3', '1', '.', '6', '%'].join(WORD_JOINER)}。`);
-    expect(withoutJoiners(joined)).toBe('完成率31.6%。');
+  it('cuts text into kept tokens and the text between them, losing nothing', () => {
+    const text = '完成率31.6%，较上月提高2.5个百分点。';
+    expect(figurePieces(text)).toEqual([
+      { text: '完成率', keep: false }, { text: '31.6%', keep: true }, { text: '，较上月提高', keep: false }, { text: '2.5个百分点', keep: true }, { text: '。', keep: false },
+    ]);
+    expect(figurePieces(text).map((p) => p.text).join('')).toBe(text);
   });
 
   it('splits a long title into balanced lines between words', () => {

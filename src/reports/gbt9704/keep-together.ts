@@ -1,13 +1,10 @@
 /**
- * Line breaking of Chinese text around figures. CJK text may break between any two characters,
- * and LibreOffice also breaks inside digit runs set on the character grid ("31.⏎6%", "2⏎023年").
- * A 公文 never splits a number, percentage, date, 文号 or count ("5⏎项"), so the renderers join
- * the characters of such tokens with U+2060 WORD JOINER (no break, no width; Word and LibreOffice
- * both honour it), and split long titles between words rather than inside one.
+ * Line breaking of Chinese text around figures and in titles. A 公文 never splits a number,
+ * percentage, date, 文号 or count ("5⏎项"): the HTML preview wraps such tokens in no-wrap spans
+ * (figurePieces). The DOCX cannot say it portably — LibreOffice 7.4 ignores U+2060 WORD JOINER in
+ * CJK text and even breaks digit runs at it — so there the tables give dates room instead. Long
+ * titles are split between words into balanced lines (titleLines) in both.
  */
-
-/** U+2060: forbids a line break between its neighbours and prints nothing. */
-export const WORD_JOINER = '\u2060';
 
 // Tokens kept on one line: 文号 (〔2023〕12号 with the character before it), dates
 // (2023年6月30日, 2023年6月, 6月30日), numbers with their sign, decimals, % and a measure word.
@@ -18,11 +15,6 @@ const TOKEN = new RegExp([
   '第[\\d一二三四五六七八九十]+[期项名季]',
   '[+\\-−]?\\d+(?:[.,]\\d+)*(?:%|％|‰|个百分点|项|个|家|件|天|次|名|期|号|分|位|倍|条|份|户|人|月|日|年|小时|工作日)?',
 ].join('|'), 'g');
-
-/** Joins the characters of every figure-like token with word joiners (other text unchanged). */
-export function keepFiguresTogether(text: string): string {
-  return text.replace(TOKEN, (token) => [...token].join(WORD_JOINER));
-}
 
 /** The text cut into pieces, each a figure-like token kept whole or the text between them. */
 export function figurePieces(text: string): { text: string; keep: boolean }[] {
@@ -35,11 +27,6 @@ export function figurePieces(text: string): { text: string; keep: boolean }[] {
   }
   if (at < text.length) pieces.push({ text: text.slice(at), keep: false });
   return pieces;
-}
-
-/** Removes word joiners (for text read back from a rendered document). */
-export function withoutJoiners(text: string): string {
-  return text.replaceAll(WORD_JOINER, '');
 }
 
 /** Display width in body characters: CJK and full-width count 1, ASCII (digits, %) counts ½. */

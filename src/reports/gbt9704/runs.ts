@@ -5,7 +5,6 @@
 import { LineRuleType, TextRun } from 'docx';
 import type { Inline } from '../report-document.ts';
 import { FANGSONG, HEITI, KAITI, runFont, type FontFace } from './fonts.ts';
-import { keepFiguresTogether } from './keep-together.ts';
 import { BODY_CHAR_SPACING, BODY_PT, LINE_PITCH } from './page.ts';
 
 /** GB/T 9704 7.2.2 / 7.2.6: 红色 for the 版头; pure red as printed by the offices' templates. */
@@ -28,12 +27,13 @@ export interface RunStyle {
 }
 
 /**
- * One run of text in the given style (sizes in points; Word stores half-points). Numbers, dates
- * and 文号 in it are kept on one line (keep-together.ts).
+ * One run of text in the given style (sizes in points; Word stores half-points). No word joiners
+ * go into the text: LibreOffice 7.4 treats U+2060 between digits as a break opportunity and split
+ * “110” as “11⏎0” with them (measured), while without them it keeps digit runs whole.
  */
 export function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
-    text: keepFiguresTogether(text),
+    text,
     ...(style.breakBefore ? { break: 1 } : {}),
     font: runFont(style.face),
     size: style.sizePt * 2,

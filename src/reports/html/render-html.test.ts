@@ -16,7 +16,7 @@ describe('renderHtml', () => {
     expect(raw).toContain('完成率<span class="gw-nb">90.9%</span>');
     expect(html).toContain('邵优化办〔2023〕12号');
     expect(html).toContain('<p class="gw-indent gw-h1">一、总体情况</p>');
-    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html.match(/<svg/g)).toHaveLength(1);
     expect(html).toContain('line-height:28.95pt');
     // Each role has its own face: official first, then the open substitute LibreOffice also uses.
     expect(html).toMatch(/@font-face\{font-family:"ys-title";src:local\("方正小标宋简体"\).*local\("Noto Serif CJK SC Bold"\)/);
