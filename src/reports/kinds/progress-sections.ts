@@ -6,7 +6,7 @@
 import type { Block, BlockOf, ChartSpec } from '../report-document.ts';
 import type { ProgressReviewData, TaskProgress } from '../report-data.ts';
 import { laggards, rankedUnits, rateRow, ratesByIndicator, type RateRow } from './progress-stats.ts';
-import { chineseNumber, formatChineseDate, formatDeadline, joinNames, leadPara, para, percent, sentence } from './text-helpers.ts';
+import { chineseNumber, formatChineseDate, formatDeadline, joinNames, leadPara, para, percent, sentence, tidyText } from './text-helpers.ts';
 
 const pct = (r: number | null): number | null => (r === null ? null : Math.round(r * 1000) / 10);
 
@@ -85,7 +85,7 @@ export function unitSection(data: ProgressReviewData): Block[] {
 }
 
 function taskRows(tasks: readonly TaskProgress[]): string[][] {
-  return tasks.map((t) => [String(t.seq), t.text, joinNames(t.leadUnits), formatDeadline(t.deadline, t.deadlineRaw), t.progressNote ?? '']);
+  return tasks.map((t) => [String(t.seq), t.text, joinNames(t.leadUnits), formatDeadline(t.deadline, t.deadlineRaw), tidyText(t.progressNote ?? '')]);
 }
 
 const LIST_COLUMNS: BlockOf<'table'>['columns'] = [

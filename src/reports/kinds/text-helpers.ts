@@ -74,7 +74,20 @@ export function numberedSections(level: 1 | 2, sections: readonly { title: strin
   return sections.flatMap((s, i) => [heading(level, i + 1, s.title), ...s.body]);
 }
 
-/** Ensures a sentence ends with a full stop (list items written by people often do not). */
+/**
+ * Tidies text assembled from pieces people typed: a unit name printed twice where a label was put
+ * before a text that already starts with it (“市市场监管局市市场监管局推行…”), and stops doubled
+ * where a full sentence was joined with ；or 。 (“…办结。；存在问题” → “…办结；存在问题”).
+ */
+export function tidyText(text: string): string {
+  return text.trim()
+    .replace(/^(\S{3,20}?)\1/u, '$1')
+    .replace(/[。，；]+([；。])/g, '$1')
+    .replace(/([。；])\1+/g, '$1');
+}
+
+/** Ensures a sentence ends with a full stop (list items written by people often do not), tidied. */
 export function sentence(text: string): string {
-  return /[。！？；…”]$/.test(text) ? text : `${text}。`;
+  const tidy = tidyText(text).replace(/[，、：,]+$/, '');
+  return /[。！？；…”]$/.test(tidy) ? tidy : `${tidy}。`;
 }
