@@ -28,7 +28,7 @@ export { renderChartPng } from './charts/chart-png.ts';
 export { renderResponsibilityXlsx } from './xlsx/responsibility-table.ts';
 export { renderTaskListXlsx } from './xlsx/task-list-table.ts';
 export { rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
-export { formatChineseDate } from './kinds/text-helpers.ts';
+export { formatChineseDate, OFFICE_TODO, officeTodo } from './kinds/text-helpers.ts';
 export type { RateRow } from './kinds/progress-stats.ts';
 
 /** Input data of each kind, for callers that dispatch on the kind (the CLI's `report KIND`). */

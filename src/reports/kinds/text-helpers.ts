@@ -34,6 +34,17 @@ export function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
 
+/**
+ * Marks a part the data cannot write (no 战略安排 recorded, no county reported): the office sees
+ * what to add, and a document still holding the mark is not issued (documents.ts).
+ */
+export const OFFICE_TODO = '【待补充】';
+
+/** A flagged placeholder paragraph text: 【待补充】 and what the office should write there. */
+export function officeTodo(what: string): string {
+  return `${OFFICE_TODO}${what}`;
+}
+
 /** Heading number for a level: 一、 / （一） / 1. / （1） (GB/T 9704 7.3.3). */
 export function headingNumber(level: 1 | 2 | 3 | 4, n: number): string {
   switch (level) {

@@ -151,6 +151,18 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     const draft = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'work-bulletin', period: '2023-06' })).json<Doc>();
     const text = modelText(draft.model);
     for (const s of ['【战斗动态】', '双清区：', '推行“企业开办+N”套餐服务', '市市场监管局：', '企业开办实现全流程一日办结', '【战术借鉴】', '第　期']) expect(text).toContain(s);
+    // 战略安排 has no data: it is there, flagged for the office, and the draft cannot be issued so.
+    expect(text).toContain('【战略安排】');
+    expect(text).toContain('【待补充】请填写2023年6月党委、政府');
+    expect(text).not.toContain('暂无');
+    const refused = await send('office', 'POST', `/api/documents/${draft.id}/issue`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>()).toMatchObject({ code: 'DOCUMENT_INCOMPLETE', message: expect.stringContaining('1处【待补充】') as unknown });
+    const written: ReportDocument = {
+      ...draft.model,
+      blocks: draft.model.blocks.map((b) => (b.kind === 'paragraph' && b.runs.some((r) => r.text.startsWith('【待补充】')) ? { ...b, runs: [{ text: '市委常委会专题研究部署优化营商环境工作。' }] } : b)),
+    };
+    expect((await send('office', 'PUT', `/api/documents/${draft.id}`, { model: written })).statusCode).toBe(200);
     const issued = (await send('office', 'POST', `/api/documents/${draft.id}/issue`)).json<Doc>();
     expect(issued.number).toBe('2023年第1期');
     expect(modelText(issued.model)).toContain('"issueLabel":"第1期"');
