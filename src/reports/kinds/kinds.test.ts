@@ -101,3 +101,15 @@ describe('document model', () => {
     expect(() => parseReportDocument({ ...doc, blocks: [{ kind: 'heading', level: 7, number: '', text: 'x' }] })).toThrow(/REPORT_DOCUMENT_INVALID|文稿格式不正确/);
   });
 });
+
+describe('主要成效 without data', () => {
+  it('is flagged for the office instead of “0个牵头单位…全部按时办结”', () => {
+    const data = shaoyangProgress({ kind: 'quarter', year: 2023, quarter: 2 });
+    const nothingDone = { ...data, highlights: [], tasks: data.tasks.map((t) => ({ ...t, light: 'red' as const, completedOn: null })) };
+    const all = texts(buildReport('quarterly-summary', nothingDone));
+    expect(all).not.toContain('0个牵头单位');
+    expect(all).toContain('【待补充】本期尚无牵头单位到期任务全部按时办结');
+    // With the fixture's figures some units did finish on time: the sentence counts them.
+    expect(texts(buildReport('quarterly-summary', { ...data, highlights: [] }))).toMatch(/[1-9]\d*个牵头单位到期任务全部按时办结/);
+  });
+});

@@ -6,7 +6,7 @@
 import type { Block, BlockOf, ChartSpec } from '../report-document.ts';
 import type { ProgressReviewData, TaskProgress } from '../report-data.ts';
 import { laggards, rankedUnits, rateRow, ratesByIndicator, type RateRow } from './progress-stats.ts';
-import { chineseNumber, formatChineseDate, formatDeadline, joinNames, leadPara, para, percent, sentence, tidyText } from './text-helpers.ts';
+import { chineseNumber, formatChineseDate, formatDeadline, joinNames, leadPara, officeTodo, para, percent, sentence, tidyText } from './text-helpers.ts';
 
 const pct = (r: number | null): number | null => (r === null ? null : Math.round(r * 1000) / 10);
 
@@ -136,7 +136,10 @@ function mostOverdue(data: ProgressReviewData, red: readonly TaskProgress[]): st
 export function highlightSection(data: ProgressReviewData): Block[] {
   if (data.highlights.length) return data.highlights.map((h) => para(sentence(h)));
   const units = rankedUnits(data.tasks, data.asOf).filter((u) => u.due > 0 && u.onTime === u.due);
-  return [para(`${units.length}个牵头单位到期任务全部按时办结，各项改革举措有序推进。`)];
+  if (units.length > 0) return [para(`${units.length}个牵头单位到期任务全部按时办结，各项改革举措有序推进。`)];
+  // Nothing to praise from the figures (no unit finished its due tasks on time, “0个…全部按时办结”
+  // is no sentence): the office writes this part, or removes it.
+  return [para(officeTodo('本期尚无牵头单位到期任务全部按时办结，请填写主要成效和亮点工作（可在“工作动态”中录入），或删除本节。'))];
 }
 
 /** 下步工作: numbered items, the number in 楷体 as a second-level heading would be. */
