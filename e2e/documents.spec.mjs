@@ -78,7 +78,9 @@ test('the office drafts a 月通报, edits a paragraph, issues it and downloads 
   await settle(page);
   await screenshot(page, 'desktop-document-issue-confirm', { fullPage: false });
   await confirm.getByRole('button', { name: '印发' }).click();
-  const number = (await page.getByTestId('doc-number').textContent()) ?? '';
+  // Issuing converts the whole notice (body and task-list attachments) to PDF with LibreOffice:
+  // on a loaded CI machine that takes longer than the default 30 s.
+  const number = (await page.getByTestId('doc-number').textContent({ timeout: 120_000 })) ?? '';
   assert.match(number, NUMBER, `the number ${number}`);
   assert.equal(await page.getByTestId('doc-status').textContent(), '已印发');
   assert.equal(await page.getByTestId('doc-editor').count(), 0, 'no editor once issued');
@@ -219,7 +221,7 @@ test('at 375 px the list is cards and the issued page fits the screen', async ()
   await page.goto(`${BASE_URL}/documents/${draftId}`);
   await preview.locator('.gw-page').first().waitFor();
   await page.locator('.ant-tabs-tab', { hasText: '修改文字' }).click();
-  await page.getByTestId('doc-edit-title').locator('textarea').waitFor();
+  await page.getByTestId('doc-edit-title').first().locator('textarea').waitFor();
   await settle(page);
   const draftWidths = await page.evaluate(() => ({ doc: globalThis.document.documentElement.scrollWidth, view: globalThis.innerWidth }));
   assert.ok(draftWidths.doc <= draftWidths.view, `no sideways scrolling on the draft (${draftWidths.doc} > ${draftWidths.view})`);

@@ -72,6 +72,11 @@ export const reportDocumentSchema = z.object({
   kind: reportKindSchema,
   /** Document title for file metadata and the browser tab. */
   title: z.string().min(1),
+  /**
+   * 成文日期 chosen for the document (ISO), printed in the signature, 印发 line and 报头; issuing
+   * keeps it. Absent in models built before it existed: then the issue date is used.
+   */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   blocks: z.array(blockSchema).min(1),
 });
 

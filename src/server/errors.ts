@@ -66,6 +66,7 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_NOT_FOUND: [404, '公文不存在'],
   DOCUMENT_ALREADY_ISSUED: [409, '公文已印发，不能再修改、重新生成或删除'],
   DOCUMENT_DATA_MISSING: [400, '生成该类公文所需的数据不足'],
+  DOCUMENT_INCOMPLETE: [409, '文稿中还有【待补充】的内容，请补充或删除后再印发'],
   DOCUMENT_PDF_UNAVAILABLE: [409, '服务器未安装 LibreOffice，无法生成 PDF，请下载 DOCX'],
   REPORT_DOCUMENT_INVALID: [400, '文稿格式不正确'],
   PRACTICE_NOTE_NOT_FOUND: [404, '典型做法不存在'],

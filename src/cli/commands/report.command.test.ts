@@ -51,6 +51,19 @@ describe('yingshang report', () => {
     expect(text).toContain('《邵阳市2023年营商环境创优提质行动实施方案》');
     // Nothing is done in the demo: every due task is open, so both rates are 0.
     expect(text).toMatch(/已到期\d+项，已办结0项，完成率0\.0%；其中按时办结0项，按时完成率0\.0%/);
+    // A draft: no 文号, dated by its period (the month's last day), not by today.
+    const paragraphs = (await inspectDocx(new Uint8Array(readFileSync(join(dir, 'notice.docx'))))).paragraphs.map((p) => p.text);
+    expect(notice.stdout).toContain('草稿');
+    expect(paragraphs).toContain('2023年6月30日');
+    expect(text).not.toContain('邵优化通〔');
+
+    // Issued from the CLI: numbered like the web's 印发, dated as asked.
+    const issued = cli(['report', 'monthly-notice', '--plan', '1', '--period', '2023-06', '--date', '2023-07-03', '--issue', '--as', 'office-shaoyang', '--out', join(dir, 'issued.docx')], env);
+    expect(issued.stderr).toBe('');
+    expect(issued.stdout).toContain('已印发 邵优化通〔2023〕1号');
+    const issuedText = (await inspectDocx(new Uint8Array(readFileSync(join(dir, 'issued.docx'))))).paragraphs.map((p) => p.text);
+    expect(issuedText).toContain('邵优化通〔2023〕1号');
+    expect(issuedText).toContain('2023年7月3日');
 
     const table = cli(['report', 'responsibility-table', '--plan', '1', '--layout', 'six', '--out', join(dir, 'table.xlsx')], env);
     expect(table.code).toBe(0);
@@ -66,6 +79,13 @@ describe('yingshang report', () => {
     const period = await runHere(['brief', '--plan', '1', '--period', '2023-06', '--out', join(dir, 'x.docx')]);
     expect(period.code).toBe(1);
     expect(period.stderr).toMatch(/^PERIOD_INVALID: .*2023-06-2.*\n$/);
+    const date = await runHere(['monthly-notice', '--plan', '1', '--period', '2023-06', '--date', '2023-02-30', '--out', join(dir, 'x.docx')]);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toMatch(/^REPORT_USAGE: --date 应为有效日期/);
+    expect((await runHere(['monthly-notice', '--plan', '1', '--period', '2023-06', '--issue', '--out', join(dir, 'x.docx')])).stderr).toMatch(/--issue 需要 --as/);
+    const nobody = await runHere(['monthly-notice', '--plan', '1', '--period', '2023-06', '--issue', '--as', 'nobody', '--out', join(dir, 'x.docx')]);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/^VALIDATION_FAILED: 账号“nobody”不存在\n$/);
     const plan = await runHere(['monthly-notice', '--plan', '999', '--period', '2023-06', '--out', join(dir, 'x.docx')]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toMatch(/^PLAN_NOT_FOUND: .*\n$/);

@@ -1,15 +1,22 @@
 /**
  * `yingshang report KIND --plan ID --period PERIOD --out FILE`: writes a document of the plan from
  * the database — the same model the API drafts — as DOCX, or PDF when FILE ends in .pdf and
- * LibreOffice is installed; `responsibility-table` writes the plan's XLSX. Bad input exits 1 (2
- * for bad usage) with one line on stderr: CODE: 中文说明.
+ * LibreOffice is installed; `responsibility-table` writes the plan's XLSX. `--date` dates it
+ * (default: the period's issue date); `--issue --as LOGIN` issues it as that office account —
+ * numbered, frozen and archived like the web's 印发 — and writes the issued copy. Bad input exits 1
+ * (2 for bad usage) with one line on stderr: CODE: 中文说明.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { isAppError } from '../../domain/errors.ts';
 import { parsePeriod } from '../../domain/supervision/periods.ts';
 import { WorkCalendar, chinaDate } from '../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema.ts';
+import { loadActor } from '../../server/auth/actor.ts';
+import { appError } from '../../server/errors.ts';
+import { createDraft, issueDocument } from '../../server/use-cases/documents/documents.ts';
 import { renderDocx, type ReportKind } from '../../reports/index.ts';
 import { loadConfig } from '../../server/config.ts';
 import { buildModel, periodFor, KIND_LABELS } from '../../server/use-cases/documents/build-model.ts';
@@ -26,17 +33,24 @@ const KINDS: Record<string, ReportKind | 'responsibility-table'> = {
   'responsibility-table': 'responsibility-table',
 };
 
-const USAGE = `用法 (usage): yingshang report KIND --plan ID --period PERIOD --out FILE [--order ID] [--layout ten|six]
-  KIND: ${Object.keys(KINDS).join(' | ')}`;
+const USAGE = `用法 (usage): yingshang report KIND --plan ID --period PERIOD --out FILE [--order ID] [--layout ten|six] [--date YYYY-MM-DD] [--issue --as LOGIN]
+  KIND: ${Object.keys(KINDS).join(' | ')}
+  --date  成文日期（默认：期间结束日）；--issue --as LOGIN  以该优化办账号印发（编号、存档），写出印发稿`;
 
-interface Options { kind: ReportKind | 'responsibility-table'; planId: number; period: string | undefined; out: string; order: number | undefined; layout: 'ten' | 'six' | undefined }
+interface Options {
+  kind: ReportKind | 'responsibility-table'; planId: number; period: string | undefined; out: string; order: number | undefined; layout: 'ten' | 'six' | undefined;
+  date: string | undefined; issueAs: string | undefined;
+}
 
 class UsageError extends Error {}
 
 function parse(args: string[]): Options {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { plan: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, order: { type: 'string' }, layout: { type: 'string' } },
+    options: {
+      plan: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, order: { type: 'string' }, layout: { type: 'string' },
+      date: { type: 'string' }, issue: { type: 'boolean' }, as: { type: 'string' },
+    },
   });
   const [name, ...extra] = positionals;
   if (!name || extra.length) throw new UsageError(`需要且只需要一个公文类型 (${USAGE})`);
@@ -49,21 +63,52 @@ function parse(args: string[]): Options {
   if (values.layout !== undefined && values.layout !== 'ten' && values.layout !== 'six') throw new UsageError('--layout 应为 ten 或 six');
   const order = values.order === undefined ? undefined : Number(values.order);
   if (order !== undefined && (!Number.isInteger(order) || order <= 0)) throw new UsageError('--order 应为督办记录编号（正整数）');
+  if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError(`--date 应为有效日期 YYYY-MM-DD（收到“${values.date}”）`);
+  if (values.issue && !values.as) throw new UsageError('--issue 需要 --as LOGIN（以哪个优化办账号印发）');
+  if (values.as && !values.issue) throw new UsageError('--as 只与 --issue 一起使用');
+  if (values.issue && kind === 'responsibility-table') throw new UsageError('责任分工表不印发，去掉 --issue');
   // A wrong period is caught before the database is opened (it takes seconds).
   if (kind !== 'responsibility-table' && values.period) periodFor(kind, values.period);
-  return { kind, planId, period: values.period, out: values.out, order, layout: values.layout };
+  return { kind, planId, period: values.period, out: values.out, order, layout: values.layout, date: values.date, issueAs: values.issue ? values.as : undefined };
 }
 
-async function writeDocument(db: Db, o: Options & { kind: ReportKind; period: string }, orderId: number | undefined, out: string): Promise<void> {
-  const { model } = await buildModel(db, o.planId, o.kind, o.period, chinaDate(new Date()), new WorkCalendar(), { orderId });
+function isIsoDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+const noPdf = (): Error => Object.assign(new Error('未安装 LibreOffice（soffice），无法生成 PDF；请改用 .docx 文件名'), { code: 'DOCUMENT_PDF_UNAVAILABLE' });
+
+/** Writes a draft (no number) and returns the empty string, or issues it and returns its number. */
+async function writeDocument(db: Db, o: Options & { kind: ReportKind; period: string }, orderId: number | undefined, out: string): Promise<string | null> {
+  const pdfWanted = out.toLowerCase().endsWith('.pdf');
+  if (o.issueAs) {
+    const issued = await issueFromCli(db, o, orderId);
+    const bytes = pdfWanted ? issued.pdf : issued.docx;
+    if (!bytes) throw noPdf();
+    await writeFile(out, bytes);
+    return issued.number ?? '';
+  }
+  const { model } = await buildModel(db, o.planId, o.kind, o.period, chinaDate(new Date()), new WorkCalendar(), { orderId, ...(o.date ? { date: o.date } : {}) });
   const docx = await renderDocx(model);
-  if (!out.toLowerCase().endsWith('.pdf')) {
+  if (!pdfWanted) {
     await writeFile(out, docx);
-    return;
+    return null;
   }
   const pdf = await docxToPdf(docx);
-  if (!pdf) throw Object.assign(new Error('未安装 LibreOffice（soffice），无法生成 PDF；请改用 .docx 文件名'), { code: 'DOCUMENT_PDF_UNAVAILABLE' });
+  if (!pdf) throw noPdf();
   await writeFile(out, pdf);
+  return null;
+}
+
+/** Drafts and issues the document as the named account (the same use cases as the web's 印发). */
+async function issueFromCli(db: Db, o: Options & { kind: ReportKind; period: string }, orderId: number | undefined) {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, o.issueAs ?? ''));
+  const actor = user ? await loadActor(db, user.id) : null;
+  if (!actor) throw appError('VALIDATION_FAILED', `账号“${o.issueAs ?? ''}”不存在`, { field: 'as' });
+  const now = new Date();
+  const draft = await createDraft(db, actor, o.planId, { kind: o.kind, period: o.period, ...(orderId ? { orderId } : {}), ...(o.date ? { date: o.date } : {}) }, now, new WorkCalendar());
+  return issueDocument(db, actor, draft.id, now);
 }
 
 /** With no --order, a 督办单 per order of the period: FILE, or FILE-1, FILE-2 … when there are several. */
@@ -86,8 +131,13 @@ async function produce(db: Db, o: Options): Promise<string[]> {
   }
   const withPeriod = { ...o, kind: o.kind, period: o.period ?? '' };
   const files = await orderFiles(db, withPeriod);
-  for (const f of files) await writeDocument(db, withPeriod, f.orderId, f.out);
-  return files.map((f) => `${f.out}（${KIND_LABELS[o.kind as ReportKind]}，${parsePeriod(withPeriod.period)?.label ?? withPeriod.period}）`);
+  const written: string[] = [];
+  for (const f of files) {
+    const number = await writeDocument(db, withPeriod, f.orderId, f.out);
+    const label = `${KIND_LABELS[o.kind]}，${parsePeriod(withPeriod.period)?.label ?? withPeriod.period}`;
+    written.push(number === null ? `${f.out}（${label}，草稿）` : `${f.out}（${label}，已印发${number ? ` ${number}` : ''}）`);
+  }
+  return written;
 }
 
 function errorLine(e: unknown): string | null {

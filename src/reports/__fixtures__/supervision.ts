@@ -9,7 +9,7 @@ export function supervisionOrder(): SupervisionOrderData {
   const indicator = plan.indicators.find((i) => i.seq === task?.indicatorSeq);
   if (!task || !indicator) throw new Error('task 9 missing from gold 000');
   return {
-    issue: { ...shaoyangIssue('2023-07-05', '邵优化督〔2023〕12号'), addressee: null, cc: [] },
+    issue: { ...shaoyangIssue('2023-07-05', '邵优化督〔2023〕12号'), addressee: null, cc: ['邵阳市人民政府办公室'] },
     planTitle: plan.title,
     task: {
       seq: task.seq, indicator: indicator.name, text: task.text, deadlineRaw: task.deadlineRaw, deadline: task.deadline,

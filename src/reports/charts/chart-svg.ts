@@ -39,9 +39,14 @@ export function chartHeightPx(spec: ChartSpec): number {
   return 70 + spec.categories.length * (8 + 9 * spec.series.length);
 }
 
-// Value labels at 14 px (10.5 pt printed); a missing value (nothing due yet) gets no label.
-function label(unit: string) {
-  return { show: true, fontSize: CHART_FONT_PX - 1, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `${p.value}${unit}` : '') };
+// Value labels at 14 px (10.5 pt printed); a missing value (nothing due yet) gets no label. In a
+// bar chart a zero has no bar, and the two series' “0%” labels overprinted each other at the axis,
+// so zeros go unlabelled there (the axis reads 0).
+function label(unit: string, skipZero = false) {
+  return {
+    show: true, fontSize: CHART_FONT_PX - 1,
+    formatter: (p: { value?: unknown }) => (typeof p.value === 'number' && !(skipZero && p.value === 0) ? `${p.value}${unit}` : ''),
+  };
 }
 
 function barOption(spec: ChartSpec): EChartsOption {
@@ -49,7 +54,7 @@ function barOption(spec: ChartSpec): EChartsOption {
     grid: { left: 8, right: 56, top: 44, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: spec.unit === '%' ? 100 : undefined, axisLabel: { fontSize: CHART_FONT_PX, formatter: `{value}${spec.unit}` } },
     yAxis: { type: 'category', inverse: true, data: spec.categories, axisLabel: { fontSize: CHART_FONT_PX, interval: 0 } },
-    series: spec.series.map((s, i) => ({ type: 'bar', name: s.name, data: s.values.map((v) => v ?? '-'), barMaxWidth: 9, barGap: '15%', itemStyle: { color: COLORS[i % COLORS.length] }, label: { ...label(spec.unit), position: 'right' } })),
+    series: spec.series.map((s, i) => ({ type: 'bar', name: s.name, data: s.values.map((v) => v ?? '-'), barMaxWidth: 9, barGap: '15%', itemStyle: { color: COLORS[i % COLORS.length] }, label: { ...label(spec.unit, true), position: 'right' } })),
   };
 }
 

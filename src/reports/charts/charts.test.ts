@@ -15,6 +15,15 @@ describe('charts', () => {
     expect(svg).toContain('知识产权创造保护和运用');
   });
 
+  it('leaves zero bars unlabelled so the two series do not overprint “0%” at the axis', () => {
+    const zeros: ChartSpec = { ...spec, series: [{ name: '完成率', values: [0, 50] }, { name: '按时完成率', values: [0, 40] }] };
+    const svg = renderChartSvg(zeros);
+    expect(svg).toContain('>50%<');
+    expect(svg).toContain('>40%<');
+    // Only the value axis reads 0% (the two zero bars of 开办企业 had a label each).
+    expect(svg.match(/>0%</g)).toHaveLength(1);
+  });
+
   it('outlines every label before rasterising and renders a PNG at 2.5× the printed size', async () => {
     expect(outlineSvgText(renderChartSvg(spec))).not.toContain('<text');
     const img = await renderChartPng(spec);

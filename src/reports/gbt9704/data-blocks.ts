@@ -26,7 +26,7 @@ function columnWidths(columns: readonly TableColumn[]): number[] {
   return widths;
 }
 
-function cell(text: string, width: number, header: boolean, align: TableColumn['align']): TableCell {
+function cell(text: string, width: number, header: boolean, align: TableColumn['align'], keepNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
@@ -34,6 +34,7 @@ function cell(text: string, width: number, header: boolean, align: TableColumn['
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
     children: text.split('\n').map((line) => new Paragraph({
       alignment: header ? AlignmentType.CENTER : ALIGN[align],
+      keepNext,
       spacing: { line: CELL_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       children: [run(line, { face: header ? HEITI : FANGSONG, sizePt: CELL_PT, snapToGrid: false })],
     })),
@@ -53,14 +54,17 @@ function caption(text: string, before: number, after: number): Paragraph {
 /** A data table as wide as the type area; the header row repeats on every page. */
 export function dataTable(block: BlockOf<'table'>): (Paragraph | Table)[] {
   const widths = columnWidths(block.columns);
+  // No page holds a lone row: the header stays with the first two rows (keep with next) and the
+  // last row with the one before it.
+  const keep = (row: number): boolean => row < 1 || row === block.rows.length - 2;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.title, widths[i] ?? 0, true, 'center')),
+    children: block.columns.map((c, i) => cell(c.title, widths[i] ?? 0, true, 'center', true)),
   });
-  const body = block.rows.map((r) => new TableRow({
+  const body = block.rows.map((r, k) => new TableRow({
     cantSplit: true,
-    children: block.columns.map((c, i) => cell(r[i] ?? '', widths[i] ?? 0, false, c.align)),
+    children: block.columns.map((c, i) => cell(r[i] ?? '', widths[i] ?? 0, false, c.align, keep(k))),
   }));
   const table = new Table({
     width: { size: TYPE_AREA.width, type: WidthType.DXA },

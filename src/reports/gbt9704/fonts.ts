@@ -28,6 +28,12 @@ export const KAITI: FontFace = { name: '楷体_GB2312', altName: '楷体', famil
 /** 宋体: page numbers (7.5: 4号半角宋体阿拉伯数字). */
 export const SONGTI: FontFace = { name: '宋体', altName: 'SimSun', family: 'roman' };
 
+/**
+ * fontconfig file for LibreOffice's DOCX → PDF conversion: maps each official face to its own open
+ * substitute when the official fonts are missing (see the file), so the PDF is not set in one face.
+ */
+export const FONTCONFIG_FILE = new URL('./fonts.conf', import.meta.url);
+
 /** Every face the renderer writes, for the font table. */
 export const ALL_FACES: readonly FontFace[] = [XIAOBIAOSONG, FANGSONG, HEITI, KAITI, SONGTI];
 
@@ -60,11 +66,46 @@ export function patchFontTable(xml: string): string {
   return kept + entries + xml.slice(end);
 }
 
-/** CSS font stacks for the HTML preview: the official face first, then stock Windows/Mac/Linux faces. */
+/**
+ * Open faces Debian ships, per role, used when the official fonts are missing — the same choice
+ * fonts.conf makes for LibreOffice, so the preview and the archived PDF use the same faces.
+ * Each entry is a local() font name (full name, then PostScript name).
+ */
+const OPEN_FACES = {
+  title: ['Noto Serif CJK SC Bold', 'NotoSerifCJKsc-Bold'],
+  body: ['Noto Serif CJK SC', 'NotoSerifCJKsc-Regular'],
+  hei: ['Noto Sans CJK SC', 'NotoSansCJKsc-Regular'],
+  kai: ['LXGW WenKai', 'LXGWWenKai-Regular', 'AR PL UKai CN', 'UKaiCN'],
+  song: ['Noto Serif CJK SC', 'NotoSerifCJKsc-Regular'],
+} as const;
+
+// Official and stock Windows/Mac faces per role, tried first.
+const OFFICIAL_FACES = {
+  title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong'],
+  body: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong'],
+  hei: ['黑体', 'SimHei', 'STHeiti'],
+  kai: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti'],
+  song: ['宋体', 'SimSun', 'STSong'],
+} as const;
+
+type Role = keyof typeof OPEN_FACES;
+const ROLES: readonly Role[] = ['title', 'body', 'hei', 'kai', 'song'];
+
+/**
+ * @font-face rules of the preview: one family per role (ys-title …) whose sources are the
+ * official faces, then the open ones by local() name. A family stack alone could not pick the
+ * bold weight of the serif substitute for the title only.
+ */
+export const FONT_FACE_CSS = ROLES.map((role) => {
+  const src = [...OFFICIAL_FACES[role], ...OPEN_FACES[role]].map((n) => `local("${n}")`).join(',');
+  return `@font-face{font-family:"ys-${role}";src:${src};}`;
+}).join('\n');
+
+/** CSS font stacks for the HTML preview: the role's face (FONT_FACE_CSS), then generic fallbacks. */
 export const CSS_STACK = {
-  title: `"方正小标宋简体","FZXiaoBiaoSong-B05S","华文中宋","STZhongsong","Noto Serif CJK SC","Source Han Serif SC",serif`,
-  body: `"仿宋_GB2312","FangSong_GB2312","仿宋","FangSong","STFangsong","Noto Serif CJK SC",serif`,
-  hei: `"黑体","SimHei","STHeiti","Noto Sans CJK SC","Source Han Sans SC",sans-serif`,
-  kai: `"楷体_GB2312","KaiTi_GB2312","楷体","KaiTi","STKaiti","Noto Serif CJK SC",serif`,
-  song: `"宋体","SimSun","STSong","Noto Serif CJK SC",serif`,
+  title: '"ys-title",serif',
+  body: '"ys-body",serif',
+  hei: '"ys-hei",sans-serif',
+  kai: '"ys-kai",serif',
+  song: '"ys-song",serif',
 } as const;

@@ -60,6 +60,8 @@ export const LINE_PITCH = Math.floor(TYPE_AREA.height / LINES_PER_PAGE);
 export const BODY_PT = 16;
 /** Title size in points: 2号 (GB/T 9704 7.3.1). */
 export const TITLE_PT = 22;
+/** Characters of a 2号 title on one line of the type area (20). */
+export const TITLE_CHARS_PER_LINE = Math.floor(TYPE_AREA.width / pt(TITLE_PT));
 /** 版记 and page-number size in points: 4号 (GB/T 9704 7.4.2, 7.4.3, 7.5). */
 export const SMALL_PT = 14;
 

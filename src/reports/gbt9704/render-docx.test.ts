@@ -83,10 +83,11 @@ describe('GB/T 9704 page geometry', () => {
     expect(parts.paragraphs.some((p) => p.text.endsWith('2023年6月30日印发'))).toBe(true);
   });
 
-  it('names fallback faces in the font table and embeds the two charts', () => {
+  it('names fallback faces in the font table and embeds the trend chart', () => {
     expect(parts.fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>');
     expect(parts.fontTable).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
-    expect(parts.media.filter((m) => m.endsWith('.png'))).toHaveLength(2);
+    // One chart: the trend (the by-indicator bars would repeat 表1).
+    expect(parts.media.filter((m) => m.endsWith('.png'))).toHaveLength(1);
   });
 
   it('carries the fixture numbers: totals, red tasks and the laggards by name', () => {
@@ -98,7 +99,16 @@ describe('GB/T 9704 page geometry', () => {
     const late = laggards(rankedUnits(data.tasks, data.asOf));
     expect(late.length).toBeGreaterThan(0);
     for (const u of late) expect(text).toContain(`${u.name}（逾期${u.red}项）`);
-    expect(text).toContain('表3 逾期未办结任务（红灯）清单');
-    expect(text).toContain('表4 临期及进度滞后任务（黄灯）清单');
+    // The task lists are attachments: named in the 附件说明, each on its own pages after the signature.
+    expect(text).toContain(`共有${counts.red}项任务超过完成时限仍未办结（见附件1）`);
+    const names = parts.paragraphs.map((p) => p.text);
+    const signature = names.indexOf('2023年6月30日');
+    expect(names.indexOf('附件：1.逾期未办结任务（红灯）清单')).toBeLessThan(signature);
+    expect(names.indexOf('2.临期及进度滞后任务（黄灯）清单')).toBeLessThan(signature);
+    const label1 = names.indexOf('附件1');
+    expect(label1).toBeGreaterThan(signature);
+    expect(names[label1 + 1]).toBe('逾期未办结任务（红灯）清单');
+    expect(names.indexOf('附件2')).toBeGreaterThan(label1);
+    expect(text).not.toContain('表3');
   });
 });

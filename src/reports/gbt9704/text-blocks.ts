@@ -6,17 +6,23 @@ import { AlignmentType, Paragraph } from 'docx';
 import type { BlockOf } from '../report-document.ts';
 import { formatChineseDate } from '../kinds/text-helpers.ts';
 import { FANGSONG, HEITI, KAITI, XIAOBIAOSONG } from './fonts.ts';
-import { BODY_PT, TITLE_PT, chars, textWidthInChars } from './page.ts';
+import { titleLines } from './keep-together.ts';
+import { BODY_PT, TITLE_CHARS_PER_LINE, TITLE_PT, chars, textWidthInChars } from './page.ts';
 import { bodyRuns, lineSpacing, run } from './runs.ts';
 
-/** GB/T 9704 7.3.1: title in 2号小标宋, centred; 空二行 below the red rule, 空一行 before 主送机关. */
+/**
+ * GB/T 9704 7.3.1: title in 2号小标宋, centred; 空二行 below the red rule, 空一行 before 主送机关. A
+ * long title is split between words into balanced lines (回行时词意完整，排列对称), never mid-word.
+ */
 export function titleParagraph(block: BlockOf<'title'>, linesBefore: number): Paragraph {
+  const lines = titleLines(block.text, TITLE_CHARS_PER_LINE);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: lineSpacing(linesBefore, 1),
     autoSpaceEastAsianText: false,
     keepNext: true,
-    children: [run(block.text, { face: XIAOBIAOSONG, sizePt: TITLE_PT, snapToGrid: false })],
+    keepLines: true,
+    children: lines.map((line, i) => run(line, { face: XIAOBIAOSONG, sizePt: TITLE_PT, snapToGrid: false, breakBefore: i > 0 })),
   });
 }
 

@@ -2,7 +2,7 @@
  * Stylesheet of the HTML preview: an A4 sheet with the GB/T 9704 margins, 3号 text at the
  * 28.95 pt line pitch and 28 characters a line, so what people edit looks like what prints.
  */
-import { CSS_STACK } from '../gbt9704/fonts.ts';
+import { CSS_STACK, FONT_FACE_CSS } from '../gbt9704/fonts.ts';
 import { BODY_CHAR_SPACING, LINE_PITCH } from '../gbt9704/page.ts';
 
 const line = `${LINE_PITCH / 20}pt`;
@@ -11,10 +11,12 @@ const squeeze = `${BODY_CHAR_SPACING / 20}pt`;
 
 /** The preview's CSS (scoped under .gw-doc so it can sit inside the web app). */
 export const PREVIEW_CSS = `
+${FONT_FACE_CSS}
 .gw-doc{background:#e8e8e8;padding:16px 0;}
 .gw-page{box-sizing:border-box;width:210mm;min-height:297mm;margin:0 auto 16px;padding:37mm 26mm 35mm 28mm;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25);font-family:${CSS_STACK.body};font-size:16pt;line-height:${line};letter-spacing:${squeeze};color:#000;}
 .gw-page p{margin:0;text-align:justify;}
 .gw-indent{text-indent:2em;}
+.gw-nb{white-space:nowrap;}
 .gw-red-header{color:#f00;font-family:${CSS_STACK.title};text-align:center;margin-top:35mm !important;font-size:36pt;line-height:1.2;letter-spacing:0;white-space:nowrap;}
 .gw-doc-number{text-align:center !important;margin-top:calc(2 * ${line}) !important;}
 .gw-red-rule{border:0;border-top:1.5pt solid #f00;margin:4mm 0 0;}

@@ -6,13 +6,22 @@ import { renderHtml } from './render-html.ts';
 
 describe('renderHtml', () => {
   it('previews the same blocks as the DOCX, with charts as inline SVG', () => {
-    const html = renderHtml(buildMonthlyNotice(shaoyangProgress()));
+    const raw = renderHtml(buildMonthlyNotice(shaoyangProgress()));
+    // No-wrap spans keep figures on one line; the text is read without them.
+    const html = raw.replace(/<span class="gw-nb">([^<]*)<\/span>/g, '$1');
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain('<h1 class="gw-title">关于2023年6月全市优化营商环境重点任务推进情况的通报</h1>');
+    // The title breaks between words, as in the DOCX.
+    expect(html).toContain('<h1 class="gw-title">关于2023年6月全市优化营商<br>环境重点任务推进情况的通报</h1>');
+    expect(raw).toContain('截至<span class="gw-nb">2023年6月30日</span>');
+    expect(raw).toContain('完成率<span class="gw-nb">90.9%</span>');
     expect(html).toContain('邵优化办〔2023〕12号');
     expect(html).toContain('<p class="gw-indent gw-h1">一、总体情况</p>');
-    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html.match(/<svg/g)).toHaveLength(1);
     expect(html).toContain('line-height:28.95pt');
+    // Each role has its own face: official first, then the open substitute LibreOffice also uses.
+    expect(html).toMatch(/@font-face\{font-family:"ys-title";src:local\("方正小标宋简体"\).*local\("Noto Serif CJK SC Bold"\)/);
+    expect(html).toMatch(/@font-face\{font-family:"ys-kai";src:local\("楷体_GB2312"\).*local\("LXGW WenKai"\)/);
+    expect(html).toContain('.gw-h1{font-family:"ys-hei",sans-serif;}');
   });
 
   it('escapes edited text so it never becomes markup', () => {

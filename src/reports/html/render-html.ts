@@ -6,7 +6,8 @@
 import type { Block, BlockOf, Inline, ReportDocument } from '../report-document.ts';
 import { renderChartSvg } from '../charts/chart-svg.ts';
 import { formatChineseDate } from '../kinds/text-helpers.ts';
-import { fitMark } from '../gbt9704/page.ts';
+import { figurePieces, titleLines } from '../gbt9704/keep-together.ts';
+import { TITLE_CHARS_PER_LINE, fitMark } from '../gbt9704/page.ts';
 import { PREVIEW_CSS } from './preview-css.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -14,11 +15,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/**
+ * Escaped text whose numbers, dates and 文号 do not break across lines (the DOCX joins them with
+ * word joiners; here a no-wrap span keeps the text people copy free of invisible characters).
+ */
+function textHtml(text: string): string {
+  return figurePieces(text).map((p) => (p.keep ? `<span class="gw-nb">${escapeHtml(p.text)}</span>` : escapeHtml(p.text))).join('');
+}
+
 const FACE_CLASS = { hei: 'gw-hei', kai: 'gw-kai', fang: '' } as const;
 
 function inlineHtml(i: Inline): string {
   const cls = FACE_CLASS[i.face ?? 'fang'];
-  const text = escapeHtml(i.text);
+  const text = textHtml(i.text);
   const styled = cls ? `<span class="${cls}">${text}</span>` : text;
   return i.bold ? `<b>${styled}</b>` : styled;
 }
@@ -28,7 +37,7 @@ function tableHtml(b: BlockOf<'table'>): string {
   const total = b.columns.reduce((s, c) => s + c.weight, 0);
   const cols = b.columns.map((c) => `<col style="width:${((c.weight / total) * 100).toFixed(1)}%">`).join('');
   const head = b.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
-  const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td${align(c.align)}>${escapeHtml(r[i] ?? '')}</td>`).join('')}</tr>`).join('');
+  const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td${align(c.align)}>${textHtml(r[i] ?? '')}</td>`).join('')}</tr>`).join('');
   return `<table class="gw-table">${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}<colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -53,9 +62,9 @@ function blockHtml(b: Block): string {
       return `<p class="gw-red-header" style="${markStyle(b.issuer + b.mark, 36)}">${escapeHtml(b.issuer + b.mark)}</p>${b.docNumber ? `<p class="gw-doc-number">${escapeHtml(b.docNumber)}</p>` : ''}<hr class="gw-red-rule">`;
     case 'masthead':
       return `<p class="gw-masthead" style="${markStyle(b.title, 42)}">${escapeHtml(b.title)}</p><p class="gw-issue">${escapeHtml(b.issueLabel)}</p><p class="gw-byline"><span>${escapeHtml(b.issuer)}</span><span>${escapeHtml(b.date)}</span></p>`;
-    case 'title': return `<h1 class="gw-title">${escapeHtml(b.text)}</h1>`;
+    case 'title': return `<h1 class="gw-title">${titleLines(b.text, TITLE_CHARS_PER_LINE).map(textHtml).join('<br>')}</h1>`;
     case 'addressee': return `<p>${escapeHtml(b.text.endsWith('：') ? b.text : `${b.text}：`)}</p>`;
-    case 'heading': return `<p class="gw-indent gw-h${b.level}">${escapeHtml(b.number + b.text)}</p>`;
+    case 'heading': return `<p class="gw-indent gw-h${b.level}">${textHtml(b.number + b.text)}</p>`;
     case 'paragraph': return `<p${b.indent ? ' class="gw-indent"' : ''}>${b.runs.map(inlineHtml).join('')}</p>`;
     case 'table': return tableHtml(b);
     case 'chart': return `<figure class="gw-figure">${renderChartSvg(b.chart)}<figcaption>${escapeHtml(b.caption)}</figcaption></figure>`;

@@ -80,12 +80,16 @@ describe('表彰通报 (seed 004)', () => {
 });
 
 describe('督办单', () => {
-  it('numbers the order, names the units and reply date, and copies the leader', () => {
+  it('numbers the order, names the units, the leader in the text and the reply date once, and copies an organ', () => {
     const doc = buildReport('supervision-order', supervisionOrder());
     expect(doc.blocks[0]).toMatchObject({ kind: 'redHeader', docNumber: '邵优化督〔2023〕12号' });
     const all = texts(doc);
-    expect(all).toContain('请于2023年7月15日前');
-    expect(all).toContain('"label":"抄送","text":"晏丽君同志。"');
+    expect(all.match(/请于2023年7月15日前/g)).toHaveLength(1);
+    expect(all).toContain('责任领导为晏丽君同志');
+    expect(all).toContain('"label":"抄送","text":"邵阳市人民政府办公室。"');
+    expect(all).not.toMatch(/"label":"抄送","text":"[^"]*同志/);
+    const body = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
+    expect(body.join('')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(doc.blocks.find((b) => b.kind === 'addressee')).toMatchObject({ text: expect.stringContaining('市市场监管局') as unknown });
   });
 });
@@ -95,5 +99,17 @@ describe('document model', () => {
     const doc = buildReport('monthly-notice', shaoyangProgress());
     expect(parseReportDocument(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
     expect(() => parseReportDocument({ ...doc, blocks: [{ kind: 'heading', level: 7, number: '', text: 'x' }] })).toThrow(/REPORT_DOCUMENT_INVALID|文稿格式不正确/);
+  });
+});
+
+describe('主要成效 without data', () => {
+  it('is flagged for the office instead of “0个牵头单位…全部按时办结”', () => {
+    const data = shaoyangProgress({ kind: 'quarter', year: 2023, quarter: 2 });
+    const nothingDone = { ...data, highlights: [], tasks: data.tasks.map((t) => ({ ...t, light: 'red' as const, completedOn: null })) };
+    const all = texts(buildReport('quarterly-summary', nothingDone));
+    expect(all).not.toContain('0个牵头单位');
+    expect(all).toContain('【待补充】本期尚无牵头单位到期任务全部按时办结');
+    // With the fixture's figures some units did finish on time: the sentence counts them.
+    expect(texts(buildReport('quarterly-summary', { ...data, highlights: [] }))).toMatch(/[1-9]\d*个牵头单位到期任务全部按时办结/);
   });
 });

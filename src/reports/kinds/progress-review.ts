@@ -7,7 +7,7 @@ import type { Block, ReportDocument, ReportKind } from '../report-document.ts';
 import type { ProgressReviewData, ReviewPeriod } from '../report-data.ts';
 import { closingBlocks, openingBlocks } from './document-parts.ts';
 import {
-  highlightSection, indicatorSection, nextStepSection, overviewSection, problemSection, unitSection,
+  highlightSection, indicatorSection, nextStepSection, overviewSection, problemSection, unitSection, type TaskListAttachment,
 } from './progress-sections.ts';
 import { chineseNumber, heading, para } from './text-helpers.ts';
 
@@ -47,16 +47,34 @@ export function periodShortLabel(p: ReviewPeriod): string {
   }
 }
 
-function sectionBody(id: ReviewSection, data: ProgressReviewData, tablesBefore: number): Block[] {
+function sectionBody(id: ReviewSection, data: ProgressReviewData, attachments: TaskListAttachment[]): Block[] {
   const label = periodText(data.period);
   switch (id) {
     case 'overview': return overviewSection(data, label, periodShortLabel(data.period));
     case 'indicators': return indicatorSection(data);
     case 'units': return unitSection(data);
-    case 'problems': return problemSection(data, tablesBefore + 1);
+    case 'problems': {
+      const problems = problemSection(data, attachments.length + 1);
+      attachments.push(...problems.attachments);
+      return problems.body;
+    }
     case 'highlights': return highlightSection(data);
     case 'nextSteps': return nextStepSection(data);
   }
+}
+
+/** 附件说明 after the body, and each attachment on its own pages: 附件N, its title, its table (GB/T 9704 8). */
+function attachmentBlocks(attachments: readonly TaskListAttachment[]): { note: Block[]; pages: Block[] } {
+  if (!attachments.length) return { note: [], pages: [] };
+  const numbered = attachments.length > 1;
+  return {
+    note: [{ kind: 'attachmentNote', items: attachments.map((a) => a.name) }],
+    pages: attachments.flatMap((a, i): Block[] => [
+      { kind: 'attachment', label: numbered ? `附件${i + 1}` : '附件' },
+      { kind: 'title', text: a.name },
+      a.table,
+    ]),
+  };
 }
 
 /** Builds a notice or review from progress data with the given profile. */
@@ -64,10 +82,11 @@ export function buildProgressReview(profile: ReviewProfile, data: ProgressReview
   const period = periodText(data.period);
   const title = profile.title(period, data.region);
   const body: Block[] = [para(`为压实工作责任，推动《${data.planTitle}》各项任务落地见效，现将${period}${data.region}优化营商环境重点任务推进情况${profile.verb}如下：`)];
+  const attachments: TaskListAttachment[] = [];
   profile.sections.forEach((s, i) => {
-    const tablesBefore = body.filter((b) => b.kind === 'table').length;
-    body.push(heading(1, i + 1, s.title(data)), ...sectionBody(s.id, data, tablesBefore));
+    body.push(heading(1, i + 1, s.title(data)), ...sectionBody(s.id, data, attachments));
   });
   body.push(para('注：完成率＝到期任务中已办结任务数÷到期任务数；按时完成率＝到期任务中在完成时限内办结的任务数÷到期任务数。'));
-  return { kind: profile.kind, title, blocks: [...openingBlocks(data.issue, title), ...body, ...closingBlocks(data.issue)] };
+  const { note, pages } = attachmentBlocks(attachments);
+  return { kind: profile.kind, title, blocks: [...openingBlocks(data.issue, title), ...body, ...note, ...closingBlocks(data.issue, pages)] };
 }

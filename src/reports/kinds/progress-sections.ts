@@ -6,7 +6,7 @@
 import type { Block, BlockOf, ChartSpec } from '../report-document.ts';
 import type { ProgressReviewData, TaskProgress } from '../report-data.ts';
 import { laggards, rankedUnits, rateRow, ratesByIndicator, type RateRow } from './progress-stats.ts';
-import { chineseNumber, formatChineseDate, formatDeadline, joinNames, leadPara, para, percent, sentence } from './text-helpers.ts';
+import { chineseNumber, formatChineseDate, formatDeadline, joinNames, leadPara, officeTodo, para, percent, sentence, tidyText } from './text-helpers.ts';
 
 const pct = (r: number | null): number | null => (r === null ? null : Math.round(r * 1000) / 10);
 
@@ -27,17 +27,19 @@ export function trendChart(data: ProgressReviewData, currentLabel: string, overa
   };
 }
 
-/** 总体情况: the figures in one paragraph, then the two charts. */
+/**
+ * 总体情况: the figures in one paragraph, then one chart: the trend when there are earlier periods
+ * (what changed), else the rates by indicator. The by-indicator bars repeat 表1's figures on half a
+ * page, so a notice that has a trend leaves them out and stays a few pages long.
+ */
 export function overviewSection(data: ProgressReviewData, periodLabel: string, shortLabel: string): Block[] {
   const all = rateRow('全部', data.tasks, data.asOf);
   const text = `截至${formatChineseDate(data.asOf)}，《${data.planTitle}》确定的${all.total}项任务中，已到期${all.due}项，`
     + `已办结${all.doneDue}项，完成率${percent(all.completionRate)}；其中按时办结${all.onTime}项，按时完成率${percent(all.onTimeRate)}。`
     + `全部任务累计办结${all.done}项，占任务总数的${percent(all.total ? all.done / all.total : null)}。`
     + `目前逾期未办结（红灯）${all.red}项，临期或进度滞后（黄灯）${all.yellow}项。`;
-  const blocks: Block[] = [para(text)];
-  blocks.push({ kind: 'chart', caption: `图1 ${periodLabel}各指标任务完成率`, chart: indicatorChart(ratesByIndicator(data.indicators, data.tasks, data.asOf)) });
-  if (data.trend.length > 0) blocks.push({ kind: 'chart', caption: '图2 任务完成率走势', chart: trendChart(data, shortLabel, all) });
-  return blocks;
+  if (data.trend.length > 0) return [para(text), { kind: 'chart', caption: '图1 任务完成率走势', chart: trendChart(data, shortLabel, all) }];
+  return [para(text), { kind: 'chart', caption: `图1 ${periodLabel}各指标任务完成率`, chart: indicatorChart(ratesByIndicator(data.indicators, data.tasks, data.asOf)) }];
 }
 
 /** 各指标推进情况: a table in plan order and the indicators with overdue tasks named. */
@@ -46,9 +48,9 @@ export function indicatorSection(data: ProgressReviewData): Block[] {
   const table: BlockOf<'table'> = {
     kind: 'table', caption: '表1 各指标任务推进情况',
     columns: [
-      { title: '序号', weight: 0.8, align: 'center' }, { title: '一级指标', weight: 2.4, align: 'left' }, { title: '任务数', weight: 1.1, align: 'center' },
+      { title: '序号', weight: 0.8, align: 'center' }, { title: '一级指标', weight: 2.2, align: 'left' }, { title: '任务数', weight: 1.1, align: 'center' },
       { title: '已到期', weight: 1.1, align: 'center' }, { title: '已办结', weight: 1.1, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
-      { title: '按时完成率', weight: 1.6, align: 'center' }, { title: '红灯', weight: 0.8, align: 'center' }, { title: '黄灯', weight: 0.8, align: 'center' },
+      { title: '按时完成率', weight: 1.8, align: 'center' }, { title: '红灯', weight: 0.8, align: 'center' }, { title: '黄灯', weight: 0.8, align: 'center' },
     ],
     rows: rows.map((r, i) => [String(data.indicators[i]?.seq ?? i + 1), r.name, String(r.total), String(r.due), String(r.doneDue), percent(r.completionRate), percent(r.onTimeRate), String(r.red), String(r.yellow)]),
   };
@@ -65,9 +67,9 @@ export function unitSection(data: ProgressReviewData): Block[] {
   const table: BlockOf<'table'> = {
     kind: 'table', caption: '表2 牵头单位任务推进情况排名',
     columns: [
-      { title: '排名', weight: 0.8, align: 'center' }, { title: '牵头单位', weight: 2.6, align: 'left' }, { title: '牵头任务', weight: 1.3, align: 'center' },
+      { title: '排名', weight: 0.8, align: 'center' }, { title: '牵头单位', weight: 2.4, align: 'left' }, { title: '牵头任务', weight: 1.3, align: 'center' },
       { title: '已到期', weight: 1.1, align: 'center' }, { title: '已办结', weight: 1.1, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
-      { title: '按时完成率', weight: 1.6, align: 'center' }, { title: '逾期', weight: 0.8, align: 'center' },
+      { title: '按时完成率', weight: 1.8, align: 'center' }, { title: '逾期', weight: 0.8, align: 'center' },
     ],
     rows: units.map((u, i) => [String(i + 1), u.name, String(u.total), String(u.due), String(u.doneDue), percent(u.completionRate), percent(u.onTimeRate), String(u.red)]),
   };
@@ -83,35 +85,61 @@ export function unitSection(data: ProgressReviewData): Block[] {
 }
 
 function taskRows(tasks: readonly TaskProgress[]): string[][] {
-  return tasks.map((t) => [String(t.seq), t.text, joinNames(t.leadUnits), formatDeadline(t.deadline, t.deadlineRaw), t.progressNote ?? '']);
+  return tasks.map((t) => [String(t.seq), t.text, joinNames(t.leadUnits), formatDeadline(t.deadline, t.deadlineRaw), tidyText(t.progressNote ?? '')]);
 }
 
 const LIST_COLUMNS: BlockOf<'table'>['columns'] = [
-  { title: '编号', weight: 0.8, align: 'center' }, { title: '任务内容', weight: 4.4, align: 'left' }, { title: '牵头单位', weight: 1.6, align: 'left' },
-  { title: '完成时限', weight: 1.4, align: 'center' }, { title: '进展情况', weight: 2.2, align: 'left' },
+  { title: '编号', weight: 0.8, align: 'center' }, { title: '任务内容', weight: 4.0, align: 'left' }, { title: '牵头单位', weight: 1.6, align: 'left' },
+  { title: '完成时限', weight: 1.8, align: 'center' }, { title: '进展情况', weight: 2.2, align: 'left' },
 ];
 
-/** 存在的问题: the red (overdue) and yellow (at risk) task lists. */
-export function problemSection(data: ProgressReviewData, firstTable: number): Block[] {
+/** A task list printed as an attachment: its name (附件说明 and the page's title) and its table. */
+export interface TaskListAttachment {
+  name: string;
+  table: BlockOf<'table'>;
+}
+
+/**
+ * 存在的问题: how many tasks are overdue (red) and at risk (yellow), naming the indicators where
+ * the overdue ones gather; the task lists themselves go to attachments (附件), not the body, so
+ * the notice stays a few pages long. `firstAttachment` numbers them (附件1, 附件2).
+ */
+export function problemSection(data: ProgressReviewData, firstAttachment = 1): { body: Block[]; attachments: TaskListAttachment[] } {
   const red = data.tasks.filter((t) => t.light === 'red');
   const yellow = data.tasks.filter((t) => t.light === 'yellow');
-  const redNo = firstTable;
-  const yellowNo = firstTable + (red.length ? 1 : 0);
+  const attachments: TaskListAttachment[] = [];
+  const refer = (name: string, tasks: readonly TaskProgress[]): string => {
+    if (!tasks.length) return '';
+    attachments.push({ name, table: { kind: 'table', caption: null, columns: LIST_COLUMNS, rows: taskRows(tasks) } });
+    return `附件${firstAttachment + attachments.length - 1}`;
+  };
+  const redRef = refer('逾期未办结任务（红灯）清单', red);
+  const yellowRef = refer('临期及进度滞后任务（黄灯）清单', yellow);
   const parts = [
-    red.length ? `共有${red.length}项任务超过完成时限仍未办结（见表${redNo}）` : '',
-    yellow.length ? `${yellow.length}项任务临近时限或进度滞后，处于黄灯状态（见表${yellowNo}），存在逾期风险` : '',
+    red.length ? `共有${red.length}项任务超过完成时限仍未办结（见${redRef}）${mostOverdue(data, red)}` : '',
+    yellow.length ? `${yellow.length}项任务临近时限或进度滞后，处于黄灯状态（见${yellowRef}），存在逾期风险` : '',
   ].filter((p) => p !== '');
-  const blocks: Block[] = [para(parts.length ? `${parts.join('；')}。` : '到期任务均已按时办结，暂无逾期或临期任务。')];
-  if (red.length) blocks.push({ kind: 'table', caption: `表${redNo} 逾期未办结任务（红灯）清单`, columns: LIST_COLUMNS, rows: taskRows(red) });
-  if (yellow.length) blocks.push({ kind: 'table', caption: `表${yellowNo} 临期及进度滞后任务（黄灯）清单`, columns: LIST_COLUMNS, rows: taskRows(yellow) });
-  return blocks;
+  return { body: [para(parts.length ? `${parts.join('；')}。` : '到期任务均已按时办结，暂无逾期或临期任务。')], attachments };
+}
+
+// “，主要集中在获得电力（5项）、开办企业（5项）等指标”: the three indicators with most overdue tasks.
+function mostOverdue(data: ProgressReviewData, red: readonly TaskProgress[]): string {
+  const counts = new Map<number, number>();
+  for (const t of red) counts.set(t.indicatorSeq, (counts.get(t.indicatorSeq) ?? 0) + 1);
+  const names = new Map(data.indicators.map((i) => [i.seq, i.name]));
+  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3).filter(([seq]) => names.has(seq));
+  if (top.length < 2) return '';
+  return `，主要集中在${top.map(([seq, n]) => `${names.get(seq) ?? ''}（${n}项）`).join('、')}等指标`;
 }
 
 /** 主要成效: the office's highlights as paragraphs, or the figures when none are given. */
 export function highlightSection(data: ProgressReviewData): Block[] {
   if (data.highlights.length) return data.highlights.map((h) => para(sentence(h)));
   const units = rankedUnits(data.tasks, data.asOf).filter((u) => u.due > 0 && u.onTime === u.due);
-  return [para(`${units.length}个牵头单位到期任务全部按时办结，各项改革举措有序推进。`)];
+  if (units.length > 0) return [para(`${units.length}个牵头单位到期任务全部按时办结，各项改革举措有序推进。`)];
+  // Nothing to praise from the figures (no unit finished its due tasks on time, “0个…全部按时办结”
+  // is no sentence): the office writes this part, or removes it.
+  return [para(officeTodo('本期尚无牵头单位到期任务全部按时办结，请填写主要成效和亮点工作（可在“工作动态”中录入），或删除本节。'))];
 }
 
 /** 下步工作: numbered items, the number in 楷体 as a second-level heading would be. */

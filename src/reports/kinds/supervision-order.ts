@@ -1,6 +1,7 @@
 /**
  * 督办单: a formal supervision order about one task — numbered like 邵优化督〔2023〕12号, sent to
- * the lead and responsible units, with the reply date, and copied to the responsible leader.
+ * the lead and responsible units, with the reply date stated once. The responsible leader is named
+ * in the text; 抄送 lists organs only (GB/T 9704 7.4.2), as the data gives them.
  */
 import type { Block, ReportDocument } from '../report-document.ts';
 import type { SupervisionOrderData } from '../report-data.ts';
@@ -12,14 +13,9 @@ export function buildSupervisionOrder(data: SupervisionOrderData): ReportDocumen
   const t = data.task;
   const title = `关于督办《${data.planTitle}》第${t.seq}项任务的通知`;
   const addressee = data.issue.addressee ?? joinNames([...t.leadUnits, ...t.responsibleUnits]);
-  const issue = {
-    ...data.issue,
-    addressee,
-    // The responsible leader is informed of every order about the indicator (抄送).
-    cc: [...(t.leader ? [`${t.leader}同志`] : []), ...data.issue.cc],
-  };
+  const issue = { ...data.issue, addressee };
   const body: Block[] = [
-    para(`《${data.planTitle}》第${t.seq}项任务（${t.indicator}指标）“${t.text}”由${joinNames(t.leadUnits)}牵头${t.responsibleUnits.length ? `，${joinNames(t.responsibleUnits)}配合` : ''}，完成时限为${formatDeadline(t.deadline, t.deadlineRaw)}。${sentence(data.problem)}`),
+    para(`《${data.planTitle}》第${t.seq}项任务（${t.indicator}指标）“${t.text}”由${joinNames(t.leadUnits)}牵头${t.responsibleUnits.length ? `，${joinNames(t.responsibleUnits)}配合` : ''}${t.leader ? `，责任领导为${t.leader}同志` : ''}，完成时限为${formatDeadline(t.deadline, t.deadlineRaw)}。${sentence(data.problem)}`),
     para('根据工作安排，现予督办。请你们：'),
     ...data.requirements.map((r, i) => leadPara(`（${chineseNumber(i + 1)}）`, sentence(r))),
     para(`请于${formatChineseDate(data.replyBy)}前将办理情况书面报送${data.issue.issuer}（加盖单位公章）。逾期未办结的，将按规定予以通报，并纳入年度绩效考核。`),

@@ -34,6 +34,17 @@ export function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
 
+/**
+ * Marks a part the data cannot write (no 战略安排 recorded, no county reported): the office sees
+ * what to add, and a document still holding the mark is not issued (documents.ts).
+ */
+export const OFFICE_TODO = '【待补充】';
+
+/** A flagged placeholder paragraph text: 【待补充】 and what the office should write there. */
+export function officeTodo(what: string): string {
+  return `${OFFICE_TODO}${what}`;
+}
+
 /** Heading number for a level: 一、 / （一） / 1. / （1） (GB/T 9704 7.3.3). */
 export function headingNumber(level: 1 | 2 | 3 | 4, n: number): string {
   switch (level) {
@@ -74,7 +85,20 @@ export function numberedSections(level: 1 | 2, sections: readonly { title: strin
   return sections.flatMap((s, i) => [heading(level, i + 1, s.title), ...s.body]);
 }
 
-/** Ensures a sentence ends with a full stop (list items written by people often do not). */
+/**
+ * Tidies text assembled from pieces people typed: a unit name printed twice where a label was put
+ * before a text that already starts with it (“市市场监管局市市场监管局推行…”), and stops doubled
+ * where a full sentence was joined with ；or 。 (“…办结。；存在问题” → “…办结；存在问题”).
+ */
+export function tidyText(text: string): string {
+  return text.trim()
+    .replace(/^(\S{3,20}?)\1/u, '$1')
+    .replace(/[。，；]+([；。])/g, '$1')
+    .replace(/([。；])\1+/g, '$1');
+}
+
+/** Ensures a sentence ends with a full stop (list items written by people often do not), tidied. */
 export function sentence(text: string): string {
-  return /[。！？；…”]$/.test(text) ? text : `${text}。`;
+  const tidy = tidyText(text).replace(/[，、：,]+$/, '');
+  return /[。！？；…”]$/.test(tidy) ? tidy : `${tidy}。`;
 }

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportedIndicator, ImportedTask } from '../../domain/plan-import.ts';
 import type { ResponsibilityPlan } from '../report-data.ts';
-import { mergeRuns, setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from './sheet-style.ts';
+import { fitRowHeights, mergeRuns, setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from './sheet-style.ts';
 
 const COLUMNS: SheetColumn[] = [
   { header: '一级指标', width: 12 }, { header: '二级指标', width: 16 }, { header: '具体举措', width: 48 },
@@ -65,6 +65,7 @@ export function addResponsibilitySheet(wb: ExcelJS.Workbook, plan: Responsibilit
   mergeRuns(ws, 4, rows.map((r) => ({ row: r.row, key: r.t.leader ? `${r.ind}|${r.t.leader}` : '' })));
   mergeRuns(ws, 5, rows.map((r) => ({ row: r.row, key: r.t.units.lead.length ? `${r.ind}|${r.t.units.lead.join('、')}` : '' })));
   mergeRuns(ws, 8, rows.map((r) => ({ row: r.row, key: r.t.annualTarget ? `${r.ind}|${r.t.annualTarget}` : '' })));
+  fitRowHeights(ws, first, last, COLUMNS);
   setUpPrinting(ws, COLUMNS.length);
   return ws;
 }

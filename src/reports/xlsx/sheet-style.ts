@@ -47,6 +47,39 @@ export function styleBody(ws: Worksheet, first: number, last: number, columns: r
   }
 }
 
+// Points per wrapped line of 11 pt 仿宋 (Excel's own 11 pt row is 15 pt; CJK faces run a little taller).
+const LINE_PT = 15.5;
+const ROW_PADDING_PT = 4;
+
+/** Lines a text takes in a column `width` characters wide (a CJK character is two width units). */
+export function wrappedLines(text: string, width: number): number {
+  // One unit of the width goes to the cell's padding; ASCII and digits take one unit, CJK two.
+  const room = Math.max(1, width - 1);
+  return text.split('\n').reduce((sum, line) => {
+    let units = 0;
+    for (const ch of line) units += ch.charCodeAt(0) < 0x2e80 ? 1 : 2;
+    return sum + Math.max(1, Math.ceil(units / room));
+  }, 0);
+}
+
+/**
+ * Gives rows first..last the height their wrapped text needs: exceljs writes no height, and
+ * LibreOffice (unlike Excel) does not grow a row on opening, so wrapped text overprinted the next
+ * row. Cells merged over several rows are left out: their text has the merged height.
+ */
+export function fitRowHeights(ws: Worksheet, first: number, last: number, columns: readonly SheetColumn[]): void {
+  for (let r = first; r <= last; r++) {
+    let lines = 1;
+    columns.forEach((col, i) => {
+      const cell = ws.getCell(r, i + 1);
+      if (cell.isMerged) return;
+      const text = typeof cell.value === 'string' || typeof cell.value === 'number' ? String(cell.value) : '';
+      lines = Math.max(lines, wrappedLines(text, col.width));
+    });
+    ws.getRow(r).height = Math.round((lines * LINE_PT + ROW_PADDING_PT) * 10) / 10;
+  }
+}
+
 /**
  * Merges runs of equal non-empty keys in one column (rows are 1-based sheet rows). The value
  * stays in the first cell, which is what readers (and our own importer) expect of a merged cell.

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { ImportedTask } from '../../domain/plan-import.ts';
 import type { ResponsibilityPlan } from '../report-data.ts';
 import { unitCell } from './responsibility-table.ts';
-import { mergeRuns, setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from './sheet-style.ts';
+import { fitRowHeights, mergeRuns, setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from './sheet-style.ts';
 
 const COLUMNS: SheetColumn[] = [
   { header: '序号', width: 6, align: 'center' }, { header: '一级指标', width: 14 }, { header: '重点工作任务', width: 70 },
@@ -53,6 +53,7 @@ export async function renderTaskListXlsx(plan: ResponsibilityPlan, title = `${pl
   mergeRuns(ws, 2, rows.map((r) => ({ row: r.row, key: r.ind })));
   mergeRuns(ws, 5, rows.map((r) => ({ row: r.row, key: r.u.lead ? `${r.ind}|${r.u.lead}` : '' })));
   mergeRuns(ws, 6, rows.map((r) => ({ row: r.row, key: r.u.responsible ? `${r.ind}|${r.u.responsible}` : '' })));
+  fitRowHeights(ws, first, first + plan.tasks.length - 1, COLUMNS);
   setUpPrinting(ws, COLUMNS.length);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

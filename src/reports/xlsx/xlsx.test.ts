@@ -52,6 +52,21 @@ describe('responsibility table, seed 000 layout', () => {
     expect(ws.rowCount).toBe(2 + 204);
   });
 
+  it('gives every task row the height its wrapped text needs', async () => {
+    const ws = await load(await renderResponsibilityXlsx(shaoyangPlan()));
+    // Recomputed here: 具体举措 is 48 units wide (a CJK character takes 2), about 23 characters a line.
+    const lines = (text: string, width: number): number => text.split('\n')
+      .reduce((n, l) => n + Math.max(1, Math.ceil([...l].reduce((u, ch) => u + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0) / (width - 1))), 0);
+    for (let r = 3; r <= 2 + 204; r++) {
+      const height = ws.getRow(r).height;
+      const text = ws.getCell(r, 3).text;
+      expect(height, `row ${r}`).toBeGreaterThanOrEqual(lines(text, 48) * 15);
+    }
+    const short = Math.min(...Array.from({ length: 204 }, (_, k) => ws.getRow(3 + k).height));
+    const long = Math.max(...Array.from({ length: 204 }, (_, k) => ws.getRow(3 + k).height));
+    expect(short).toBeLessThan(long);
+  });
+
   it('reads back through the importer to the gold tasks, field by field', async () => {
     const bytes = await renderResponsibilityXlsx(shaoyangPlan());
     const draft = await parseDocument({ bytes, fileName: '责任分工表.xlsx' });

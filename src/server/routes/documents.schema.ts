@@ -18,6 +18,7 @@ export const CreateDocumentBody = z.object({
   period: periodKey,
   orderId: z.number().int().positive().optional().describe('督办单：所印的督办记录 id（期间内只有一份时可省略）'),
   results: ResultsBody.optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD').optional().describe('成文日期（默认：期间结束日，期间未结束时为当天）'),
 });
 
 export const UpdateDocumentBody = z.object({

@@ -156,7 +156,7 @@ describe.each(databaseKinds())('the supervision cycle on %s', (kind) => {
     expect(reminder.json<{ number: string | null }>().number).toBeNull();
     const o1 = (await post('office', `/api/tasks/${task[3]}/urges`, { kind: 'order', unitId: scjg, message: '请于期限内书面回复', replyBy: '2023-06-30' })).json<{ id: number; number: string; copiedLeader: string }>();
     const o2 = (await post('office', `/api/tasks/${task[2]}/urges`, { kind: 'order', unitId: scjg, message: '请说明延期原因', replyBy: '2023-06-30' })).json<{ number: string }>();
-    expect([o1.number, o2.number]).toEqual(['优化督〔2023〕1号', '优化督〔2023〕2号']);
+    expect([o1.number, o2.number]).toEqual(['邵优化督〔2023〕1号', '邵优化督〔2023〕2号']);
     expect(o1.copiedLeader).toBe('晏丽君');
     expect((await post('office', `/api/tasks/${task[3]}/urges`, { kind: 'order', unitId: scjg, message: 'x' })).json<{ code: string }>().code).toBe('VALIDATION_FAILED');
     expect((await post('police', `/api/urges/${o1.id}/reply`, { reply: 'x' })).statusCode).toBe(404);

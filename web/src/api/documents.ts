@@ -96,7 +96,7 @@ export function fetchDocuments(planId: number, signal?: AbortSignal): Promise<It
   return request<Items<DocumentSummary>>(`/api/plans/${planId}/documents`, { signal });
 }
 
-export function createDocument(planId: number, body: { kind: DocumentKind; period: string; orderId?: number }): Promise<DocumentDetail> {
+export function createDocument(planId: number, body: { kind: DocumentKind; period: string; orderId?: number; date?: string }): Promise<DocumentDetail> {
   return request<DocumentDetail>(`/api/plans/${planId}/documents`, { method: 'POST', body });
 }
 

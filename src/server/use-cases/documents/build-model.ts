@@ -14,10 +14,22 @@ import { loadPlanWithRegion, type PlanWithRegion } from './issuing-office.ts';
 import { chooseOrder, supervisionOrderData } from './order-data.ts';
 import { dekadBriefData, progressReviewData } from './progress-data.ts';
 
-/** Options some kinds take: the order a 督办单 prints, the results a 表彰通报 commends. */
+/**
+ * Options some kinds take: the order a 督办单 prints, the results a 表彰通报 commends, and the
+ * document's date (成文日期; default: the period's issue date).
+ */
 export interface BuildOptions {
   orderId?: number;
   results?: CommendationResultsInput;
+  date?: string;
+}
+
+/**
+ * The date a document of the period is dated by default: the period's last day once it has ended
+ * (the June 2023 notice is dated 2023年6月30日, whenever it is written), else today.
+ */
+export function periodIssueDate(period: Period, today: string): string {
+  return period.end < today ? period.end : today;
 }
 
 // The period a kind covers; kinds not listed take any period.
@@ -65,7 +77,8 @@ export async function buildModel(
       model = buildReport(kind, await supervisionOrderData(db, plan, orderId));
       break;
   }
-  return { model: withDraftMarks(model), plan, period, orderId };
+  const date = options.date ?? periodIssueDate(period, today);
+  return { model: withDraftMarks(datedOn(model, date)), plan, period, orderId };
 }
 
 /** Drafts of a 简报 / 专报 have no 期 yet: the engine's placeholder 第0期 becomes a blank to fill. */
@@ -81,20 +94,33 @@ function chineseDate(iso: string): string {
   return `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
-/**
- * The model as issued: the number goes into the 版头 (文号) or the 报头 (第N期, the title's
- * 第N期 too), and every date printed on it — signature, 印发日期, 报头 — becomes the issue date.
- */
-export function stampIssued(model: ReportDocument, number: { docNumber: string | null; issueNo: number | null }, date: string): ReportDocument {
+/** The model dated `date` (ISO): signature, 印发日期 and 报头 print it, and the model records it. */
+export function datedOn(model: ReportDocument, date: string): ReportDocument {
   const blocks = model.blocks.map((b) => {
     switch (b.kind) {
-      case 'redHeader': return number.docNumber ? { ...b, docNumber: number.docNumber } : b;
-      case 'masthead': return { ...b, date: chineseDate(date), ...(number.issueNo !== null ? { issueLabel: `第${number.issueNo}期` } : {}) };
+      case 'masthead': return { ...b, date: chineseDate(date) };
       case 'signature': return { ...b, date };
       case 'record': return b.printed ? { ...b, printed: { ...b.printed, on: date } } : b;
       default: return b;
     }
   });
+  return { ...model, date, blocks };
+}
+
+/**
+ * The model as issued: the number goes into the 版头 (文号) or the 报头 (第N期, the title's
+ * 第N期 too), and every date printed on it is the document's date — the one chosen for the draft
+ * (issuing a June notice in July keeps 6月30日), or `fallbackDate` for a model that has none.
+ */
+export function stampIssued(model: ReportDocument, number: { docNumber: string | null; issueNo: number | null }, fallbackDate: string): ReportDocument {
+  const dated = datedOn(model, model.date ?? fallbackDate);
+  const blocks = dated.blocks.map((b) => {
+    switch (b.kind) {
+      case 'redHeader': return number.docNumber ? { ...b, docNumber: number.docNumber } : b;
+      case 'masthead': return number.issueNo !== null ? { ...b, issueLabel: `第${number.issueNo}期` } : b;
+      default: return b;
+    }
+  });
   const title = number.issueNo !== null ? model.title.replace(/（第[\d\u3000]+期）$/, `（第${number.issueNo}期）`) : model.title;
-  return { ...model, title, blocks };
+  return { ...dated, title, blocks };
 }

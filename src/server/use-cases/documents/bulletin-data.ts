@@ -11,7 +11,7 @@ import type { Db } from '../../../db/client.ts';
 import { practiceNotes } from '../../../db/document-schema.ts';
 import { regions, tasks, units } from '../../../db/schema.ts';
 import { progressReports } from '../../../db/supervision-schema.ts';
-import type { BulletinDistribution, BulletinItem, WorkBulletinData } from '../../../reports/index.ts';
+import { officeTodo, type BulletinDistribution, type BulletinItem, type WorkBulletinData } from '../../../reports/index.ts';
 import { issuerName, type PlanWithRegion } from './issuing-office.ts';
 
 /** Group headings of 战斗动态 (seed 003). */
@@ -70,14 +70,26 @@ export async function workBulletinData(db: Db, plan: PlanWithRegion, period: Per
   // Counties first, then departments, as seed 003 groups 战斗动态.
   const battle = [...noteItems('county'), ...highlights.filter((h) => h.group === GROUP_LABELS.county), ...noteItems('department'), ...highlights.filter((h) => h.group === GROUP_LABELS.department)];
   const tactics = notes.filter((n) => n.group === 'tactic').map((n) => ({ unit: null, group: null, text: n.label ? `${n.label}：${n.text}` : n.text }));
+  // Every part of seed 003 appears; a part the data cannot fill is flagged for the office (not
+  // left out or filled with “暂无”), and the draft cannot be issued until it is written or removed.
+  const todo = (what: string, group: string | null = null): BulletinItem => ({ unit: null, group, text: officeTodo(what) });
+  const counties = battle.filter((b) => b.group === GROUP_LABELS.county);
+  const departments = battle.filter((b) => b.group === GROUP_LABELS.department);
   const sections = [
-    { heading: '战斗动态', items: battle },
-    { heading: '战术借鉴', items: tactics },
-  ].filter((s) => s.items.length > 0);
+    { heading: '战略安排', items: [todo(`请填写${period.label}党委、政府及优化营商环境工作领导小组的部署安排（会议、文件、领导批示）；没有的删除本节。`)] },
+    {
+      heading: '战斗动态',
+      items: [
+        ...(counties.length ? counties : [todo(`${period.label}各县市区未报送工作动态，请补充或删除本组。`, GROUP_LABELS.county)]),
+        ...(departments.length ? departments : [todo(`${period.label}市直部门未报送工作动态，请补充或删除本组。`, GROUP_LABELS.department)]),
+      ],
+    },
+    { heading: '战术借鉴', items: tactics.length ? tactics : [todo('请填写可供借鉴的经验做法（在“工作动态”中录入“战术借鉴”）；没有的删除本节。')] },
+  ];
   return {
     ...distributionFor(plan),
     masthead: { title: `${plan.regionName}优化营商环境工作专报`, issueNo: 0, issuer: issuerName(plan), date },
     editorNote: `${period.label}，各地各部门围绕《${plan.title}》确定的目标任务，攻坚克难、真抓实干，涌现出一批好经验好做法。现将有关情况编发，供学习借鉴。`,
-    sections: sections.length ? sections : [{ heading: '战斗动态', items: [{ unit: null, group: null, text: `${period.label}暂无报送的工作动态。` }] }],
+    sections,
   };
 }

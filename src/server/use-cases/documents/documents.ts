@@ -9,7 +9,7 @@ import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { documents } from '../../../db/document-schema.ts';
 import { plans } from '../../../db/schema.ts';
-import { parseReportDocument, renderDocx, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
+import { OFFICE_TODO, parseReportDocument, renderDocx, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
 import { assertDocumentWriter, documentPlanScope } from '../../policies/document.policy.ts';
@@ -91,7 +91,8 @@ export async function updateDraft(db: Db, actor: Actor, id: number, edited: unkn
 /** Rebuilds a draft from today's data (the office's edits are replaced). */
 export async function regenerateDraft(db: Db, actor: Actor, id: number, now: Date, calendar: WorkCalendar, options: BuildOptions = {}): Promise<DocumentRow> {
   const doc = await loadDraft(db, actor, id);
-  const built = await buildModel(db, doc.planId, doc.kind as ReportKind, doc.period, chinaDate(now), calendar, { orderId: doc.urgeId ?? undefined, ...options });
+  // The draft keeps the date chosen for it.
+  const built = await buildModel(db, doc.planId, doc.kind as ReportKind, doc.period, chinaDate(now), calendar, { orderId: doc.urgeId ?? undefined, date: doc.model.date, ...options });
   return saveDraftModel(db, actor, doc, built.model, 'document.regenerate', now);
 }
 
@@ -105,14 +106,22 @@ export async function deleteDraft(db: Db, actor: Actor, id: number): Promise<voi
   });
 }
 
+/** Paragraphs and headings still flagged 【待补充】 for the office. */
+function openTodos(model: ReportDocument): number {
+  return model.blocks.filter((b) => (b.kind === 'paragraph' && b.runs.some((r) => r.text.includes(OFFICE_TODO))) || (b.kind === 'heading' && b.text.includes(OFFICE_TODO))).length;
+}
+
 /** Issues a draft: number, issue date, frozen DOCX (+ PDF when LibreOffice is installed), audit row. */
 export async function issueDocument(db: Db, actor: Actor, id: number, now: Date): Promise<DocumentRow> {
   await loadDraft(db, actor, id);
   const today = chinaDate(now);
-  const year = Number(today.slice(0, 4));
   return db.transaction(async (tx) => {
     const [doc] = await tx.select().from(documents).where(eq(documents.id, id)).for('update');
     if (doc?.status !== 'draft') throw appError('DOCUMENT_ALREADY_ISSUED');
+    // The 文号's year is the document's own (a 2023 notice is 〔2023〕 whenever it is issued).
+    const year = Number((doc.model.date ?? today).slice(0, 4));
+    const todos = openTodos(doc.model);
+    if (todos > 0) throw appError('DOCUMENT_INCOMPLETE', `文稿中还有${todos}处${OFFICE_TODO}，请补充或删除后再印发`, { count: todos });
     const kind = doc.kind as ReportKind;
     const series = numberSeries(await loadPlanWithRegion(tx, doc.planId), kind);
     let numbering: { number: string | null; seq: number | null } = { number: null, seq: null };

@@ -41,6 +41,18 @@ export function regionShortName(plan: Pick<PlanWithRegion, 'regionName' | 'regio
   return plan.regionName.slice(0, 1);
 }
 
+/** The settings' order prefix when the office has not chosen one (the column default). */
+export const DEFAULT_ORDER_PREFIX = '优化督';
+
+/**
+ * The prefix of the region's 督办单 numbers: the office's own prefix, or, while it is the bare
+ * default, the default under the region's short name (邵 → 邵优化督〔2023〕1号): a 文号 always
+ * opens with its issuer's code.
+ */
+export function orderNumberPrefix(plan: Pick<PlanWithRegion, 'regionName' | 'regionLevel'>, configured: string): string {
+  return configured === DEFAULT_ORDER_PREFIX ? `${regionShortName(plan)}${configured}` : configured;
+}
+
 /** 全市 / 全省 / 全县 / 全区: how a notice's title names the whole region. */
 export function regionWord(level: RegionLevel): string {
   return { province: '全省', city: '全市', county: '全县', district: '全区', park: '园区' }[level];

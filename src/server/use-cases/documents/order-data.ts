@@ -8,7 +8,7 @@ import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { indicators, taskUnits, tasks, units } from '../../../db/schema.ts';
 import { taskSupervision, urges } from '../../../db/supervision-schema.ts';
-import type { SupervisionOrderData } from '../../../reports/index.ts';
+import { formatChineseDate, type SupervisionOrderData } from '../../../reports/index.ts';
 import { appError } from '../../errors.ts';
 import { issueInfo, type PlanWithRegion } from './issuing-office.ts';
 
@@ -30,10 +30,17 @@ export async function chooseOrder(db: Db, planId: number, period: Period, urgeId
   throw appError('DOCUMENT_DATA_MISSING', `${period.label}下发了 ${ids.length} 份督办单，请用 orderId 指定一份（${ids.join('、')}）`, { field: 'orderId', orderIds: ids });
 }
 
+// Dates in the text are written as a 公文 writes them (2023年6月6日), never ISO.
 function problemOf(dueOn: string | null, deadlineRaw: string | null, completed: boolean, on: string): string {
-  if (completed) return `截至${on}，该项任务已办结，请巩固成效`;
-  if (dueOn && dueOn < on) return `截至${on}，该项任务已超过完成时限（${deadlineRaw ?? dueOn}），仍未办结`;
-  return `截至${on}，该项任务进度滞后于计划，存在不能按期完成的风险`;
+  const asOf = `截至${formatChineseDate(on)}`;
+  if (completed) return `${asOf}，该项任务已办结，请巩固成效`;
+  if (dueOn && dueOn < on) return `${asOf}，该项任务已超过完成时限（${deadlineRaw ?? formatChineseDate(dueOn)}），仍未办结`;
+  return `${asOf}，该项任务进度滞后于计划，存在不能按期完成的风险`;
+}
+
+/** 抄送: the organ of the region's government that follows supervision for its leaders (not a person). */
+export function orderCopyTo(plan: Pick<PlanWithRegion, 'regionName'>): string {
+  return `${plan.regionName}人民政府办公室`;
 }
 
 /** The 督办单 of one order of the plan, or DOCUMENT_DATA_MISSING when it is not one. */
@@ -49,7 +56,7 @@ export async function supervisionOrderData(db: Db, plan: PlanWithRegion, urgeId:
   const issue = issueInfo(plan, on);
   const replyBy = row.u.replyBy ?? on;
   return {
-    issue: { ...issue, docNumber: row.u.number, addressee: row.unit, cc: [] },
+    issue: { ...issue, docNumber: row.u.number, addressee: row.unit, cc: [orderCopyTo(plan)] },
     planTitle: plan.title,
     task: {
       seq: row.t.seq, indicator: row.indicator ?? '', text: row.t.text, deadlineRaw: row.t.deadlineRaw, deadline: row.t.deadline,
@@ -57,7 +64,8 @@ export async function supervisionOrderData(db: Db, plan: PlanWithRegion, urgeId:
       leader: row.u.copiedLeader ?? row.t.leader,
     },
     problem: problemOf(row.extendedDueOn ?? row.t.dueOn, row.t.deadlineRaw, row.completedAt !== null && chinaDate(row.completedAt) <= on, on),
-    requirements: [row.u.message, `于${replyBy}前将办理情况书面报送${issue.issuer}`],
+    // The reply date is stated once, by the engine's closing paragraph (请于…前…书面报送).
+    requirements: [row.u.message],
     replyBy,
     contact: null,
   };

@@ -9,7 +9,8 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FONTCONFIG_FILE } from '../../../reports/index.ts';
 
 let found: string | null | undefined;
 
@@ -37,9 +38,17 @@ export function sofficePath(env: NodeJS.ProcessEnv = process.env): string | null
   return found;
 }
 
+/**
+ * soffice's environment: our fontconfig file gives each GB/T 9704 role its own open face when the
+ * official fonts are missing (an administrator's own FONTCONFIG_FILE wins).
+ */
+export function sofficeEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return env.FONTCONFIG_FILE ? env : { ...env, FONTCONFIG_FILE: fileURLToPath(FONTCONFIG_FILE) };
+}
+
 function run(file: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: timeoutMs }, (error, _stdout, stderr) => {
+    execFile(file, args, { timeout: timeoutMs, env: sofficeEnv() }, (error, _stdout, stderr) => {
       if (error) reject(new Error(`soffice failed: ${error.message} ${stderr}`.trim()));
       else resolve();
     });

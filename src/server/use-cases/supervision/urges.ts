@@ -11,6 +11,7 @@ import { urges } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
 import { assertOffice } from '../../policies/report.policy.ts';
+import { loadPlanWithRegion, orderNumberPrefix } from '../documents/issuing-office.ts';
 import { notifyUsers, unitUsers } from './notify.ts';
 import { loadTaskContext } from './task-context.ts';
 
@@ -34,7 +35,8 @@ export async function urgeTask(db: Db, actor: Actor, taskId: number, input: Urge
       await tx.execute(`select pg_advisory_xact_lock(hashtext('urge-order-${ctx.plan.regionId}-${year}'))`);
       const [row] = await tx.select({ n: max(urges.seq) }).from(urges).where(and(eq(urges.regionId, ctx.plan.regionId), eq(urges.year, year)));
       const seq = (row?.n ?? 0) + 1;
-      numbering = { year, seq, number: `${ctx.settings.orderPrefix}〔${year}〕${seq}号` };
+      const prefix = orderNumberPrefix(await loadPlanWithRegion(tx, ctx.plan.id), ctx.settings.orderPrefix);
+      numbering = { year, seq, number: `${prefix}〔${year}〕${seq}号` };
     }
     const [urge] = await tx.insert(urges).values({
       taskId, unitId: input.unitId, kind: input.kind, regionId: ctx.plan.regionId, year: numbering?.year ?? null, seq: numbering?.seq ?? null,

@@ -1,5 +1,6 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Select } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -25,6 +26,8 @@ export function GenerateForm({ planId, planYear }: { planId: number; planYear: n
   const [period, setPeriod] = useState(() => defaultPeriod('month', planYear));
   const [orderIds, setOrderIds] = useState<number[]>([]);
   const [orderId, setOrderId] = useState<number>();
+  // 成文日期: empty = the server's default (the period's last day once it has ended).
+  const [date, setDate] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const fixed = KIND_PERIOD[kind];
@@ -41,7 +44,7 @@ export function GenerateForm({ planId, planYear }: { planId: number; planYear: n
     setBusy(true);
     setError(undefined);
     try {
-      const doc = await createDocument(planId, { kind, period, ...(kind === 'supervision-order' && orderId ? { orderId } : {}) });
+      const doc = await createDocument(planId, { kind, period, ...(kind === 'supervision-order' && orderId ? { orderId } : {}), ...(date ? { date: date.format('YYYY-MM-DD') } : {}) });
       void message.success(`已生成${doc.kindLabel}草稿`);
       void navigate(`/documents/${doc.id}`);
     } catch (e) {
@@ -76,11 +79,19 @@ export function GenerateForm({ planId, planYear }: { planId: number; planYear: n
             onChange={(id: number) => setOrderId(id)}
           />
         )}
+        <DatePicker
+          className="doc-date-picker"
+          aria-label="成文日期"
+          placeholder="成文日期（默认期间末日）"
+          value={date}
+          onChange={(d) => setDate(d)}
+          data-testid="doc-date"
+        />
         <Button type="primary" icon={<FileAddOutlined />} loading={busy} onClick={() => void generate()} data-testid="doc-generate-submit">
           生成草稿
         </Button>
       </div>
-      <div className="muted doc-generate-hint">按所选期间的任务数据起草，可在草稿页修改文字后印发。</div>
+      <div className="muted doc-generate-hint">按所选期间的任务数据起草，可在草稿页修改文字后印发；成文日期不填时取期间最后一天（期间未结束时取当天），印发时保持不变。</div>
       {error && <Alert className="doc-generate-error" type="error" showIcon title={error} />}
     </Card>
   );
