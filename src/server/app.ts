@@ -32,6 +32,8 @@ import { activityRoutes } from './routes/activity.routes.ts';
 import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { csrfProtection } from './security/csrf.ts';
+import { securityHeaders } from './security/headers.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -86,6 +88,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(fastifyCookie);
+  securityHeaders(app, { https: options.config.COOKIE_SECURE });
+  csrfProtection(app, { allowedOrigins: options.config.ALLOWED_ORIGINS });
   // Evidence files and documents arrive as raw bytes; the route decides its own size limit.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(fastifySwagger, {

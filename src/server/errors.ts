@@ -12,6 +12,7 @@ export const ERROR_CATALOGUE = {
   AUTH_LOCKED: [423, '登录失败次数过多，账号已临时锁定，请稍后再试'],
   AUTH_RATE_LIMITED: [429, '登录尝试过于频繁，请稍后再试'],
   FORBIDDEN: [403, '没有权限执行此操作'],
+  CROSS_SITE_REFUSED: [403, '已拒绝来自其他网站的请求'],
   PASSWORD_TOO_WEAK: [400, '新密码至少 10 位，且须包含字母和数字'],
   VALIDATION_FAILED: [400, '请求参数不正确'],
   BAD_JSON: [400, '请求体不是有效的 JSON'],

@@ -8,11 +8,8 @@ import { renderChartSvg } from '../charts/chart-svg.ts';
 import { formatChineseDate } from '../kinds/text-helpers.ts';
 import { fitMark } from '../gbt9704/page.ts';
 import { PREVIEW_CSS } from './preview-css.ts';
+import { escapeHtml } from '../../domain/escape-html.ts';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const FACE_CLASS = { hei: 'gw-hei', kai: 'gw-kai', fang: '' } as const;
 
