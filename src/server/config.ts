@@ -24,6 +24,11 @@ const ConfigSchema = z.object({
    * separated, e.g. `https://yingshang.gov.cn`), for a reverse proxy that rewrites the Host header.
    */
   ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /**
+   * Webhook hosts allowed although they resolve to internal addresses (comma separated), e.g. an
+   * internal robot gateway; every other loopback / private / link-local target is refused.
+   */
+  WEBHOOK_ALLOW_HOSTS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   /** Run the job queue (reminders, lights, deliveries) in this process. */
   JOBS: z.enum(['on', 'off']).default('on'),
   /** When the daily supervision run happens, as cron in China time. */
