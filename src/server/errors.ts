@@ -14,6 +14,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: [403, '没有权限执行此操作'],
   CROSS_SITE_REFUSED: [403, '已拒绝来自其他网站的请求'],
   WEBHOOK_TARGET_FORBIDDEN: [400, 'Webhook 地址指向内网或本机，不允许使用'],
+  EDIT_CONFLICT: [409, '内容已被他人修改，请刷新后再保存'],
   PASSWORD_TOO_WEAK: [400, '新密码至少 10 位，且须包含字母和数字'],
   VALIDATION_FAILED: [400, '请求参数不正确'],
   BAD_JSON: [400, '请求体不是有效的 JSON'],

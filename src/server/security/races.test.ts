@@ -41,4 +41,42 @@ describe.each(databaseKinds())('concurrency races on %s', (kind) => {
     expect(await submittedNotes() - notesBefore).toBe(office!.n);
     console.log(`[races] ${kind}: 50 parallel submits → ${ok.length} succeeded, ${results.length - ok.length} refused with 409`);
   });
+
+  it('document drafts: of parallel saves of one version exactly one wins; the stale writer gets a Chinese 409', async () => {
+    const office = cookies['office-shaoyang']!;
+    const created = await t.app.inject({ method: 'POST', url: `/api/plans/${planId}/documents`, headers: { cookie: office }, payload: { kind: 'monthly-notice', period: '2023-06' } });
+    const doc = created.json<{ id: number; version: string; model: { blocks: { kind: string }[] } }>();
+    expect(doc.version).toMatch(/^[0-9a-f]{20}$/);
+    const edit = (text: string) => ({ ...doc.model, blocks: [...doc.model.blocks, { kind: 'paragraph', indent: true, runs: [{ text }] }] });
+    const saves = await Promise.all(Array.from({ length: 10 }, (_, i) => t.app.inject({ method: 'PUT', url: `/api/documents/${doc.id}`, headers: { cookie: office }, payload: { model: edit(`编辑者${i}`), version: doc.version } })));
+    const won = saves.filter((r) => r.statusCode === 200);
+    expect(won).toHaveLength(1);
+    for (const r of saves.filter((x) => x.statusCode !== 200)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json<{ code: string; message: string }>()).toMatchObject({ code: 'EDIT_CONFLICT', message: expect.stringMatching(/已被他人修改/) as string });
+    }
+    const after = await t.app.inject({ method: 'GET', url: `/api/documents/${doc.id}`, headers: { cookie: office } });
+    const stored = after.json<{ version: string; model: unknown }>();
+    expect(stored.version).toBe(won[0]!.json<{ version: string }>().version);
+    expect(JSON.stringify(stored.model)).toContain(JSON.stringify(won[0]!.json<{ model: unknown }>().model).slice(-60, -10));
+    // The up-to-date version saves.
+    expect((await t.app.inject({ method: 'PUT', url: `/api/documents/${doc.id}`, headers: { cookie: office }, payload: { model: edit('最后'), version: stored.version } })).statusCode).toBe(200);
+  });
+
+  it('import drafts: a save with a stale If-Match is refused, the current one accepted', async () => {
+    const office = cookies['office-shaoyang']!;
+    const plan = '# 邵阳市2023年补充任务\n\n## 一、政务环境\n\n（1）推进不动产登记“一窗办理”。（责任单位：市税务局。时间节点：2023年9月）\n\n（2）推行惠企政策“免申即享”。（责任单位：市税务局。时间节点：2023年9月）\n';
+    const up = await t.app.inject({ method: 'POST', url: '/api/imports?fileName=plan.md', headers: { cookie: office, 'content-type': 'application/octet-stream' }, payload: Buffer.from(plan) });
+    expect(up.statusCode).toBe(201);
+    const view = up.json<{ id: number; version: string; draft: { plan: { title: string } } }>();
+    const retitled = (title: string) => ({ ...view.draft, plan: { ...view.draft.plan, title } });
+    const first = await t.app.inject({ method: 'PUT', url: `/api/imports/${view.id}/draft`, headers: { cookie: office, 'if-match': `"${view.version}"` }, payload: retitled('甲的标题2023年') });
+    expect(first.statusCode).toBe(200);
+    const stale = await t.app.inject({ method: 'PUT', url: `/api/imports/${view.id}/draft`, headers: { cookie: office, 'if-match': `"${view.version}"` }, payload: retitled('乙的标题2023年') });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json<{ code: string }>().code).toBe('EDIT_CONFLICT');
+    const current = first.json<{ version: string; draft: { plan: { title: string } } }>();
+    expect(current.draft.plan.title).toBe('甲的标题2023年');
+    expect((await t.app.inject({ method: 'PUT', url: `/api/imports/${view.id}/draft`, headers: { cookie: office, 'if-match': `"${current.version}"` }, payload: retitled('乙的标题2023年') })).statusCode).toBe(200);
+  });
 });
