@@ -184,3 +184,16 @@ test('payloads in every imported and typed field never run on any page', async (
   assert.deepEqual(problems, []);
   assert.match(tooltip, /开办企业<img src=x onerror=/, 'the radar tooltip shows the indicator name as text');
 });
+
+test('the API docs (Swagger UI) work under the Content-Security-Policy', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const { page, dialogs } = await guard(context);
+  const res = await page.goto(`${BASE_URL}/api/docs/`);
+  assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+  await page.locator('.swagger-ui .info').waitFor();
+  await page.locator('.opblock').first().waitFor();
+  const csp = await page.evaluate(() => window.__csp);
+  await context.close();
+  assert.deepEqual(csp, []);
+  assert.deepEqual(dialogs, []);
+});
