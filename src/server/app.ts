@@ -38,6 +38,8 @@ import { documentRoutes } from './routes/documents.routes.ts';
 import { backupRoutes } from './routes/backup.routes.ts';
 import { parsePoolOf, type FileParser } from './files/parse-pool.ts';
 import { diskGuardOf, registerDiskGuard, type DiskProbe } from './files/disk-space.ts';
+import { csrfProtection } from './security/csrf.ts';
+import { securityHeaders } from './security/headers.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -105,6 +107,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(fastifyCookie);
+  securityHeaders(app, { https: options.config.COOKIE_SECURE });
+  csrfProtection(app, { allowedOrigins: options.config.ALLOWED_ORIGINS });
   // Evidence files and documents arrive as raw bytes; the route decides its own size limit.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(fastifySwagger, {

@@ -41,6 +41,16 @@ const ConfigSchema = z.object({
   /** Outbound e-mail for reminders: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 必须以 smtp:// 或 smtps:// 开头').optional().or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().default('营商平台 <noreply@yingshang.local>'),
+  /**
+   * Origins besides the server's own address allowed to send state-changing requests (comma
+   * separated, e.g. `https://yingshang.gov.cn`), for a reverse proxy that rewrites the Host header.
+   */
+  ALLOWED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /**
+   * Webhook hosts allowed although they resolve to internal addresses (comma separated), e.g. an
+   * internal robot gateway; every other loopback / private / link-local target is refused.
+   */
+  WEBHOOK_ALLOW_HOSTS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   /** Run the job queue (reminders, lights, deliveries) in this process. */
   JOBS: z.enum(['on', 'off']).default('on'),
   /** When the daily supervision run happens, as cron in China time. */

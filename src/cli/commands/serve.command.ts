@@ -21,7 +21,7 @@ export async function run(_args: string[]): Promise<number> {
   const app = await buildApp({ db: database.db, config, logger: true, calendar, backup: database.dump });
   // The queue shares the database, so every instance may run it: jobs are claimed, not broadcast.
   const jobs: Jobs | null = config.JOBS === 'on'
-    ? await startJobs(database, { calendar, mail: { smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }, now: () => new Date(), cron: config.DAILY_CRON, log: (m) => app.log.info(m) })
+    ? await startJobs(database, { calendar, mail: { smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }, webhookAllowHosts: config.WEBHOOK_ALLOW_HOSTS, now: () => new Date(), cron: config.DAILY_CRON, log: (m) => app.log.info(m) })
     : null;
   const stop = async (signal: string): Promise<void> => {
     app.log.info(`${signal}: shutting down`);

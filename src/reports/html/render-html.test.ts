@@ -30,4 +30,17 @@ describe('renderHtml', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
   });
+
+  it('escapes hostile text inside charts (categories, series, unit and title come from edited documents)', () => {
+    const bad = '<img src=x onerror=alert(1)>';
+    const doc: ReportDocument = {
+      kind: 'monthly-notice',
+      title: bad,
+      blocks: [{ kind: 'chart', caption: bad, chart: { type: 'bar', title: bad, categories: [bad, `{a|${bad}}`, '"><script>alert(2)</script>'], series: [{ name: bad, values: [1, 2, 3] }], unit: `%${bad}` } }],
+    };
+    const html = renderHtml(doc);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<img|<script|<\/script/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
 });

@@ -9,11 +9,8 @@ import { formatChineseDate } from '../kinds/text-helpers.ts';
 import { figurePieces, titleLines } from '../gbt9704/keep-together.ts';
 import { TITLE_CHARS_PER_LINE, fitMark } from '../gbt9704/page.ts';
 import { PREVIEW_CSS } from './preview-css.ts';
+import { escapeHtml } from '../../domain/escape-html.ts';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /**
  * Escaped text whose numbers, dates and 文号 do not break across lines (the DOCX joins them with

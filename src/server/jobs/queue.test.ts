@@ -69,7 +69,7 @@ describe('outbound receivers', () => {
           { regionId: city!.id, unitId: scjg!.id, kind: 'email', target: 'scjg@shaoyang.gov.cn' },
         ]);
         const jobs = await startJobs(database, {
-          calendar: new WorkCalendar(), mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'noreply@yingshang.local' },
+          calendar: new WorkCalendar(), mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'noreply@yingshang.local' }, webhookAllowHosts: ['127.0.0.1'],
           now: () => new Date('2023-06-30T08:00:00+08:00'),
         });
         try {

@@ -18,6 +18,8 @@ export const DELIVER_QUEUE = 'deliver';
 export interface JobOptions {
   calendar: WorkCalendar;
   mail: MailSettings;
+  /** Internal webhook hosts an administrator allowed (WEBHOOK_ALLOW_HOSTS). */
+  webhookAllowHosts?: readonly string[];
   now: () => Date;
   /** Cron of the daily run in China time; default 08:00 every day. */
   cron?: string;
@@ -53,7 +55,7 @@ export async function startJobs(database: Database, options: JobOptions): Promis
   await boss.work(DAILY_QUEUE, async () => { await runDaily(); });
   await boss.work<Delivery>(DELIVER_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
     for (const job of jobs) {
-      const result = await deliver(database.db, job.data, options.mail);
+      const result = await deliver(database.db, job.data, options.mail, { allowHosts: options.webhookAllowHosts ?? [] });
       options.log?.(`delivery ${job.data.key}: ${result}`);
       // A failed send was released for retry; failing the job makes pg-boss retry it later.
       if (result === 'failed') throw new Error(`delivery ${job.data.key} failed`);

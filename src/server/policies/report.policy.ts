@@ -5,8 +5,8 @@
  * - The lead unit sees its task's responsible reports (to consolidate) and may return them.
  * - The office reviews lead reports within its region; leaders read; others get 404.
  */
-import { inArray, or, sql, type SQL } from 'drizzle-orm';
-import { plans, taskUnits, tasks } from '../../db/schema.ts';
+import { and, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { plans, taskUnits, tasks, unitMemberships } from '../../db/schema.ts';
 import { progressReports } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../errors.ts';
@@ -28,12 +28,25 @@ export function assertMayReport(actor: Actor, links: TaskLink[]): { unitId: numb
   return { unitId: actor.unit.id, role };
 }
 
-/** SQL condition on `progress_reports` selecting the reports the actor may see. */
+/**
+ * SQL condition on `progress_reports` selecting the reports the actor may see. A unit sees its own;
+ * on a task its own unit leads, every report (it consolidates them). On a task a collective it
+ * belongs to leads (各县市区政府), each member reports for itself as lead: it sees the responsible
+ * units' reports but never a fellow member's (the counties of a city are ranked against each other).
+ */
 export function visibleReports(actor: Actor): SQL {
   if (actor.role === 'unit') {
     if (!actor.unit) return sql`false`;
-    const ledTasks = sql`${progressReports.taskId} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.role} = 'lead' and ${inArray(taskUnits.unitId, actor.unitIds)})`;
-    return or(sql`${progressReports.unitId} = ${actor.unit.id}`, ledTasks) ?? sql`false`;
+    const own = sql`${progressReports.unitId} = ${actor.unit.id}`;
+    const ledByUnit = sql`${progressReports.taskId} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.role} = 'lead' and ${taskUnits.unitId} = ${actor.unit.id})`;
+    const collectives = actor.unitIds.filter((id) => id !== actor.unit?.id);
+    if (!collectives.length) return or(own, ledByUnit) ?? sql`false`;
+    const ledByCollective = and(
+      sql`${progressReports.taskId} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.role} = 'lead' and ${inArray(taskUnits.unitId, collectives)})`,
+      sql`${progressReports.role} = 'responsible'`,
+      sql`${progressReports.unitId} not in (select ${unitMemberships.memberId} from ${unitMemberships} where ${inArray(unitMemberships.collectiveId, collectives)})`,
+    );
+    return or(own, ledByUnit, ledByCollective) ?? sql`false`;
   }
   return sql`${progressReports.taskId} in (select ${tasks.id} from ${tasks} join ${plans} on ${plans.id} = ${tasks.planId} where ${inArray(plans.regionId, actor.regionIds)})`;
 }

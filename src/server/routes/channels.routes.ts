@@ -10,6 +10,7 @@ import { notificationChannels } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { assertOffice } from '../policies/report.policy.ts';
+import { webhookRefusal } from '../security/outbound-url.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
 
 const Channel = z.object({ id: z.number(), regionId: z.number(), unitId: z.number().nullable(), kind: z.enum(['email', 'dingtalk', 'wecom']), target: z.string(), enabled: z.boolean() });
@@ -39,6 +40,10 @@ export function channelRoutes(app: App, ctx: AppContext): void {
     assertOffice(actor);
     const input = request.body;
     if (!actor.regionIds.includes(input.regionId)) throw appError('REGION_NOT_FOUND', undefined, { field: 'regionId' });
+    if (input.kind !== 'email') {
+      const refusal = await webhookRefusal(input.target, ctx.config.WEBHOOK_ALLOW_HOSTS);
+      if (refusal) throw appError('WEBHOOK_TARGET_FORBIDDEN', refusal, { field: 'target' });
+    }
     const created = await ctx.db.transaction(async (tx) => {
       if (input.unitId) {
         const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, input.unitId), inArray(units.regionId, actor.regionIds)));

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parsePeriod } from '../../domain/supervision/periods.ts';
 import { renderHtml, type ReportKind } from '../../reports/index.ts';
 import type { Actor } from '../auth/actor.ts';
+import { contentVersion } from '../use-cases/content-version.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { documentPermissions } from '../policies/document.policy.ts';
 import { KIND_LABELS } from '../use-cases/documents/build-model.ts';
@@ -35,7 +36,7 @@ function summary(actor: Actor, d: DocumentRow) {
   };
 }
 
-const detail = (actor: Actor, d: DocumentRow) => ({ ...summary(actor, d), model: d.model, html: renderHtml(d.model, { fragment: true }) });
+const detail = (actor: Actor, d: DocumentRow) => ({ ...summary(actor, d), model: d.model, version: contentVersion(d.model), html: renderHtml(d.model, { fragment: true }) });
 
 const attachment = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -65,7 +66,7 @@ function documentLifecycleRoutes(app: App, ctx: AppContext): void {
     schema: { tags: TAGS, summary: '修改草稿文稿（优化办）', params: IdParams, body: UpdateDocumentBody, response: { 200: DocumentDetailSchema, 409: ErrorSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    return detail(actor, await updateDraft(ctx.db, actor, request.params.id, request.body.model, ctx.now()));
+    return detail(actor, await updateDraft(ctx.db, actor, request.params.id, request.body.model, ctx.now(), request.body.version));
   });
 
   app.post('/api/documents/:id/regenerate', {

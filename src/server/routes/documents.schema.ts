@@ -23,6 +23,7 @@ export const CreateDocumentBody = z.object({
 
 export const UpdateDocumentBody = z.object({
   model: z.unknown().describe('编辑后的文稿模型（GET 返回的 model 结构），由公文引擎校验'),
+  version: z.string().max(100).optional().describe('读取时的 version：草稿其间已被他人修改时返回 409 EDIT_CONFLICT，不覆盖对方的修改'),
 });
 
 export const RegenerateBody = z.object({ results: ResultsBody.optional() }).nullish();
@@ -47,6 +48,7 @@ export const DocumentSummarySchema = z.object({
 
 export const DocumentDetailSchema = DocumentSummarySchema.extend({
   model: reportDocumentSchema,
+  version: z.string().describe('草稿内容的版本，保存时带回'),
   html: z.string().describe('HTML 预览片段（含样式）'),
 });
 

@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { contentVersion } from '../use-cases/content-version.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError, handleError } from '../errors.ts';
 import { applyImport } from '../use-cases/imports/apply-import.ts';
@@ -32,9 +33,9 @@ function tooLargeAsImportError(maxBytes: number) {
 }
 
 /** The stored draft is JSON of the documented shape (validated on the way in); type it for the response. */
-async function present(ctx: AppContext, request: FastifyRequest, id: number): Promise<ImportView & { draft: z.infer<typeof DraftSchema> }> {
+async function present(ctx: AppContext, request: FastifyRequest, id: number): Promise<ImportView & { draft: z.infer<typeof DraftSchema>; version: string }> {
   const view = await importView(ctx.db, requireActor(request), id);
-  return { ...view, draft: DraftSchema.parse(view.draft) };
+  return { ...view, draft: DraftSchema.parse(view.draft), version: contentVersion(view.draft) };
 }
 
 function uploadRoute(app: App, ctx: AppContext): void {
@@ -71,13 +72,14 @@ export function importRoutes(app: App, ctx: AppContext): void {
 
   app.put('/api/imports/:id/draft', {
     schema: {
-      tags, summary: '保存审核中修改的草稿', description: '校验不通过返回 PLAN_DRAFT_INVALID，details.path 为出错字段。',
-      params: IdParams, body: DraftBody, response: { 200: ImportViewSchema, ...conflict, ...errorResponses },
+      tags, summary: '保存审核中修改的草稿', description: '校验不通过返回 PLAN_DRAFT_INVALID，details.path 为出错字段。'
+        + '请求头 If-Match 带上读取时的 version：草稿其间已被他人修改时返回 409 EDIT_CONFLICT，不覆盖对方的修改。',
+      params: IdParams, body: DraftBody, headers: z.object({ 'if-match': z.string().max(100).optional() }), response: { 200: ImportViewSchema, ...conflict, ...errorResponses },
     },
     bodyLimit: 20 * 1024 * 1024,
   }, async (request) => {
     const actor = requireActor(request);
-    await updateDraft(ctx.db, actor, request.params.id, request.body, ctx.now());
+    await updateDraft(ctx.db, actor, request.params.id, request.body, ctx.now(), request.headers['if-match']);
     return present(ctx, request, request.params.id);
   });
 

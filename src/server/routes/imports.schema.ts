@@ -64,6 +64,7 @@ export const ImportViewSchema = z.object({
   planId: z.number().nullable(),
   targetPlanId: z.number().nullable(),
   draft: DraftSchema,
+  version: z.string().describe('草稿的版本；保存时放在 If-Match 请求头中，防止覆盖他人的修改'),
   warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()), excerpt: z.string().optional().describe('原文中该位置的文字') })),
   unitMatches: z.array(z.object({ name: z.string(), unit: z.object({ id: z.number(), name: z.string() }).nullable() }))
     .describe('草稿中出现的每个单位名称及其在本区域匹配到的单位（null 为未匹配）'),

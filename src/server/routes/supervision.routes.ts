@@ -12,6 +12,7 @@ import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { visiblePlan } from '../policies/plan.policy.ts';
 import { assertOffice } from '../policies/report.policy.ts';
+import { visibleExtensionRequests, visibleUrges } from '../policies/supervision.policy.ts';
 import { reviewCompletion } from '../use-cases/supervision/completion.ts';
 import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
 import { planLights } from '../use-cases/supervision/lights.ts';
@@ -23,6 +24,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 const UrgeSchema = z.object({
   id: z.number(), taskId: z.number(), unitId: z.number(), kind: z.enum(['reminder', 'order']), number: z.string().nullable(), message: z.string(),
   replyBy: z.string().nullable(), copiedLeader: z.string().nullable(), createdAt: z.string(), repliedAt: z.string().nullable(), reply: z.string().nullable(),
+  /** The addressee's name: members of a collective get their own records and are not the task's units. */
+  unitName: z.string(),
 });
 const ExtensionSchema = z.object({
   id: z.number(), taskId: z.number(), unitId: z.number(), state: z.enum(['pending_head', 'pending_office', 'approved', 'refused', 'withdrawn']),
@@ -34,7 +37,12 @@ const SettingsSchema = z.object({
   redAfterReturns: z.number().int().min(1).max(10), escalateAfterWorkdays: z.number().int().min(1).max(60), orderPrefix: z.string().min(1).max(20),
 });
 
-const presentUrge = (u: typeof urges.$inferSelect) => ({ ...u, createdAt: u.createdAt.toISOString(), repliedAt: u.repliedAt?.toISOString() ?? null });
+type UrgeRow = typeof urges.$inferSelect;
+async function presentUrges(ctx: AppContext, rows: UrgeRow[]) {
+  const names = rows.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, rows.map((u) => u.unitId))) : [];
+  return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), repliedAt: u.repliedAt?.toISOString() ?? null, unitName: names.find((n) => n.id === u.unitId)?.name ?? '' }));
+}
+const presentUrge = async (ctx: AppContext, row: UrgeRow) => (await presentUrges(ctx, [row]))[0]!;
 const presentExtension = (e: typeof extensionRequests.$inferSelect) => ({ ...e, createdAt: e.createdAt.toISOString(), decidedAt: e.decidedAt?.toISOString() ?? null });
 
 function taskActionRoutes(app: App, ctx: AppContext): void {
@@ -50,25 +58,29 @@ function taskActionRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
-    const rows = await ctx.db.select().from(urges).where(and(eq(urges.taskId, request.params.id), actor.role === 'unit' ? inArray(urges.unitId, actor.unit ? [actor.unit.id] : [-1]) : undefined)).orderBy(desc(urges.createdAt));
-    return { items: rows.map(presentUrge) };
+    const rows = await ctx.db.select().from(urges).where(and(eq(urges.taskId, request.params.id), visibleUrges(actor))).orderBy(desc(urges.createdAt));
+    return { items: await presentUrges(ctx, rows) };
   });
 
   app.post('/api/tasks/:id/urges', {
-    schema: { tags: ['督办'], summary: '催办或下发督办单（优化办）', params: IdParams, body: z.object({
+    schema: { tags: ['督办'], summary: '催办或下发督办单（优化办）', description: '发给集体单位（如各县市区政府）时，向每个成员单位各发一份（督办单各有编号），返回第一份；任务的催办列表列出全部。', params: IdParams, body: z.object({
       kind: z.enum(['reminder', 'order']), unitId: z.number().int().positive(), message: z.string().trim().min(1).max(2000), replyBy: isoDate.nullish(),
     }), response: { 201: UrgeSchema, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(presentUrge(await urgeTask(ctx.db, requireActor(request), request.params.id, request.body, ctx.now()))));
+  }, async (request, reply) => {
+    const [first] = await urgeTask(ctx.db, requireActor(request), request.params.id, request.body, ctx.now());
+    return reply.status(201).send(await presentUrge(ctx, first!));
+  });
 
   app.post('/api/urges/:id/reply', {
     schema: { tags: ['督办'], summary: '单位回复催办/督办', params: IdParams, body: z.object({ reply: z.string().trim().min(1).max(5000) }), response: { 200: UrgeSchema, ...errorResponses } },
-  }, async (request) => presentUrge(await replyToUrge(ctx.db, requireActor(request), request.params.id, request.body.reply, ctx.now())));
+  }, async (request) => presentUrge(ctx, await replyToUrge(ctx.db, requireActor(request), request.params.id, request.body.reply, ctx.now())));
 
   app.get('/api/tasks/:id/extension-requests', {
     schema: { tags: ['督办'], summary: '任务的延期申请', params: IdParams, response: { 200: z.object({ items: z.array(ExtensionSchema) }), ...errorResponses } },
   }, async (request) => {
-    await loadTaskContext(ctx.db, requireActor(request), request.params.id);
-    const rows = await ctx.db.select().from(extensionRequests).where(eq(extensionRequests.taskId, request.params.id)).orderBy(desc(extensionRequests.createdAt));
+    const actor = requireActor(request);
+    await loadTaskContext(ctx.db, actor, request.params.id);
+    const rows = await ctx.db.select().from(extensionRequests).where(and(eq(extensionRequests.taskId, request.params.id), visibleExtensionRequests(actor))).orderBy(desc(extensionRequests.createdAt));
     return { items: rows.map(presentExtension) };
   });
 

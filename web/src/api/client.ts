@@ -28,6 +28,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Wrong credentials on login or password change also answer 401: those must not log out. */
   redirectOn401?: boolean;
+  /** Extra request headers (If-Match with the version the user edited). */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -62,14 +64,14 @@ async function readError(res: Response): Promise<ApiError> {
 
 /** Calls the API and returns the parsed JSON body (undefined for 204). */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, redirectOn401 = true } = options;
+  const { method = 'GET', body, query, signal, redirectOn401 = true, headers = {} } = options;
   let res: Response;
   try {
     res = await fetch(buildUrl(path, query), {
       method,
       signal,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: body === undefined ? { Accept: 'application/json', ...headers } : { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {

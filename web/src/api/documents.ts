@@ -67,6 +67,8 @@ export interface DocumentSummary {
 
 export interface DocumentDetail extends DocumentSummary {
   model: ReportDocument;
+  /** Version of the draft's content: sent back on save so another editor's save is never overwritten. */
+  version: string;
   /** HTML preview fragment with its own <style>. */
   html: string;
 }
@@ -104,8 +106,8 @@ export function fetchDocument(id: number, signal?: AbortSignal): Promise<Documen
   return request<DocumentDetail>(`/api/documents/${id}`, { signal });
 }
 
-export function saveDocument(id: number, model: ReportDocument): Promise<DocumentDetail> {
-  return request<DocumentDetail>(`/api/documents/${id}`, { method: 'PUT', body: { model } });
+export function saveDocument(id: number, model: ReportDocument, version: string): Promise<DocumentDetail> {
+  return request<DocumentDetail>(`/api/documents/${id}`, { method: 'PUT', body: { model, version } });
 }
 
 export function regenerateDocument(id: number): Promise<DocumentDetail> {

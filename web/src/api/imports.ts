@@ -115,6 +115,8 @@ export interface ImportDiff {
 
 export interface ImportView {
   id: number;
+  /** Version of the stored draft: sent as If-Match on save so another editor's save is never overwritten. */
+  version: string;
   status: 'draft' | 'committed' | 'discarded';
   fileName: string;
   fileSize: number;
@@ -216,8 +218,8 @@ export function fetchImport(id: number, signal?: AbortSignal): Promise<ImportVie
   return request<ImportView>(`/api/imports/${id}`, { signal });
 }
 
-export function saveDraft(id: number, draft: Draft): Promise<ImportView> {
-  return request<ImportView>(`/api/imports/${id}/draft`, { method: 'PUT', body: draft });
+export function saveDraft(id: number, draft: Draft, version: string): Promise<ImportView> {
+  return request<ImportView>(`/api/imports/${id}/draft`, { method: 'PUT', body: draft, headers: { 'If-Match': `"${version}"` } });
 }
 
 export function discardImport(id: number): Promise<void> {

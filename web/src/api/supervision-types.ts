@@ -115,6 +115,8 @@ export interface Urge {
   createdAt: string;
   repliedAt: string | null;
   reply: string | null;
+  /** The addressee (a member of 各县市区政府 gets its own record). */
+  unitName: string;
 }
 
 export type ExtensionState = 'pending_head' | 'pending_office' | 'approved' | 'refused' | 'withdrawn';

@@ -52,7 +52,6 @@ export function TaskUrgesTab({ task }: { task: TaskDetail }) {
   const { data, error, loading, reload } = useApi((signal) => fetchUrges(task.id, signal), [task.id]);
   const [creating, setCreating] = useState<'reminder' | 'order' | null>(null);
   const units = taskUnits(task);
-  const unitName = (id: number) => units.find((u) => u.id === id)?.name ?? `单位 ${id}`;
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
   const items = data?.items ?? [];
@@ -74,7 +73,7 @@ export function TaskUrgesTab({ task }: { task: TaskDetail }) {
           <div className="urge-head">
             {u.kind === 'order' ? <Tag color="red">督办单</Tag> : <Tag color="orange">催办</Tag>}
             {u.number && <b className="urge-number">{u.number}</b>}
-            <span>{unitName(u.unitId)}</span>
+            <span>{u.unitName}</span>
             {u.kind === 'order' && (
               <Link to={`/tasks/${task.id}/orders/${u.id}`} className="urge-print">
                 <PrinterOutlined /> 打印

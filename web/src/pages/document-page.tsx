@@ -66,7 +66,7 @@ function DocumentView({ initial }: { initial: DocumentDetail }) {
       void message.error(problem);
       return false;
     }
-    apply(await saveDocument(doc.id, model));
+    apply(await saveDocument(doc.id, model, doc.version));
     return true;
   };
 

@@ -113,7 +113,7 @@ function ImportReview({ initial }: { initial: ImportView }) {
     setBusy('save');
     setActionError(null);
     try {
-      const next = await saveDraft(view.id, draft);
+      const next = await saveDraft(view.id, draft, view.version);
       setView(next);
       setDraft(next.draft);
       setVersion((v) => v + 1);

@@ -12,6 +12,7 @@ import { plans } from '../../../db/schema.ts';
 import { OFFICE_TODO, parseReportDocument, renderDocx, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
+import { assertSameVersion } from '../content-version.ts';
 import { assertDocumentWriter, documentPlanScope } from '../../policies/document.policy.ts';
 import { buildModel, stampIssued, type BuildOptions } from './build-model.ts';
 import { loadPlanWithRegion, numberSeries } from './issuing-office.ts';
@@ -69,8 +70,13 @@ async function loadDraft(db: Db, actor: Actor, id: number): Promise<DocumentRow>
   return doc;
 }
 
-async function saveDraftModel(db: Db, actor: Actor, doc: DocumentRow, model: ReportDocument, action: string, now: Date): Promise<DocumentRow> {
+async function saveDraftModel(db: Db, actor: Actor, doc: DocumentRow, model: ReportDocument, action: string, now: Date, expectedVersion?: string): Promise<DocumentRow> {
   return db.transaction(async (tx) => {
+    if (expectedVersion !== undefined) {
+      // Locked until commit: of two editors saving the same version, the second sees the first's save.
+      const [current] = await tx.select({ model: documents.model }).from(documents).where(eq(documents.id, doc.id)).for('update');
+      assertSameVersion(current?.model, expectedVersion, '该公文草稿');
+    }
     // The status condition makes a concurrent issue win: an issued document is never overwritten.
     const [row] = await tx.update(documents).set({ model, title: model.title, updatedBy: actor.userId, updatedAt: now })
       .where(and(eq(documents.id, doc.id), eq(documents.status, 'draft'))).returning();
@@ -81,11 +87,11 @@ async function saveDraftModel(db: Db, actor: Actor, doc: DocumentRow, model: Rep
 }
 
 /** Saves the office's edited model of a draft (validated by the engine's schema). */
-export async function updateDraft(db: Db, actor: Actor, id: number, edited: unknown, now: Date): Promise<DocumentRow> {
+export async function updateDraft(db: Db, actor: Actor, id: number, edited: unknown, now: Date, expectedVersion?: string): Promise<DocumentRow> {
   const doc = await loadDraft(db, actor, id);
   const model = parseReportDocument(edited);
   if (model.kind !== doc.kind) throw appError('REPORT_DOCUMENT_INVALID', `文稿类型 ${model.kind} 与公文类型 ${doc.kind} 不一致`, { path: 'kind' });
-  return saveDraftModel(db, actor, doc, model, 'document.edit', now);
+  return saveDraftModel(db, actor, doc, model, 'document.edit', now, expectedVersion);
 }
 
 /** Rebuilds a draft from today's data (the office's edits are replaced). */

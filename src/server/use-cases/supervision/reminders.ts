@@ -5,14 +5,14 @@
  * message carries a dedupe key, so re-running the job (or running it on several servers) never
  * reminds twice; outbound copies are queued as deliveries with keys of their own.
  */
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
 import { owesReport } from '../../../domain/supervision/late-report.ts';
 import { isOwedPeriod } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { plans } from '../../../db/schema.ts';
-import { notificationChannels } from '../../../db/supervision-schema.ts';
+import { deliveries, notificationChannels } from '../../../db/supervision-schema.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
 import { planSchedule } from './plan-status.ts';
 import { reportFacts } from './report-status.ts';
@@ -37,6 +37,12 @@ async function channelsFor(db: Db, regionId: number, unitId: number | null) {
     unitId === null ? isNull(notificationChannels.unitId) : or(eq(notificationChannels.unitId, unitId))));
 }
 
+async function notYetDelivered<T extends { key: string }>(db: Db, channels: T[]): Promise<T[]> {
+  if (!channels.length) return [];
+  const done = await db.select({ key: deliveries.key }).from(deliveries).where(inArray(deliveries.key, channels.map((c) => c.key)));
+  return channels.filter((c) => !done.some((d) => d.key === c.key));
+}
+
 interface PlanRef { id: number; title: string; regionId: number }
 
 async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: ReminderStage, dueOn: string): Promise<Delivery[]> {
@@ -57,14 +63,19 @@ async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: Remind
   for (const [unitId, { name, seqs }] of missing) {
     const text = `${name}：《${plan.title}》第 ${seqs.join('、')} 项任务的${period.label}进展报告${stage === 'before' ? `将于 ${dueOn} 截止` : stage === 'due' ? '今日截止' : `已于 ${dueOn} 截止，尚未报送`}，请及时填报。`;
     const key = `reminder:${plan.id}:${period.key}:${stage}:${unitId}`;
-    const inserted = await db.transaction(async (tx) => {
-      let n = await notifyUsers(tx, await unitUsers(tx, [unitId]), { title, body: text, link: '/my-tasks', dedupeKey: key });
+    const { inserted, hasUsers } = await db.transaction(async (tx) => {
+      const recipients = await unitUsers(tx, [unitId]);
+      let n = await notifyUsers(tx, recipients, { title, body: text, link: '/my-tasks', dedupeKey: key });
       if (stage === 'escalate') n += await notifyUsers(tx, await regionUsers(tx, plan.regionId, 'leader'), { title: `逾期未报：${name}`, body: text, link: '/alerts', dedupeKey: key });
-      return n;
+      return { inserted: n, hasUsers: recipients.length > 0 };
     });
-    if (inserted === 0) continue;
+    // A unit without accounts has no inbox to dedupe by: its channels' own delivery records say
+    // whether this reminder already went out.
+    const channels = (await channelsFor(db, plan.regionId, unitId)).map((c) => ({ ...c, key: `${key}:${c.id}` }));
+    const fresh = hasUsers ? (inserted > 0 ? channels : []) : await notYetDelivered(db, channels);
+    if (hasUsers ? inserted === 0 : fresh.length === 0) continue;
     anyNew = true;
-    for (const c of await channelsFor(db, plan.regionId, unitId)) deliveries.push({ key: `${key}:${c.id}`, channelId: c.id, kind: c.kind, target: c.target, subject: title, text });
+    for (const c of fresh) deliveries.push({ key: c.key, channelId: c.id, kind: c.kind, target: c.target, subject: title, text });
   }
   // The office's group robots get one digest, only on the run that first reminded someone.
   if (anyNew) {

@@ -124,7 +124,9 @@ export async function saveReport(db: Db, actor: Actor, taskId: number, input: Re
     if (latest?.state === 'submitted') throw appError('REPORT_ALREADY_SUBMITTED');
     let report: Report | undefined;
     if (latest?.state === 'draft') {
-      [report] = await tx.update(progressReports).set({ ...content, idempotencyKey: input.idempotencyKey ?? latest.idempotencyKey }).where(eq(progressReports.id, latest.id)).returning();
+      [report] = await tx.update(progressReports).set({ ...content, idempotencyKey: input.idempotencyKey ?? latest.idempotencyKey })
+        .where(and(eq(progressReports.id, latest.id), eq(progressReports.state, 'draft'))).returning();
+      if (!report) throw appError('REPORT_ALREADY_SUBMITTED');
     } else {
       [report] = await tx.insert(progressReports).values({
         ...content, taskId, unitId, period: input.period, version: (latest?.version ?? 0) + 1, role, createdBy: actor.userId, createdAt: now,
@@ -150,9 +152,11 @@ export async function submitReport(db: Db, actor: Actor, reportId: number, now: 
     if (report.state !== 'draft') throw appError('REPORT_NOT_EDITABLE');
     // Member reports returned and filed again since the draft was saved count as their new version.
     const consolidates = report.role === 'lead' ? await consolidated(tx, report.taskId, report.period, report.consolidates) : report.consolidates;
+    // Guarded by state: of parallel submissions of one draft only the first finds it a draft (the
+    // others wait for its row lock, then match nothing) — one audit row, one notification.
     const [updated] = await tx.update(progressReports).set({ state: 'submitted', consolidates, submittedAt: now, submittedBy: actor.userId, updatedAt: now })
-      .where(eq(progressReports.id, reportId)).returning();
-    if (!updated) throw appError('INTERNAL');
+      .where(and(eq(progressReports.id, reportId), eq(progressReports.state, 'draft'))).returning();
+    if (!updated) throw appError('REPORT_ALREADY_SUBMITTED');
     await audit(tx, { actorUserId: actor.userId, action: 'report.submit', entity: 'task', entityId: report.taskId, details: { reportId, period: report.period, version: report.version } });
     await notifySubmitted(tx, ctx, updated);
     return updated;

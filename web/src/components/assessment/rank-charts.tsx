@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { IndicatorResult } from '../../api/assessment.ts';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { EChart } from '../bar-chart.tsx';
+import { escapeHtml } from '../../../../src/domain/escape-html.ts';
 
 const MET = '#389e0d';
 const MISSED = '#cf1322';
@@ -20,7 +21,8 @@ export function RankRadar({ indicators }: { indicators: IndicatorResult[] }) {
       tooltip: {
         trigger: 'item',
         formatter: () =>
-          ranked.map((i) => `${i.name}：第${i.rank}名${i.targetRank ? `（目标前${i.targetRank}名）` : ''}`).join('<br/>'),
+          // ECharts puts a formatter's string into the page as HTML: names come from imported plans.
+          ranked.map((i) => `${escapeHtml(i.name)}：第${i.rank}名${i.targetRank ? `（目标前${i.targetRank}名）` : ''}`).join('<br/>'),
       },
       legend: { bottom: 0, data: ['全省排名', '年度目标'] },
       radar: {

@@ -1,0 +1,199 @@
+/* global document, window -- page.evaluate / addInitScript callbacks run in the browser */
+// Stored XSS: payloads planted in every imported and user-typed field — indicator names, task
+// text and unit names through an imported plan; report, urge, extension, document text and an
+// assessment round title typed by users — then every page is visited (charts hovered) as the
+// office and as a unit. Nothing may run: no dialog, no payload marker, no CSP violation other
+// than a blocked payload; the radar tooltip must show the payload as text.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, PASSWORD, useBrowser, signIn } from './helpers.mjs';
+
+const browser = useBrowser();
+
+// Each payload, if it ever ran, would open a dialog and set window.XSSRAN.
+const run = (n) => `window.XSSRAN=(window.XSSRAN||[]).concat(${n});alert(${n})`;
+const P = {
+  img: `<img src=x onerror="${run(1)}">`,
+  script: `<script>${run(2)}</script>`,
+  link: `<a href="javascript:${run(3)}">点我</a>`,
+  rich: `{a|<img src=x onerror="${run(4)}">}`,
+  svg: `"><svg onload="${run(5)}">`,
+};
+const ALL = Object.values(P).join('');
+
+const PLAN_TITLE = `安全测试市2023年营商环境实施方案${P.img}`;
+const PLAN_MD = `# ${PLAN_TITLE}
+
+## 一、开办企业${P.img}
+
+（1）推进${P.script}一窗办理，压缩至3个工作日以内。（责任单位：市攻击局${P.img}、市税务局。时间节点：2023年9月）
+
+## 二、获得电力${P.rich}
+
+（2）供电${P.link}接入，不超过10个工作日。（责任单位：市税务局。时间节点：2023年9月）
+
+## 三、纳税${P.svg}
+
+（3）办税时间压缩至100小时以内${P.svg}。（责任单位：市税务局。时间节点：2023年9月）
+`;
+
+async function session(login) {
+  const res = await fetch(`${BASE_URL}/api/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: BASE_URL }, body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200, `login ${login}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async (method, path, body, type = 'application/json') => {
+    const r = await fetch(`${BASE_URL}${path}`, {
+      method, headers: { cookie, Origin: BASE_URL, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': type }) },
+      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
+    });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/** Plants the payloads through the API as the people who would type or import them. */
+async function plant() {
+  const office = await session('office-shaoyang');
+  const unit = await session('unit-scjg');
+  const upload = await office('POST', `/api/imports?fileName=${encodeURIComponent('xss.md')}`, Buffer.from(PLAN_MD), 'application/octet-stream');
+  assert.equal(upload.status, 201, JSON.stringify(upload.body));
+  // A prose plan's headings are sections; the office turns them into evaluation indicators in review.
+  const draft = upload.body.draft;
+  draft.indicators = draft.sections.map((x) => ({ seq: x.seq, name: x.title, aliases: [], lead_units: [], responsible_units: [], responsible_units_open: false }));
+  delete draft.sections;
+  for (const t of draft.tasks) {
+    t.indicator_seq = t.section_seq;
+    t.indicator = draft.indicators.find((i) => i.seq === t.section_seq)?.name;
+    delete t.section_seq;
+  }
+  const edited = await office('PUT', `/api/imports/${upload.body.id}/draft`, draft);
+  assert.equal(edited.status, 200, JSON.stringify(edited.body));
+  const commit = await office('POST', `/api/imports/${upload.body.id}/commit`, {});
+  assert.equal(commit.status, 201, JSON.stringify(commit.body));
+  const planId = commit.body.planId;
+  const plan = (await office('GET', `/api/plans/${planId}`)).body;
+  const tasks = (await office('GET', `/api/plans/${planId}/tasks?pageSize=50`)).body.items;
+  const round = await office('POST', `/api/plans/${planId}/assessment-rounds`, { title: `评价${P.img}`, period: '2023' });
+  assert.equal(round.status, 201, JSON.stringify(round.body));
+  const ranks = await office('PUT', `/api/assessment-rounds/${round.body.id}/indicator-ranks`, { items: plan.indicators.map((i, n) => ({ indicatorId: i.id, rank: n + 2 })) });
+  assert.equal(ranks.status, 200, JSON.stringify(ranks.body));
+  const task = tasks[0];
+  const unitId = (task.leadUnits[0] ?? task.responsibleUnits[0]).id;
+  assert.equal((await office('POST', `/api/tasks/${task.id}/urges`, { kind: 'order', unitId, message: `督办${ALL}`, replyBy: '2099-12-31' })).status, 201);
+
+  // 邵阳 plan: the unit reports, asks for an extension and gets urged with payloads.
+  const sy = (await office('GET', '/api/plans')).body.items.find((p) => p.year === 2023 && !p.title.includes('安全测试'));
+  const syTask = (await unit('GET', `/api/plans/${sy.id}/tasks?pageSize=5`)).body.items[0];
+  const report = await unit('POST', `/api/tasks/${syTask.id}/reports`, { period: '2023-06', status: 'in_progress', percent: 50, workDone: `进展${ALL}`, problems: `问题${P.img}`, helpNeeded: P.link, highlight: `亮点${P.script}`, submit: true });
+  assert.ok([200, 201].includes(report.status), JSON.stringify(report.body));
+  const scjg = syTask.leadUnits.find((u) => u.name === '市市场监管局') ?? syTask.leadUnits[0];
+  assert.equal((await office('POST', `/api/tasks/${syTask.id}/urges`, { kind: 'reminder', unitId: scjg.id, message: `催办${ALL}` })).status, 201);
+  await unit('POST', `/api/tasks/${syTask.id}/extension-requests`, { reason: `理由${ALL}`, proposedDueOn: '2099-12-31', progress: `进度${P.img}` });
+
+  // A document on the hostile plan (its names reach the text), with a typed paragraph too.
+  const doc = await office('POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: '2023-06' });
+  assert.equal(doc.status, 201, JSON.stringify(doc.body));
+  const model = doc.body.model;
+  model.blocks.push({ kind: 'paragraph', indent: true, runs: [{ text: `正文${ALL}` }] });
+  assert.equal((await office('PUT', `/api/documents/${doc.body.id}`, { model })).status, 200);
+  return { planId, roundId: round.body.id, taskId: task.id, syTaskId: syTask.id, docId: doc.body.id, syPlanId: sy.id };
+}
+
+/** Records dialogs, payload markers and CSP violations of a page. */
+async function guard(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }));
+  });
+  const dialogs = [];
+  const page = await context.newPage();
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  return { page, dialogs };
+}
+
+async function visit(page, path, counts) {
+  await page.goto(`${BASE_URL}${path}`);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  // Hover every chart: ECharts tooltips are HTML built by formatters.
+  for (const canvas of await page.locator('canvas').all()) {
+    const box = await canvas.boundingBox();
+    if (!box) continue;
+    for (let x = 0.2; x <= 0.8; x += 0.15) for (let y = 0.2; y <= 0.8; y += 0.15) await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+  }
+  // Open every tab of the page: tabs render their content lazily.
+  for (const tab of await page.getByRole('tab').all()) {
+    if (await tab.isVisible()) {
+      await tab.click().catch(() => {});
+      await page.waitForTimeout(250);
+    }
+  }
+  counts.pages++;
+  const state = await page.evaluate(() => ({ xss: window.XSSRAN ?? [], csp: window.__csp ?? [] }));
+  return state;
+}
+
+test('payloads in every imported and typed field never run on any page', async () => {
+  const ids = await plant();
+  const counts = { pages: 0, blockedPayloads: 0 };
+  const problems = [];
+  for (const [login, paths] of [
+    ['office-shaoyang', ['/dashboard', '/plans', `/plans/${ids.planId}`, `/tasks/${ids.taskId}`, `/tasks/${ids.syTaskId}`, `/tasks/${ids.taskId}/orders/0`, '/review', '/warnings', '/audit',
+      `/assessment?plan=${ids.planId}`, `/assessment/rounds/${ids.roundId}?tab=results`, `/assessment/units?plan=${ids.planId}`, `/documents?plan=${ids.planId}`, `/documents/${ids.docId}`, '/units', '/users', '/imports']],
+    ['unit-scjg', ['/dashboard', '/my-tasks', `/tasks/${ids.syTaskId}`, `/plans/${ids.syPlanId}`]],
+  ]) {
+    const context = await browser.newContext(DESKTOP);
+    const { page, dialogs } = await guard(context);
+    await signIn(page, login);
+    for (const path of paths) {
+      const { xss, csp } = await visit(page, path, counts);
+      if (xss.length) problems.push(`${login} ${path}: payload ran ${JSON.stringify(xss)}`);
+      for (const v of csp) {
+        // A payload blocked by the CSP is the CSP working, but it means text became markup somewhere.
+        if (/XSSRAN|alert\(/.test(v.sample)) counts.blockedPayloads++;
+        problems.push(`${login} ${path}: CSP violation ${v.directive} ${v.blocked} ${v.sample}`);
+      }
+      await page.evaluate(() => { window.__csp = []; });
+    }
+    if (dialogs.length) problems.push(`${login}: dialogs ${JSON.stringify(dialogs)}`);
+    await context.close();
+  }
+
+  // The radar tooltip shows the indicator names as text.
+  const context = await browser.newContext(DESKTOP);
+  const { page } = await guard(context);
+  await signIn(page, 'office-shaoyang');
+  await page.goto(`${BASE_URL}/assessment/rounds/${ids.roundId}?tab=results`);
+  const radar = page.getByTestId('chart-rank-radar').locator('canvas');
+  await radar.waitFor();
+  await radar.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(800);
+  const box = await radar.boundingBox();
+  let tooltip = '';
+  for (let dx = -0.2; dx <= 0.2 && !tooltip.includes('onerror'); dx += 0.02) {
+    for (let dy = -0.25; dy <= 0.15 && !tooltip.includes('onerror'); dy += 0.05) {
+      await page.mouse.move(box.x + box.width * (0.5 + dx), box.y + box.height * (0.46 + dy));
+      await page.waitForTimeout(40);
+      tooltip = await page.evaluate(() => [...document.querySelectorAll('div')].filter((d) => d.style.position === 'absolute' && d.innerText.includes('第')).map((d) => d.innerText).join('\n'));
+    }
+  }
+  await context.close();
+  console.log(`[xss] pages visited: ${counts.pages}, payload fields planted: 16, payloads blocked by CSP: ${counts.blockedPayloads}, problems: ${problems.length}`);
+  assert.deepEqual(problems, []);
+  assert.match(tooltip, /开办企业<img src=x onerror=/, 'the radar tooltip shows the indicator name as text');
+});
+
+test('the API docs (Swagger UI) work under the Content-Security-Policy', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const { page, dialogs } = await guard(context);
+  const res = await page.goto(`${BASE_URL}/api/docs/`);
+  assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+  await page.locator('.swagger-ui .info').waitFor();
+  await page.locator('.opblock').first().waitFor();
+  const csp = await page.evaluate(() => window.__csp);
+  await context.close();
+  assert.deepEqual(csp, []);
+  assert.deepEqual(dialogs, []);
+});
