@@ -38,4 +38,4 @@ describe('layout corpus', () => {
   }, 120_000);
 });
 
-const FLOOR = 0;
+const FLOOR = 0.95;

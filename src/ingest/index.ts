@@ -8,6 +8,7 @@ import { readDocument } from './readers/index.ts';
 import { detectResponsibilityTable, parseResponsibilityTable } from './layouts/responsibility-table.layout.ts';
 import { detectLineStreamTable, parseLineStreamTable } from './layouts/line-stream.layout.ts';
 import { detectProsePlan, parseProsePlan } from './layouts/prose.layout.ts';
+import { detectFlatTable, parseFlatTable } from './layouts/flat-table.layout.ts';
 import { readPlanMetadata } from './plan-metadata.ts';
 import { extractTargets } from './targets.ts';
 import type { DraftWarning, LayoutResult, PlanDraft } from './plan-draft.ts';
@@ -30,6 +31,7 @@ interface Layout {
 const LAYOUTS: Layout[] = [
   { name: 'responsibility-table', detect: detectResponsibilityTable, parse: parseResponsibilityTable },
   { name: 'line-stream-table', detect: detectLineStreamTable, parse: parseLineStreamTable },
+  { name: 'flat-table', detect: detectFlatTable, parse: parseFlatTable },
   { name: 'prose', detect: detectProsePlan, parse: parseProsePlan },
 ];
 
