@@ -2,7 +2,7 @@
  * Test-only: the layout corpus (src/ingest/__fixtures__/corpus, see its README) — plan documents of
  * the layout families offices receive, each with a hand-written gold file — and the formats each is
  * rendered to: the text as written, DOCX (one paragraph per line), PDF with a text layer, XLSX for
- * the sheet documents, and the legacy .doc/.wps/.xls/.et produced by LibreOffice when installed.
+ * the sheet documents, legacy .doc/.wps through LibreOffice (when installed) and .xls/.et by SheetJS.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import * as XLSX from 'xlsx';
 import { CJK_FONT } from './render-pdf.ts';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../__fixtures__/corpus/', import.meta.url));
@@ -54,7 +55,7 @@ export function nativeFormats(doc: CorpusDoc): CorpusFormat[] {
 
 const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
-async function textDocx(text: string): Promise<Uint8Array> {
+export async function textDocx(text: string): Promise<Uint8Array> {
   const document = new Document({ sections: [{ children: lines(text).map((l) => new Paragraph(l)) }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
@@ -99,26 +100,41 @@ export function hasSoffice(): boolean {
   }
 }
 
-// LibreOffice filter names of the legacy formats; .wps/.et are WPS Office's names for files in
-// the Word 97 / Excel 97 binary formats, which is what WPS writes in compatibility mode.
-const LEGACY: Record<'doc' | 'wps' | 'xls' | 'et', { from: 'docx' | 'xlsx'; filter: string }> = {
-  doc: { from: 'docx', filter: 'doc:MS Word 97' },
-  wps: { from: 'docx', filter: 'doc:MS Word 97' },
-  xls: { from: 'xlsx', filter: 'xls:MS Excel 97' },
-  et: { from: 'xlsx', filter: 'xls:MS Excel 97' },
-};
-
-/** Converts DOCX/XLSX bytes to a legacy binary format with LibreOffice (one process per call). */
-export function convertLegacy(bytes: Uint8Array, to: keyof typeof LEGACY): Uint8Array {
-  const { from, filter } = LEGACY[to];
+/**
+ * DOCX files converted to the Word 97 binary format by LibreOffice, in one batch (a soffice start
+ * costs seconds). Through ODT, because LibreOffice 7.4 writes a DOCX table straight to .doc as
+ * plain paragraphs, while an ODT table survives. WPS Office saves .wps in this same format.
+ */
+export function docxToDoc(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'ys-legacy-'));
+  const soffice = (to: string, inputs: string[]): void => {
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, ...inputs], { stdio: 'ignore', timeout: 600_000 });
+  };
   try {
-    writeFileSync(join(dir, `in.${from}`), bytes);
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', filter, '--outdir', dir, join(dir, `in.${from}`)], { stdio: 'ignore', timeout: 120_000 });
-    return new Uint8Array(readFileSync(join(dir, `in.${filter.split(':')[0] ?? to}`)));
+    const names = [...files.keys()];
+    names.forEach((n) => writeFileSync(join(dir, `${n}.docx`), files.get(n) as Uint8Array));
+    soffice('odt', names.map((n) => join(dir, `${n}.docx`)));
+    soffice('doc:MS Word 97', names.map((n) => join(dir, `${n}.odt`)));
+    return new Map(names.map((n) => [n, new Uint8Array(readFileSync(join(dir, `${n}.doc`)))]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The sheet as an Excel 97 (.xls) workbook written by SheetJS, with the same merges as the XLSX. */
+function sheetXls(spec: SheetSpec): Uint8Array {
+  const width = spec.header.length;
+  const aoa: string[][] = [[spec.title], spec.header];
+  const merges: XLSX.Range[] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: width - 1 } }];
+  for (const s of spec.sections) {
+    merges.push({ s: { r: aoa.length, c: 0 }, e: { r: aoa.length, c: width - 1 } });
+    aoa.push([s.title], ...s.rows);
+  }
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  ws['!merges'] = merges;
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  return new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer);
 }
 
 /** The document in one format, generated from what is committed. */
@@ -126,12 +142,12 @@ export async function renderCorpusDoc(doc: CorpusDoc, format: CorpusFormat): Pro
   if (doc.sheet) {
     const xlsx = await sheetXlsx(doc.sheet);
     if (format === 'xlsx') return xlsx;
-    if (format === 'xls' || format === 'et') return convertLegacy(xlsx, format);
+    if (format === 'xls' || format === 'et') return sheetXls(doc.sheet);
   } else if (doc.text !== undefined) {
     if (format === 'txt') return new Uint8Array(Buffer.from(doc.text, 'utf8'));
     if (format === 'docx') return textDocx(doc.text);
     if (format === 'pdf') return textPdf(doc.text);
-    if (format === 'doc' || format === 'wps') return convertLegacy(await textDocx(doc.text), format);
+    if (format === 'doc' || format === 'wps') return docxToDoc(new Map([[doc.id, await textDocx(doc.text)]])).get(doc.id) as Uint8Array;
   }
   throw new Error(`corpus ${doc.id} has no ${format} rendering`);
 }
