@@ -4,7 +4,7 @@ import { z } from 'zod';
 const Id = z.number().int().positive().max(2_147_483_647);
 
 export const UploadQuery = z.object({
-  fileName: z.string().trim().min(1).max(200).describe('原文件名（含扩展名 .pdf/.docx/.xlsx/.txt/.md）'),
+  fileName: z.string().trim().min(1).max(200).describe('原文件名（含扩展名 .pdf/.docx/.doc/.wps/.xlsx/.xls/.et/.txt/.md）'),
   targetPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('重新导入：修订后的文件所对应的已有方案'),
 });
 

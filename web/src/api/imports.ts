@@ -157,7 +157,7 @@ export interface ApplyResult {
 }
 
 export const IMPORT_MAX_MB = 50;
-export const IMPORT_EXTENSIONS = ['.pdf', '.docx', '.xlsx', '.txt', '.md'];
+export const IMPORT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.wps', '.xlsx', '.xls', '.et', '.txt', '.md'];
 
 function parseError(xhr: XMLHttpRequest): ApiError {
   let code = `HTTP_${xhr.status}`;
