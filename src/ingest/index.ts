@@ -13,6 +13,7 @@ import { readPlanMetadata } from './plan-metadata.ts';
 import { extractTargets } from './targets.ts';
 import type { DraftWarning, LayoutResult, PlanDraft } from './plan-draft.ts';
 import { sourceExcerpts } from './source-excerpt.ts';
+import { assertNotStatisticsSheet } from './not-a-plan.ts';
 
 export type { PlanDraft } from './plan-draft.ts';
 
@@ -37,6 +38,7 @@ const LAYOUTS: Layout[] = [
 
 /** Parses a read document into a draft (exported for readers' tests and benchmarks). */
 export function draftFromDocument(doc: SourceDocument): PlanDraft {
+  assertNotStatisticsSheet(doc);
   const layout = LAYOUTS.find((l) => l.detect(doc));
   if (!layout) {
     throw new AppError('PLAN_IMPORT_NO_LAYOUT', `文件“${doc.fileName}”中没有找到责任分工表或编号任务，无法识别为实施方案。`, { fileName: doc.fileName });
