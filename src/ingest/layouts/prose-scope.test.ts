@@ -36,7 +36,14 @@ describe('unit parentheses written with a deadline', () => {
     ['做好C。〔牵头单位：市财政局；配合单位：市税务局〕', ['市财政局'], ['市税务局'], null],
     ['做好D。（市数据局牵头，市直各监管部门按职责分工负责；时间节点：2025年9月）', ['市数据局'], ['市直各监管部门'], '2025-09'],
     ['做好E。（市市场监管局牵头，市政务服务中心按职责分工负责）', ['市市场监管局'], ['市政务服务中心'], null],
+    ['做好F。（市商务局牵头，市财政局按职责分工负责，2025年底前）', ['市商务局'], ['市财政局'], '2025'],
   ];
+  it('splits a deadline written without digits off the units', () => {
+    const p = readUnitParenthesis('做好G。（市商务局、市财政局，年底前完成）');
+    expect(p?.units).toEqual(['市商务局', '市财政局']);
+    expect(p?.deadline?.deadline_raw).toBe('年底前');
+    expect(readUnitParenthesis('做好H。（责任单位：市民政局，市老年大学）')?.units).toEqual(['市民政局', '市老年大学']);
+  });
   it.each(cases)('%s', (text, lead, responsible, deadline) => {
     const p = readUnitParenthesis(text);
     expect(p?.lead).toEqual(lead);

@@ -61,7 +61,7 @@ const TRAILING_DEADLINE = /[，,；;]\s*((?:\d{4}\s*年)?[^，,；;、]*?(?:\d{1
 function addUnits(result: UnitParenthesis, raw: string, lead: boolean): void {
   let value = raw.replace(/[。；;，,\s]+$/u, '');
   const due = TRAILING_DEADLINE.exec(value);
-  if (due?.[1] && /\d|长期|持续/.test(due[1])) {
+  if (due?.[1] && /\d|长期|持续|年底|年内|年末|上半年|下半年/.test(due[1])) {
     result.deadline = parseDeadline(due[1].replace(/\s*完成$/u, ''));
     value = value.slice(0, due.index);
   }
