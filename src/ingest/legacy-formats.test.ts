@@ -71,6 +71,15 @@ describe('.xls and .et (SheetJS)', () => {
   }, 60_000);
 });
 
+describe('a damaged .xls', () => {
+  it('is refused as damaged, naming the file (SheetJS runs in its own thread)', async () => {
+    const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from('Workbook', 'utf16le'), 0xff, 0x00, 0x13]);
+    const err: unknown = await parse(bytes, '统计.xls').catch((e: unknown) => e);
+    expect(isAppError(err) && err.code).toBe('PLAN_IMPORT_CORRUPT');
+    expect(String((err as Error).message)).toContain('“统计.xls”');
+  });
+});
+
 describe('without LibreOffice', () => {
   it('a .doc is refused with a clear message naming the file', async () => {
     const before = process.env.SOFFICE_PATH;
