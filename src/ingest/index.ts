@@ -8,11 +8,13 @@ import { readDocument } from './readers/index.ts';
 import { detectResponsibilityTable, parseResponsibilityTable } from './layouts/responsibility-table.layout.ts';
 import { detectLineStreamTable, parseLineStreamTable } from './layouts/line-stream.layout.ts';
 import { detectProsePlan, parseProsePlan } from './layouts/prose.layout.ts';
+import { detectFlatTable, parseFlatTable } from './layouts/flat-table.layout.ts';
 import { readPlanMetadata } from './plan-metadata.ts';
 import { extractTargets } from './targets.ts';
 import type { DraftWarning, LayoutResult, PlanDraft } from './plan-draft.ts';
 import { sourceExcerpts } from './source-excerpt.ts';
 import { reviewDeadlines } from './deadline-review.ts';
+import { assertNotStatisticsSheet } from './not-a-plan.ts';
 
 export type { PlanDraft } from './plan-draft.ts';
 
@@ -31,11 +33,13 @@ interface Layout {
 const LAYOUTS: Layout[] = [
   { name: 'responsibility-table', detect: detectResponsibilityTable, parse: parseResponsibilityTable },
   { name: 'line-stream-table', detect: detectLineStreamTable, parse: parseLineStreamTable },
+  { name: 'flat-table', detect: detectFlatTable, parse: parseFlatTable },
   { name: 'prose', detect: detectProsePlan, parse: parseProsePlan },
 ];
 
 /** Parses a read document into a draft (exported for readers' tests and benchmarks). */
 export function draftFromDocument(doc: SourceDocument): PlanDraft {
+  assertNotStatisticsSheet(doc);
   const layout = LAYOUTS.find((l) => l.detect(doc));
   if (!layout) {
     throw new AppError('PLAN_IMPORT_NO_LAYOUT', `文件“${doc.fileName}”中没有找到责任分工表或编号任务，无法识别为实施方案。`, { fileName: doc.fileName });

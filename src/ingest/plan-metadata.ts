@@ -72,7 +72,14 @@ function fallbackTitle(doc: SourceDocument, first: { text: string }[]): string |
   const heading = doc.blocks.find((b) => b.kind === 'paragraph' && b.headingLevel !== undefined);
   if (heading?.kind === 'paragraph') return normSpaces(heading.text);
   const line = first.find((l) => !DOC_NUMBER_LINE.test(normSpaces(l.text)) && !/文件$/.test(normSpaces(l.text)));
-  return line ? normSpaces(line.text) : null;
+  return line ? normSpaces(line.text) : sheetTitleRow(doc);
+}
+
+/** A sheet's title: its first row when that row holds one text only (a title merged across). */
+function sheetTitleRow(doc: SourceDocument): string | null {
+  const table = doc.blocks.find((b): b is Table => b.kind === 'table');
+  const texts = (table?.rows[0] ?? []).map((c) => normSpaces(c.text)).filter((t) => t !== '');
+  return texts.length === 1 && (texts[0]?.length ?? 0) <= 80 ? (texts[0] ?? null) : null;
 }
 
 function issuerFromHeader(first: { text: string }[], joined: string): string | null {

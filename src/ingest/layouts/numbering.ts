@@ -37,10 +37,15 @@ const CN = '[一二三四五六七八九十百零〇两]+';
 const PATTERNS: [NumberingStyle, RegExp][] = [
   ['cn-paren', new RegExp(`^\\s*[（(]\\s*(${CN})\\s*[)）]\\s*`)],
   ['cn-comma', new RegExp(`^\\s*(${CN})\\s*、\\s*`)],
-  ['arabic-paren', /^\s*[（(]\s*(\d{1,3})\s*[)）]\s*/],
-  ['arabic-dot', /^\s*(\d{1,3})\s*[.．](?![\d.．])\s*/],
-  ['arabic-comma', /^\s*(\d{1,3})\s*、\s*/],
+  ['arabic-paren', /^\s*[（(]\s*([0-9０-９]{1,3})\s*[)）]\s*/],
+  ['arabic-dot', /^\s*([0-9０-９]{1,3})\s*[.．](?![0-9０-９.．])\s*/],
+  ['arabic-comma', /^\s*([0-9０-９]{1,3})\s*、\s*/],
 ];
+
+/** Full-width digits (`１．`, typed on Chinese input methods) read as ASCII. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
 
 /** The numbering at the start of a line, or null. */
 export function readNumbering(line: string): Numbering | null {
@@ -48,7 +53,7 @@ export function readNumbering(line: string): Numbering | null {
     const m = re.exec(line);
     if (!m) continue;
     const raw = m[1] ?? '';
-    const value = style.startsWith('cn') ? chineseNumeral(raw) : Number(raw);
+    const value = style.startsWith('cn') ? chineseNumeral(raw) : Number(asciiDigits(raw));
     if (!Number.isFinite(value) || value <= 0) continue;
     const rest = line.slice(m[0].length);
     if (rest.trim() === '') continue;

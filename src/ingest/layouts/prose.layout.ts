@@ -10,6 +10,7 @@ import { documentLines } from '../plan-metadata.ts';
 import type { DraftSection, DraftWarning, LayoutResult, ProseTask } from '../plan-draft.ts';
 import { canonicalLabel, readNumbering, type Numbering, type NumberingStyle } from './numbering.ts';
 import { readUnitParenthesis } from './unit-parenthesis.ts';
+import { isAnnexHeading, isClosingArticle, isClosingLine, isFrameSection } from './prose-scope.ts';
 
 interface NumberedLine {
   text: string;
@@ -25,9 +26,50 @@ interface Draft {
 }
 
 function numberedLines(doc: SourceDocument): NumberedLine[] {
-  return documentLines(doc)
+  const all = documentLines(doc)
     .filter((l) => l.text.trim() !== '')
     .map((l) => ({ text: l.text, line: l.line, numbering: readNumbering(l.text) }));
+  return withoutFrameSections(taskPart(all));
+}
+
+const hasUnitClosedItem = (lines: NumberedLine[]): boolean => styleOrder(lines).some((s) => unitClosedCount(lines, s) > 0);
+
+/**
+ * The body or the annex, whichever holds the tasks. An annex restarts its numbering and lists
+ * examples, cities or matters; it is the task list only when the body has no numbered tasks, or
+ * only the annex closes its items with units (an annexed 重点任务清单).
+ */
+function taskPart(lines: NumberedLine[]): NumberedLine[] {
+  const firstNumbered = lines.findIndex((l) => l.numbering);
+  const annex = lines.findIndex((l, i) => i > firstNumbered && firstNumbered >= 0 && !l.numbering && isAnnexHeading(l.text));
+  if (annex < 0) return lines;
+  const body = lines.slice(0, annex);
+  const rest = lines.slice(annex + 1);
+  const bodyLevels = chooseLevels(body);
+  const bodyTasks = bodyLevels ? body.filter((l) => l.numbering && bodyLevels.tasks.includes(l.numbering.style)).length : 0;
+  if (bodyTasks >= 2 && (hasUnitClosedItem(body) || !hasUnitClosedItem(rest))) return body;
+  return rest.some((l) => l.numbering) ? rest : lines;
+}
+
+/**
+ * Drops the items of top-level sections that frame the plan (工作目标, 保障措施 …) unless the
+ * section closes some line with a unit parenthesis, i.e. the plan itself makes them tasks.
+ */
+function withoutFrameSections(lines: NumberedLine[]): NumberedLine[] {
+  const top = lines.find((l) => l.numbering)?.numbering?.style;
+  if (!top) return lines;
+  const out: NumberedLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as NumberedLine;
+    out.push(l);
+    if (l.numbering?.style !== top || !isFrameSection(l.numbering.rest)) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end]?.numbering?.style !== top) end++;
+    const inner = lines.slice(i + 1, end);
+    if (inner.some((x) => readUnitParenthesis(normSpaces(x.text)))) continue;
+    i = end - 1;
+  }
+  return out;
 }
 
 /** Numbering styles in order of first appearance (the first is the top level). */
@@ -98,10 +140,23 @@ export function parseProsePlan(doc: SourceDocument): LayoutResult {
     } else if (n && rank(n.style) < taskRank) {
       current = null;
     } else if (current && !readUnitParenthesis(normSpaces(current.lines.join('\n')))) {
-      current.lines.push(l.text);
+      if (isClosingLine(l.text) && /[。！？；）)〕]\s*$/u.test(current.lines.at(-1) ?? '')) current = null;
+      else current.lines.push(l.text);
     }
   }
-  return { ...finishTasks(drafts), sections, bodyStartLine };
+  return { ...finishTasks(withoutClosingArticles(drafts)), sections, bodyStartLine };
+}
+
+/** Drops the trailing items without units that are closing articles (施行, 解释, 落实要求). */
+function withoutClosingArticles(drafts: Draft[]): Draft[] {
+  const closed = (d: Draft): boolean => readUnitParenthesis(normSpaces(d.lines.join('\n'))) !== null;
+  let end = drafts.length;
+  while (end > 0) {
+    const d = drafts[end - 1] as Draft;
+    if (closed(d) || !isClosingArticle(d.lines.join(''))) break;
+    end--;
+  }
+  return end === 0 ? drafts : drafts.slice(0, end);
 }
 
 function finishTasks(drafts: Draft[]): { tasks: ProseTask[]; warnings: DraftWarning[]; planNotes: string[] } {

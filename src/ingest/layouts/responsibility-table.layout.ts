@@ -11,6 +11,7 @@ import type { DraftIndicator, DraftWarning, LayoutResult, TableTask } from '../p
 import { headerRoles, type ColumnRole } from './table-columns.ts';
 import { buildTableTask, leadingTaskNumber, parseIndicatorLabel, parseSubIndicatorLabel, type RowCells } from './table-task.ts';
 import { FIELD_LABEL, resolveSegment, type SegmentRow } from './table-merge.ts';
+import { sectionRowHeading } from './table-sections.ts';
 
 interface Segment {
   roles: (ColumnRole | null)[];
@@ -69,9 +70,20 @@ export function parseResponsibilityTable(doc: SourceDocument): LayoutResult {
   const indicators = new Map<number, IndicatorState>();
   let current: IndicatorState | null = null;
   let sub: { code: string | null; name: string } | null = null;
+  // A 序号 column that restarts per section gives repeated numbers: tasks are then numbered in order.
+  let lastSeq = 0;
+  let restarted = false;
   for (const segment of segments) {
     const resolved = resolveSegment(segment.rows, segment.roles, segment.grid);
     for (const row of resolved) {
+      const heading = columns.has('indicator') ? null : sectionRowHeading(row.cells);
+      if (heading) {
+        const seq = heading.seq ?? indicators.size + 1;
+        current = indicators.get(seq) ?? { seq, name: heading.name, entry: { seq, name: heading.name, aliases: [], lead_units: [] } };
+        indicators.set(seq, current);
+        sub = null;
+        continue;
+      }
       const text = row.cells.text ?? '';
       if (normSpaces(text) === '') {
         if (Object.values(row.cells).some((v) => normSpaces(v ?? '') !== '')) {
@@ -83,6 +95,8 @@ export function parseResponsibilityTable(doc: SourceDocument): LayoutResult {
       if (row.cells.sub_indicator !== undefined) sub = normSpaces(row.cells.sub_indicator) ? parseSubIndicatorLabel(row.cells.sub_indicator) : sub;
       const printed = leadingTaskNumber(text);
       const seq = printed ?? (columns.has('indicator') ? tasks.length + 1 : seqFromColumn(row.cells) ?? tasks.length + 1);
+      restarted ||= seq <= lastSeq;
+      lastSeq = seq;
       const { task, planNotes: notes } = buildTableTask(row.cells, {
         seq,
         indicatorSeq: current?.seq ?? null,
@@ -99,6 +113,7 @@ export function parseResponsibilityTable(doc: SourceDocument): LayoutResult {
       tasks.push(task);
     }
   }
+  if (restarted) tasks.forEach((t, i) => { t.seq = i + 1; });
   return { indicators: [...indicators.values()].map((s) => s.entry), tasks, warnings, planNotes };
 }
 

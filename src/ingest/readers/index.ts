@@ -10,10 +10,26 @@ import { readText } from './text.reader.ts';
 /** Largest accepted upload; bigger files are scans or archives, not plans. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
-export type SniffedFormat = 'pdf' | 'docx' | 'xlsx' | 'text';
+export type SniffedFormat = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'text';
 
 function bytesInclude(bytes: Uint8Array, ascii: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(ascii, 'latin1'));
+}
+
+function bytesIncludeUtf16(bytes: Uint8Array, name: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
+}
+
+/**
+ * An OLE compound file is an old binary .doc/.wps (a `WordDocument` stream) or .xls/.et (a
+ * `Workbook`/`Book` stream), or an encrypted .docx/.xlsx, which the Office reader of the file's
+ * kind reports as encrypted.
+ */
+function sniffOle(bytes: Uint8Array, fileName: string): SniffedFormat {
+  const encrypted = bytesIncludeUtf16(bytes, 'EncryptionInfo') || bytesIncludeUtf16(bytes, 'EncryptedPackage');
+  if (!encrypted && bytesIncludeUtf16(bytes, 'WordDocument')) return 'doc';
+  if (!encrypted && (bytesIncludeUtf16(bytes, 'Workbook') || bytesIncludeUtf16(bytes, 'Book'))) return 'xls';
+  return /\.(?:xlsx?|et)$/i.test(fileName) ? 'xlsx' : 'docx';
 }
 
 /** Guesses the format from magic bytes and zip entry names; throws for empty, huge or unknown zips. */
@@ -23,9 +39,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffedFormat 
     throw new AppError('PLAN_IMPORT_TOO_LARGE', `文件“${fileName}”超过 50 MB 上限，无法导入。`, { fileName, bytes: bytes.length });
   }
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
-  // An OLE compound file is an encrypted .docx/.xlsx or an old .doc/.xls: the Office reader of
-  // the file's kind says which, with its own error.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return /\.xlsx?$/i.test(fileName) ? 'xlsx' : 'docx';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return sniffOle(bytes, fileName);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     if (bytesInclude(bytes, 'word/document.xml')) return 'docx';
     if (bytesInclude(bytes, 'xl/workbook.xml')) return 'xlsx';
@@ -64,5 +78,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
     case 'pdf': return (await import('./pdf.reader.ts')).readPdf(bytes, fileName);
     case 'docx': return (await import('./docx.reader.ts')).readDocx(bytes, fileName);
     case 'xlsx': return (await import('./xlsx.reader.ts')).readXlsx(bytes, fileName);
+    case 'doc': return (await import('./legacy-doc.reader.ts')).readLegacyDoc(bytes, fileName);
+    case 'xls': return (await import('./legacy-xls.reader.ts')).readLegacyXls(bytes, fileName);
   }
 }

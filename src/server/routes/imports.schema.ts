@@ -1,35 +1,19 @@
 /** Request and response schemas of plan import (also the OpenAPI entries). */
 import { z } from 'zod';
+import { EditablePlanDraftSchema } from '../../ingest/plan-draft.schema.ts';
 
 const Id = z.number().int().positive().max(2_147_483_647);
 
 export const UploadQuery = z.object({
-  fileName: z.string().trim().min(1).max(200).describe('原文件名（含扩展名 .pdf/.docx/.xlsx/.txt/.md）'),
+  fileName: z.string().trim().min(1).max(200).describe('原文件名（含扩展名 .pdf/.docx/.doc/.wps/.xlsx/.xls/.et/.txt/.md）'),
   targetPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('重新导入：修订后的文件所对应的已有方案'),
 });
 
 // The raw file: any bytes pass here; the engine decides what they are (format sniffed, not trusted).
 export const UploadBody = z.unknown().describe('文件原始内容（二进制）');
 
-const TargetSchema = z.looseObject({
-  metric: z.string(), comparator: z.string(), value: z.number(), value_max: z.number().nullish(), unit: z.string(), source: z.string(),
-});
-
-// Loose: the draft is the engine's output or the office's edit of it; unknown keys pass through.
-const DraftTaskSchema = z.looseObject({
-  seq: z.number(), text: z.string(), indicator_seq: z.number().nullish(), section_seq: z.number().nullish(),
-  lead_units: z.array(z.string()).nullish(), responsible_units: z.array(z.string()).nullish(), deadline: z.string().nullish(),
-  deadline_raw: z.string().nullish(), targets: z.array(TargetSchema).nullish(), uncertain: z.array(z.string()).nullish(),
-});
-
-export const DraftSchema = z.looseObject({
-  source: z.string().nullish(),
-  plan: z.looseObject({ title: z.string().nullish(), region: z.string().nullish(), year: z.number().nullish() }),
-  indicators: z.array(z.looseObject({ seq: z.number(), name: z.string() })).nullish(),
-  sections: z.array(z.looseObject({ seq: z.number(), title: z.string() })).nullish(),
-  tasks: z.array(DraftTaskSchema),
-  warnings: z.array(z.looseObject({ message: z.string() })).nullish(),
-}).describe('方案草稿（snake_case，与 fixtures/gold 同形）');
+// The draft under review: the engine's one schema, every field allowed blank while an office edits.
+export const DraftSchema = EditablePlanDraftSchema.describe('方案草稿（snake_case，与 fixtures/gold 同形）');
 
 export const DraftBody = z.record(z.string(), z.unknown()).describe('修改后的方案草稿（与返回的 draft 同形），提交前按字段校验');
 

@@ -1,63 +1,14 @@
 // Plan import (issue 3): upload a document, review and edit the parsed draft, commit it as a plan or
 // apply a revised document's differences to an existing plan. The draft keeps the gold files'
 // snake_case names; everything else is the server's camelCase.
+import type { EditableDraftTarget, EditableDraftTask, EditablePlanDraft } from '../../../src/ingest/plan-draft.schema.ts';
 import { ApiError, request } from './client.ts';
 
-export interface DraftTarget {
-  metric: string;
-  comparator: string;
-  value: number;
-  value_max?: number | null;
-  unit: string;
-  source: string;
-  [key: string]: unknown;
-}
-
-export interface DraftTask {
-  seq: number;
-  seq_cn?: string | null;
-  indicator_seq?: number | null;
-  section_seq?: number | null;
-  indicator?: string | null;
-  sub_indicator_code?: string | null;
-  sub_indicator?: string | null;
-  text: string;
-  leader?: string | null;
-  lead_units?: string[] | null;
-  responsible_units?: string[] | null;
-  responsible_units_open?: boolean | null;
-  deadline?: string | null;
-  deadline_raw?: string | null;
-  annual_target?: string | null;
-  basis?: string[] | null;
-  remarks?: string | null;
-  notes?: string[] | null;
-  uncertain?: string[] | null;
-  targets?: DraftTarget[] | null;
-  [key: string]: unknown;
-}
-
-export interface DraftPlan {
-  title?: string | null;
-  issuer?: string | null;
-  doc_number?: string | null;
-  issued_on?: string | null;
-  region?: string | null;
-  year?: number | null;
-  responsible_units_note?: string | null;
-  basis?: string[] | null;
-  [key: string]: unknown;
-}
-
-export interface Draft {
-  source?: string | null;
-  plan: DraftPlan;
-  indicators?: { seq: number; name: string; [key: string]: unknown }[] | null;
-  sections?: { seq: number; title: string; [key: string]: unknown }[] | null;
-  tasks: DraftTask[];
-  warnings?: { message: string; ref?: Record<string, unknown> }[] | null;
-  [key: string]: unknown;
-}
+// The draft's types come from the engine's one schema (src/ingest/plan-draft.schema.ts), type-only.
+export type DraftTarget = EditableDraftTarget;
+export type DraftTask = EditableDraftTask;
+export type DraftPlan = NonNullable<EditablePlanDraft['plan']>;
+export type Draft = EditablePlanDraft;
 
 export interface WarningRef {
   page?: number;
@@ -159,7 +110,7 @@ export interface ApplyResult {
 }
 
 export const IMPORT_MAX_MB = 50;
-export const IMPORT_EXTENSIONS = ['.pdf', '.docx', '.xlsx', '.txt', '.md'];
+export const IMPORT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.wps', '.xlsx', '.xls', '.et', '.txt', '.md'];
 
 function parseError(xhr: XMLHttpRequest): ApiError {
   let code = `HTTP_${xhr.status}`;

@@ -18,7 +18,9 @@ export interface NewImport {
   targetPlanId?: number;
 }
 
-const EXTENSIONS = new Set(['pdf', 'docx', 'xlsx', 'txt', 'md']);
+// .doc/.wps (Word 97 binary; WPS writes .wps so) and .xls/.et (Excel 97 binary; WPS's .et).
+const EXTENSIONS = new Set(['pdf', 'docx', 'xlsx', 'doc', 'wps', 'xls', 'et', 'txt', 'md']);
+const LEGACY_NAMES = new Set(['doc', 'wps', 'xls', 'et']);
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -29,7 +31,7 @@ function extensionOf(fileName: string): string {
 export function assertAcceptableFile(fileName: string, size: number, maxBytes: number): void {
   const ext = extensionOf(fileName);
   if (!EXTENSIONS.has(ext)) {
-    throw appError('PLAN_IMPORT_UNSUPPORTED_FORMAT', `文件“${fileName}”的类型不受支持（可导入 PDF、DOCX、XLSX、TXT、MD）。`, { fileName, extension: ext });
+    throw appError('PLAN_IMPORT_UNSUPPORTED_FORMAT', `文件“${fileName}”的类型不受支持（可导入 PDF、DOCX、DOC、WPS、XLSX、XLS、ET、TXT、MD）。`, { fileName, extension: ext });
   }
   if (size > maxBytes) {
     throw appError('PLAN_IMPORT_TOO_LARGE', `文件“${fileName}”超过 ${Math.round(maxBytes / 1024 / 1024 * 10) / 10} MB 上限，无法导入。`, { fileName, bytes: size, maxBytes });
@@ -61,7 +63,9 @@ export async function createImport(db: Db, actor: Actor, input: NewImport, maxBy
   // no connection is held and the event loop stays free while a document is read.
   const draft = await parser.parse({ kind: 'plan', bytes: input.bytes, fileName: input.fileName });
   const sniffed = sniffFormat(input.bytes, input.fileName);
-  const format = sniffed === 'text' ? (extensionOf(input.fileName) === 'md' ? 'md' : 'txt') : sniffed;
+  const ext = extensionOf(input.fileName);
+  const legacy = (sniffed === 'doc' || sniffed === 'xls') && LEGACY_NAMES.has(ext);
+  const format = sniffed === 'text' ? (ext === 'md' ? 'md' : 'txt') : legacy ? ext : sniffed;
   const regionId = await importRegion(db, actor, draft.plan.region, targetRegionId);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   return db.transaction(async (tx) => {

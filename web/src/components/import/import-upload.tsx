@@ -64,7 +64,7 @@ export function ImportUpload({ targetPlanId, onUploaded }: { targetPlanId?: numb
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{targetPlanId ? '将修订后的方案文件拖到此处，或点击选择' : '将方案文件拖到此处，或点击选择'}</p>
-        <p className="ant-upload-hint">支持 PDF、Word（.docx）、Excel（.xlsx）、TXT、Markdown，单个文件不超过 {IMPORT_MAX_MB} MB</p>
+        <p className="ant-upload-hint">支持 PDF、Word（.docx/.doc）、WPS 文字（.wps）、Excel（.xlsx/.xls）、WPS 表格（.et）、TXT、Markdown，单个文件不超过 {IMPORT_MAX_MB} MB</p>
       </Upload.Dragger>
       {phase.kind === 'sending' && (
         <div className="import-progress" data-testid="import-progress">

@@ -8,7 +8,7 @@ export interface FieldError {
   message: string;
 }
 
-const TEXT_FIELDS: { key: keyof DraftPlan & string; label: string; placeholder?: string }[] = [
+const TEXT_FIELDS: { key: keyof DraftPlan; label: string; placeholder?: string }[] = [
   { key: 'issuer', label: '发文单位' },
   { key: 'doc_number', label: '文号', placeholder: '如：永政办函〔2022〕18号' },
   { key: 'issued_on', label: '印发日期', placeholder: 'YYYY-MM-DD' },
