@@ -254,7 +254,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 function noticeFigures(blocks: Block[]): { total: number; due: number; doneDue: number; onTime: number; overdue: number; yellow: number; redSeqs: number[] } {
   const text = blocks.filter((b): b is Paragraph => b.kind === 'paragraph').map((b) => b.runs.map((r) => r.text).join('')).find((s) => s.includes('已到期')) ?? '';
   const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
-  const red = blocks.find((b): b is Table => b.kind === 'table' && ((b as Table).caption ?? '').includes('逾期未办结'));
+  // The red list is an attachment (附件N, its title, its table) or, in older layouts, a captioned table.
+  const titleAt = blocks.findIndex((b) => b.kind === 'title' && ((b as unknown as { text: string }).text).includes('逾期未办结'));
+  const red = (titleAt >= 0 ? blocks.slice(titleAt + 1).find((b): b is Table => b.kind === 'table') : undefined)
+    ?? blocks.find((b): b is Table => b.kind === 'table' && ((b as Table).caption ?? '').includes('逾期未办结'));
   return {
     total: n(/(\d+)项任务中/), due: n(/已到期(\d+)项/), doneDue: n(/已办结(\d+)项，完成率/), onTime: n(/按时办结(\d+)项/), overdue: n(/逾期未办结（红灯）(\d+)项/), yellow: n(/（黄灯）(\d+)项/),
     redSeqs: (red?.rows ?? []).map((r) => Number(r[0])).sort((a, b) => a - b),

@@ -105,7 +105,9 @@ export interface TaskListAttachment {
  * the notice stays a few pages long. `firstAttachment` numbers them (附件1, 附件2).
  */
 export function problemSection(data: ProgressReviewData, firstAttachment = 1): { body: Block[]; attachments: TaskListAttachment[] } {
-  const red = data.tasks.filter((t) => t.light === 'red');
+  // The red list is the overdue list the overview counts (到期 − 已办结), not every red light: a task
+  // returned twice is red on the board but not overdue, and must not swell a list of overdue tasks.
+  const red = data.tasks.filter((t) => t.overdue);
   const yellow = data.tasks.filter((t) => t.light === 'yellow');
   const attachments: TaskListAttachment[] = [];
   const refer = (name: string, tasks: readonly TaskProgress[]): string => {
