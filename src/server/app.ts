@@ -16,7 +16,7 @@ import type { Db } from '../db/client.ts';
 import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
 import type { Config } from './config.ts';
-import type { App, AppContext } from './context.ts';
+import type { App, AppContext, DemoInfo } from './context.ts';
 import { ERROR_CATALOGUE, handleError } from './errors.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
@@ -32,6 +32,7 @@ import { activityRoutes } from './routes/activity.routes.ts';
 import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { systemRoutes } from './routes/system.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -48,6 +49,8 @@ export interface BuildOptions {
   /** Directory of the built web app; defaults to web/dist. Missing → API only. */
   webRoot?: string;
   logger?: boolean;
+  /** The demo's simulated date, when serving the demo. */
+  demo?: DemoInfo | null;
 }
 
 // Validation messages reach officials: have zod speak Chinese.
@@ -80,7 +83,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     },
   }).withTypeProvider<ZodTypeProvider>();
-  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar() };
+  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar(), demo: options.demo ?? null };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -114,6 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   channelRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   documentRoutes(app, ctx);
+  systemRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

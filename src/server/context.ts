@@ -16,7 +16,11 @@ export interface AppContext {
   now: () => Date;
   /** Working days for every due-date rule. */
   calendar: WorkCalendar;
+  /** Set when the server runs the demo on its simulated date (shown as a banner); null in production. */
+  demo: DemoInfo | null;
 }
+
+export interface DemoInfo { today: string; notice: string }
 
 declare module 'fastify' {
   interface FastifyRequest {
