@@ -1,5 +1,4 @@
 import { App, Button, Empty, Skeleton, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { confirmExtension, fetchExtensions } from '../api/supervision.ts';
@@ -12,11 +11,12 @@ import { EXTENSION_STATE_COLORS, EXTENSION_STATE_LABELS } from '../lib/supervisi
 import { ErrorResult } from './error-result.tsx';
 import { ExtensionDecisionModal, ExtensionRequestModal } from './extension-forms.tsx';
 import { taskUnits } from './task-urges-tab.tsx';
+import { serverNow } from '../lib/server-clock.ts';
 
 /** True when the plan's deadline (2023-06 or 2023-06-30) has passed: no extension may be asked. */
 function deadlinePassed(deadline: string | null): boolean {
   if (!deadline) return false;
-  return deadline < dayjs().format('YYYY-MM-DD').slice(0, deadline.length);
+  return deadline < serverNow().format('YYYY-MM-DD').slice(0, deadline.length);
 }
 
 /** 延期: units ask before the deadline, their head confirms, the office approves or refuses. */
