@@ -11,6 +11,7 @@ import { planIndicators, planPlaces } from '../use-cases/assessment/assessment-d
 import { createRound, putIndicatorRanks, putPlaceRanks } from '../use-cases/assessment/rounds.ts';
 import { createDraft, issueDocument } from '../use-cases/documents/documents.ts';
 import { addAttachment } from '../use-cases/supervision/attachments.ts';
+import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { reviewCompletion } from '../use-cases/supervision/completion.ts';
 import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
 import { reviewReport, saveReport, submitReport } from '../use-cases/supervision/reports.ts';
@@ -98,6 +99,10 @@ export class DemoActions {
 
   /** Performs a plan-level milestone: a document drafted (and issued), or an assessment round entered. */
   async milestone(c: ActionContext, m: Milestone, now: Date): Promise<void> {
+    if (m.kind === 'lights') {
+      await recordPlanLights(this.db, c.planId, m.day, c.calendar);
+      return;
+    }
     const office = await c.actors.office(c.office);
     if (m.kind === 'document') {
       const draft = await createDraft(this.db, office, c.planId, { kind: m.docKind, period: m.period }, now, c.calendar);

@@ -9,7 +9,9 @@ import { DEMO_TODAY } from './demo-clock.ts';
 
 export type Milestone =
   | { kind: 'document'; day: string; minute: number; docKind: ReportKind; period: string; issue: boolean }
-  | { kind: 'round'; day: string; minute: number; title: string; period: string };
+  | { kind: 'round'; day: string; minute: number; title: string; period: string }
+  /** The daily supervision run's lights, kept for the trend (played after each period's reports are due). */
+  | { kind: 'lights'; day: string; minute: number };
 
 export interface DemoPlay { seed: string; office: string; until: string; seed32: number; milestones: Milestone[] }
 

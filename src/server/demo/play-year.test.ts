@@ -49,7 +49,7 @@ describe.each(databaseKinds())('the demo year on %s', (kind) => {
   });
 
   it('opens 邵阳 2023 on a year in motion: green, yellow, red and done', async () => {
-    const { status, body } = await getJson<{ period: string; tasks: { light: string }[] }>(app, `/api/plans/${shaoyang}/lights`, office);
+    const { status, body } = await getJson<{ period: string; tasks: { light: string }[]; trend: { period: string }[] }>(app, `/api/plans/${shaoyang}/lights`, office);
     expect(status).toBe(200);
     expect(body.period).toBe('2023-07');
     const counts = { green: 0, yellow: 0, red: 0, done: 0 } as Record<string, number>;
@@ -58,6 +58,8 @@ describe.each(databaseKinds())('the demo year on %s', (kind) => {
     for (const light of ['green', 'yellow', 'red', 'done']) expect(counts[light], light).toBeGreaterThan(5);
     // Red is the exception, not the wall the old demo showed.
     expect(counts.red ?? 0).toBeLessThan(body.tasks.length / 3);
+    // The daily run's lights were kept month by month, so the trend has a history.
+    expect(body.trend.map((t) => t.period)).toEqual(['2023-04', '2023-05', '2023-06', '2023-07']);
   });
 
   it('leaves work waiting: reports for review and extension requests for a decision', async () => {

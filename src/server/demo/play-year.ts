@@ -49,6 +49,12 @@ async function scriptPeriods(db: Db, planId: number, start: string, until: strin
   return out;
 }
 
+/** Days the daily run's lights are kept: the working day after each period's reports fall due, and the last day. */
+function lightsDays(script: ScriptPlan, calendar: WorkCalendar): string[] {
+  const days = script.periods.map((p) => calendar.addWorkdays(p.dueOn, 1)).filter((d) => d < script.until);
+  return [...new Set([...days, script.until])];
+}
+
 async function planSteps(db: Db, play: DemoPlay, actors: DemoActors, calendar: WorkCalendar): Promise<Step[]> {
   const [plan] = await db.select().from(plans).where(and(sql`${plans.source}->>'seed' = ${play.seed}`, sql`${plans.source}->>'demo' = 'true'`));
   if (!plan) return [];
@@ -62,6 +68,7 @@ async function planSteps(db: Db, play: DemoPlay, actors: DemoActors, calendar: W
   return [
     ...planScript(script, calendar).map((e) => ({ day: e.day, minute: e.minute, context, action: e.action })),
     ...play.milestones.map((m) => ({ day: m.day, minute: m.minute, context, milestone: m })),
+    ...lightsDays(script, calendar).map((day) => ({ day, minute: 480, context, milestone: { kind: 'lights' as const, day, minute: 480 } })),
   ];
 }
 
@@ -84,7 +91,7 @@ export async function playDemoYear(db: Db, options: { calendar: WorkCalendar; si
   for (const [i, step] of steps.entries()) {
     if (options.signal?.aborted) throw new Error('演示数据生成已中止 (demo year aborted)');
     const now = momentOf(step.day, step.minute);
-    const kind = 'action' in step ? step.action.kind : step.milestone.kind === 'document' ? `document:${step.milestone.docKind}` : 'round';
+    const kind = 'action' in step ? step.action.kind : step.milestone.kind === 'document' ? `document:${step.milestone.docKind}` : step.milestone.kind;
     const t0 = Date.now();
     try {
       if ('action' in step) await actions.perform(step.context, step.action, now);
