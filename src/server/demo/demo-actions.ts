@@ -6,12 +6,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
-import { progressReports } from '../../db/supervision-schema.ts';
+import { audit } from '../../db/audit.ts';
+import { planSupervision, progressReports } from '../../db/supervision-schema.ts';
+import type { Actor } from '../auth/actor.ts';
 import { planIndicators, planPlaces } from '../use-cases/assessment/assessment-data.ts';
 import { createRound, putIndicatorRanks, putPlaceRanks } from '../use-cases/assessment/rounds.ts';
 import { createDraft, issueDocument } from '../use-cases/documents/documents.ts';
 import { addAttachment } from '../use-cases/supervision/attachments.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
+import { planSettings } from '../use-cases/supervision/task-context.ts';
 import { reviewCompletion } from '../use-cases/supervision/completion.ts';
 import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
 import { reviewReport, saveReport, submitReport } from '../use-cases/supervision/reports.ts';
@@ -26,6 +29,15 @@ import type { DemoAction } from './demo-script.ts';
 interface Made { reports: Map<string, number>; extensions: Map<number, number>; orders: Map<string, number> }
 
 export interface ActionContext { db: Db; calendar: WorkCalendar; actors: DemoActors; office: string; planId: number; rng: Random }
+
+/** The office sets the plan's reporting cycle, as PUT /api/plans/{id}/supervision does (audited). */
+export async function setCycle(db: Db, office: Actor, planId: number, cycle: 'month' | 'quarter'): Promise<void> {
+  await db.transaction(async (tx) => {
+    await planSettings(tx, planId);
+    await tx.update(planSupervision).set({ cycle }).where(eq(planSupervision.planId, planId));
+    await audit(tx, { actorUserId: office.userId, action: 'plan.supervision_settings', entity: 'plan', entityId: planId, details: { cycle } });
+  });
+}
 
 const reportKey = (taskId: number, unitId: number, period: string): string => `${taskId}:${unitId}:${period}`;
 

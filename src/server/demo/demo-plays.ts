@@ -13,7 +13,11 @@ export type Milestone =
   /** The daily supervision run's lights, kept for the trend (played after each period's reports are due). */
   | { kind: 'lights'; day: string; minute: number };
 
-export interface DemoPlay { seed: string; office: string; until: string; seed32: number; milestones: Milestone[] }
+export interface DemoPlay {
+  seed: string; office: string; until: string; seed32: number; milestones: Milestone[];
+  /** The reporting cycle the office set for the plan (default: the plan's, monthly). */
+  cycle?: 'month' | 'quarter';
+}
 
 const doc = (day: string, docKind: ReportKind, period: string, issue = true): Milestone => ({ kind: 'document', day, minute: 1000, docKind, period, issue });
 
@@ -35,11 +39,10 @@ export const DEMO_PLAYS: DemoPlay[] = [
     ],
   },
   {
-    seed: '001_918f3dbd45cf2deb.txt', office: 'office-yongzhou', until: '2023-01-20', seed32: 2022,
+    // 永州's plan evaluates quarterly (季度评价): its office has the units report per quarter.
+    seed: '001_918f3dbd45cf2deb.txt', office: 'office-yongzhou', until: '2023-01-20', seed32: 2022, cycle: 'quarter',
     milestones: [
-      doc('2022-10-12', 'monthly-notice', '2022-09'),
-      doc('2022-11-09', 'monthly-notice', '2022-10'),
-      doc('2022-12-08', 'monthly-notice', '2022-11'),
+      doc('2022-10-14', 'quarterly-summary', '2022-Q3'),
       doc('2023-01-09', 'annual-summary', '2022'),
       { kind: 'round', day: '2023-01-12', minute: 1020, title: '2022年度全省营商环境评价', period: '2022' },
       doc('2023-01-16', 'commendation', '2022'),

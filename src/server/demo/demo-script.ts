@@ -126,12 +126,13 @@ class TaskScript {
       const filed = late ? this.wd(p.dueOn, this.rng.int(1, 4)) : this.wd(p.end, this.rng.int(1, 3));
       if (filed > this.plan.until) return;
       const percent = finishing ? 100 : this.percentAt(p, index);
-      const consolidate = this.responsibleReports(p, filed);
+      // Responsible units' reports and their consolidation are played in the last two periods only (they multiply the steps).
+      const consolidate = index >= periods.length - 2 && this.responsibleReports(p, filed);
       const status: 'done' | 'blocked' | 'in_progress' = finishing ? 'done' : fate === 'overdue' && this.rng.chance(0.3) ? 'blocked' : 'in_progress';
       const base = { kind: 'report' as const, taskId: this.task.id, unitId: this.lead, period: p.key, status, percent, consolidate };
       const report = (day: string, minute: number) => this.emit(day, minute, {
         ...base, workDone: workDoneText(this.rng, this.task.text, percent, finishing), problems: status === 'blocked' ? '关键环节依赖上级系统，进度受阻' : problemsText(this.rng),
-        helpNeeded: helpText(this.rng), evidence: this.rng.chance(0.3) || finishing ? `${p.key}进展佐证材料.txt` : null,
+        helpNeeded: helpText(this.rng), evidence: this.rng.chance(0.15) || finishing ? `${p.key}进展佐证材料.txt` : null,
       });
       report(filed, 600);
       this.review(p, filed, finishing, report);

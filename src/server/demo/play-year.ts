@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../db/schema.ts';
 import { planSettings } from '../use-cases/supervision/task-context.ts';
+import { setCycle } from './demo-actions.ts';
 import { DemoActors } from './demo-actors.ts';
 import { DemoActions, type ActionContext } from './demo-actions.ts';
 import { DEMO_PLAYS, type DemoPlay, type Milestone } from './demo-plays.ts';
@@ -58,6 +59,7 @@ function lightsDays(script: ScriptPlan, calendar: WorkCalendar): string[] {
 async function planSteps(db: Db, play: DemoPlay, actors: DemoActors, calendar: WorkCalendar): Promise<Step[]> {
   const [plan] = await db.select().from(plans).where(and(sql`${plans.source}->>'seed' = ${play.seed}`, sql`${plans.source}->>'demo' = 'true'`));
   if (!plan) return [];
+  if (play.cycle) await setCycle(db, await actors.office(play.office), plan.id, play.cycle);
   // Periods run from the plan's issue (a plan asks for no report before it exists).
   const start = plan.issuedOn ?? `${plan.year}-01-01`;
   const script: ScriptPlan = {
