@@ -31,7 +31,7 @@ function drawFate(rng: Random, task: ScriptTask, plan: ScriptPlan): Fate {
   const r = rng.next();
   if (task.dueOn !== null && task.dueOn < plan.until) return r < 0.64 ? 'done' : r < 0.74 ? 'extended' : r < 0.8 ? 'refused' : 'overdue';
   if (r < 0.06) return 'early';
-  if (task.dueOn !== null && task.dueOn > addDays(plan.until, 20) && r < 0.12) return 'pending-extension';
+  if (task.dueOn !== null && task.dueOn > addDays(plan.until, 20) && r < 0.13) return 'pending-extension';
   return 'progress';
 }
 
@@ -47,7 +47,10 @@ class TaskScript {
   private finishOn: string | null = null;
   private dueOn: string | null;
 
-  constructor(private readonly rng: Random, private readonly plan: ScriptPlan, private readonly task: ScriptTask, private readonly lead: number, private readonly calendar: WorkCalendar) {
+  constructor(
+    private readonly rng: Random, private readonly plan: ScriptPlan, private readonly task: ScriptTask, private readonly lead: number,
+    private readonly calendar: WorkCalendar, private readonly shared: { unconfirmed: number },
+  ) {
     this.dueOn = task.dueOn;
   }
 
@@ -88,8 +91,9 @@ class TaskScript {
   private pendingExtension(due: string): void {
     const asked = this.wd(this.plan.until, -this.rng.int(1, 6));
     this.emit(asked, 600, { kind: 'extension', taskId: this.task.id, unitId: this.lead, proposedDueOn: monthEnd(addDays(due, 75)), reason: this.rng.pick(EXTENSION_REASONS), progress: '已完成前期准备，正在推进系统建设。' });
-    // Most are confirmed by the unit's head and wait for the office; some still wait for the head.
-    if (this.rng.chance(0.7)) this.emit(this.wd(asked, 1), 610, { kind: 'extension-confirm', taskId: this.task.id, unitId: this.lead });
+    // The first two still wait for the unit's head; the others were confirmed and wait for the office.
+    if (this.shared.unconfirmed > 0) this.shared.unconfirmed--;
+    else this.emit(this.wd(asked, 1), 610, { kind: 'extension-confirm', taskId: this.task.id, unitId: this.lead });
   }
 
   private urges(due: string): void {
@@ -170,9 +174,10 @@ class TaskScript {
 export function planScript(plan: ScriptPlan, calendar: WorkCalendar): DemoEvent[] {
   const rng = seededRandom(plan.seed);
   const events: DemoEvent[] = [];
+  const shared = { unconfirmed: 2 };
   for (const task of plan.tasks) {
     if (task.lead === null) continue;
-    events.push(...new TaskScript(rng, plan, task, task.lead, calendar).build());
+    events.push(...new TaskScript(rng, plan, task, task.lead, calendar, shared).build());
   }
   return sortEvents(events);
 }
