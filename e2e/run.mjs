@@ -114,8 +114,8 @@ process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
 try {
   // Playing the demo year takes a minute or more on a busy machine.
-  if (!(await waitForServer(baseUrl, server, 600_000))) {
-    console.error('服务未能启动 (server did not answer GET /api/me within 600 s). Server log:');
+  if (!(await waitForServer(baseUrl, server, 1_500_000))) {
+    console.error('服务未能启动 (server did not answer GET /api/me within 1500 s). Server log:');
     console.error(readFileSync(logPath, 'utf8'));
   } else {
     const specs = readdirSync(e2eDir)
