@@ -28,7 +28,9 @@ function shutdownOnSignals(database: Database, running: Running): void {
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: 正在停止服务 (shutting down)…`);
+    // A shutdown that hangs (a stuck request, an unreachable database) must not keep the process alive.
+    setTimeout(() => process.exit(1), 30_000).unref();
+    process.stdout.write(`${signal}: 正在停止服务 (shutting down)…\n`, () => undefined);
     running.abort.abort();
     let code = 0;
     try {

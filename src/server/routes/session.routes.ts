@@ -27,8 +27,10 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
       maxFailures: ctx.config.LOGIN_MAX_FAILURES, lockMinutes: ctx.config.LOGIN_LOCK_MINUTES,
       ratePerIp: ctx.config.LOGIN_RATE_PER_IP, sessionTtlHours: ctx.config.SESSION_TTL_HOURS,
     }, ctx.now());
+    // Max-Age, not Expires: the browser's clock need not agree with the server's (the demo runs on a
+    // simulated date, where an absolute expiry would already lie in the past and drop the cookie).
     void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'lax', secure: ctx.config.COOKIE_SECURE, path: '/', expires: expiresAt,
+      httpOnly: true, sameSite: 'lax', secure: ctx.config.COOKIE_SECURE, path: '/', maxAge: Math.max(1, Math.round((expiresAt.getTime() - ctx.now().getTime()) / 1000)),
     });
     const actor = await loadActor(ctx.db, userId);
     if (!actor) throw new Error('user vanished during login');
