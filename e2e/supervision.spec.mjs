@@ -121,6 +121,10 @@ test('a unit files a report at 375 px; the office accepts it; 进展报告 shows
   // The demo year left the task's earlier reports waiting too: pick this period's row.
   const reviewRow = () => office.locator('[data-testid="review-item"]', { hasText: item.text.slice(0, 12) }).filter({ hasText: item.period.label });
   const row = reviewRow();
+  // The queue lists oldest first, 50 a page: this period's report, filed just now, is on the last page.
+  await office.locator('[data-testid="review-item"]').first().waitFor();
+  const pages = office.locator('.ant-pagination-item');
+  if ((await pages.count()) > 0) await pages.last().click();
   await row.waitFor();
   await screenshot(office, 'desktop-review');
   await row.click();
