@@ -92,7 +92,8 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const logPath = `${dataDir}.log`;
 const log = createWriteStream(logPath);
 console.log(`启动服务 (starting server) on ${baseUrl}, DATA_DIR=${dataDir}`);
-const server = spawn(process.execPath, ['bin/yingshang.mjs', 'serve'], {
+// The demo start, as `npm start` gives it: seed plans and the demo year on its simulated date.
+const server = spawn(process.execPath, ['bin/yingshang.mjs', 'serve', '--demo'], {
   cwd: root,
   // A fresh embedded database every run: DATABASE_URL (set for the API tests) must not send the
   // browser tests to a shared PostgreSQL database whose leftovers would change what they see.
@@ -112,8 +113,9 @@ const cleanup = async () => {
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
 try {
-  if (!(await waitForServer(baseUrl, server, 90_000))) {
-    console.error('服务未能启动 (server did not answer GET /api/me within 90 s). Server log:');
+  // Playing the demo year takes a minute or more on a busy machine.
+  if (!(await waitForServer(baseUrl, server, 1_500_000))) {
+    console.error('服务未能启动 (server did not answer GET /api/me within 1500 s). Server log:');
     console.error(readFileSync(logPath, 'utf8'));
   } else {
     const specs = readdirSync(e2eDir)

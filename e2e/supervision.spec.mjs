@@ -118,7 +118,13 @@ test('a unit files a report at 375 px; the office accepts it; 进展报告 shows
   await screenshot(office, 'desktop-inbox', { fullPage: false });
   await office.getByTestId('inbox').getByText('牵头单位已提交进展报告').first().click();
   await office.waitForURL((url) => url.pathname === '/review');
-  const row = office.locator('[data-testid="review-item"]', { hasText: item.text.slice(0, 12) });
+  // The demo year left the task's earlier reports waiting too: pick this period's row.
+  const reviewRow = () => office.locator('[data-testid="review-item"]', { hasText: item.text.slice(0, 12) }).filter({ hasText: item.period.label });
+  const row = reviewRow();
+  // The queue lists oldest first, 50 a page: this period's report, filed just now, is on the last page.
+  await office.locator('[data-testid="review-item"]').first().waitFor();
+  const pages = office.locator('.ant-pagination-item');
+  if ((await pages.count()) > 0) await pages.last().click();
   await row.waitFor();
   await screenshot(office, 'desktop-review');
   await row.click();
@@ -134,7 +140,7 @@ test('a unit files a report at 375 px; the office accepts it; 进展报告 shows
   await review.locator('[data-testid="report-state"]', { hasText: '已通过' }).first().waitFor();
   await eventually('the report accepted', async () => (await apiGet(office, `/api/tasks/${item.taskId}/reports`)).body.items.find((r) => r.id === submitted.id)?.state === 'accepted');
   await office.locator('.ant-drawer-open .ant-drawer-close').click();
-  await eventually('the queue no longer lists it', async () => (await office.locator('[data-testid="review-item"]', { hasText: item.text.slice(0, 12) }).count()) === 0);
+  await eventually('the queue no longer lists it', async () => (await reviewRow().count()) === 0);
 
   // The task's 进展报告 tab (office, drawer) and the unit's own view on the phone both say 已通过.
   await office.goto(`${BASE_URL}/tasks?task=${item.taskId}`);

@@ -17,7 +17,7 @@ import type { Db } from '../db/client.ts';
 import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
 import type { Config } from './config.ts';
-import type { App, AppContext } from './context.ts';
+import type { App, AppContext, DemoInfo } from './context.ts';
 import { ERROR_CATALOGUE, handleError } from './errors.ts';
 import { registerNulGuard } from './nul-guard.ts';
 import { registerRequestAudit } from './request-audit.ts';
@@ -40,6 +40,7 @@ import { parsePoolOf, type FileParser } from './files/parse-pool.ts';
 import { diskGuardOf, registerDiskGuard, type DiskProbe } from './files/disk-space.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
+import { systemRoutes } from './routes/system.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -62,6 +63,8 @@ export interface BuildOptions {
   parser?: FileParser;
   /** Free-space probe of the data directory's disk; defaults to statfs (tests stub it). */
   diskProbe?: DiskProbe;
+  /** The demo's simulated date, when serving the demo. */
+  demo?: DemoInfo | null;
 }
 
 // Validation messages reach officials: have zod speak Chinese.
@@ -97,7 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
   }).withTypeProvider<ZodTypeProvider>();
   const parser = options.parser ?? parsePoolOf(options.config);
-  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar(), parser };
+  const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar(), parser, demo: options.demo ?? null };
   if (!options.parser) app.addHook('onClose', () => parser.close());
 
   // Every request runs under the injectable clock: rows stamped without an explicit time (audit,
@@ -141,6 +144,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   assessmentRoutes(app, ctx);
   documentRoutes(app, ctx);
   backupRoutes(app, ctx, options.backup);
+  systemRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

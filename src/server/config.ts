@@ -55,6 +55,12 @@ const ConfigSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   /** When the daily supervision run happens, as cron in China time. */
   DAILY_CRON: z.string().default('0 8 * * *'),
+  /** demo: load and play the demo on an empty database (`npm start`); production: never (`yingshang serve`). Unset: decided by the --demo flag. */
+  YINGSHANG_MODE: z.enum(['demo', 'production']).optional().or(z.literal('').transform(() => undefined)),
+  /** Production start on a database that holds demo accounts: refused unless true. */
+  ALLOW_DEMO_ACCOUNTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Demo: after loading the seed plans, play a year of activity through the use cases (off: plans only). */
+  DEMO_YEAR: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -19,7 +19,11 @@ export interface AppContext {
   calendar: WorkCalendar;
   /** Parses untrusted files off the event loop, within memory and time limits. */
   parser: FileParser;
+  /** Set when the server runs the demo on its simulated date (shown as a banner); null in production. */
+  demo: DemoInfo | null;
 }
+
+export interface DemoInfo { today: string; notice: string }
 
 declare module 'fastify' {
   interface FastifyRequest {

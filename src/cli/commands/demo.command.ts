@@ -1,9 +1,10 @@
-/** `yingshang demo [--reset]`: loads the demo data into an empty database, or rebuilds it. */
+/** `yingshang demo [--reset]`: loads the demo data (and plays the demo year) into an empty database, or rebuilds it. */
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../../db/demo/demo-data.ts';
-import { loadDemo } from '../../db/demo/load-demo.ts';
+import { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { loadConfig } from '../../server/config.ts';
+import { prepareDemo } from '../../server/demo/prepare-demo.ts';
 import { describeDatabase, openForCli } from '../database.ts';
 
 export async function run(args: string[]): Promise<number> {
@@ -12,7 +13,9 @@ export async function run(args: string[]): Promise<number> {
   const database = await openForCli(config);
   if (!database) return 1;
   try {
-    const result = await loadDemo(database.db, { reset: values.reset ?? false, hashPassword });
+    const result = await prepareDemo(database.db, {
+      reset: values.reset ?? false, hashPassword, calendar: new WorkCalendar(), playYear: config.DEMO_YEAR === 'on', log: (m) => console.log(m),
+    });
     if (!result.loaded) {
       console.log('数据库中已有方案，未载入演示数据。重建请使用 `yingshang demo --reset`（会清空全部数据）。');
       return 0;

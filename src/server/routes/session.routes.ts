@@ -33,8 +33,10 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
       if (typeof retry === 'number') void reply.header('retry-after', String(retry));
       throw e;
     });
+    // Max-Age, not Expires: the browser's clock need not agree with the server's (the demo runs on a
+    // simulated date, where an absolute expiry would already lie in the past and drop the cookie).
     void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'lax', secure: ctx.config.COOKIE_SECURE, path: '/', expires: expiresAt,
+      httpOnly: true, sameSite: 'lax', secure: ctx.config.COOKIE_SECURE, path: '/', maxAge: Math.max(1, Math.round((expiresAt.getTime() - ctx.now().getTime()) / 1000)),
     });
     const actor = await loadActor(ctx.db, userId);
     if (!actor) throw new Error('user vanished during login');

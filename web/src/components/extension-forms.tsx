@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { decideExtension, requestExtension } from '../api/supervision.ts';
 import type { ExtensionRequest } from '../api/supervision-types.ts';
+import { serverNow } from '../lib/server-clock.ts';
 
 function useSubmit<T>(action: (v: T) => Promise<void>, onClose: () => void) {
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function ExtensionRequestModal({ taskId, open, onClose, onDone }: { taskI
       <Form<RequestValues> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void run(v)} preserve={false}>
         {error && <Alert type="error" showIcon title={error} className="form-alert" />}
         <Form.Item name="proposedDueOn" label="申请延至" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker className="full-width" disabledDate={(d) => d.isBefore(dayjs(), 'day')} inputReadOnly />
+          <DatePicker className="full-width" disabledDate={(d) => d.isBefore(serverNow(), 'day')} inputReadOnly />
         </Form.Item>
         <Form.Item name="reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />

@@ -1,11 +1,11 @@
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { createUrge } from '../api/supervision.ts';
 import type { Urge } from '../api/supervision-types.ts';
 import type { UnitRef } from '../api/types.ts';
+import { serverNow } from '../lib/server-clock.ts';
 
 interface Values {
   kind: 'reminder' | 'order';
@@ -84,7 +84,7 @@ export function UrgeFormModal({ taskId, units, kind, onClose, onCreated }: Props
           label={chosenKind === 'order' ? '回复期限' : '回复期限（可选）'}
           rules={chosenKind === 'order' ? [{ required: true, message: '督办单必须写明回复期限' }] : []}
         >
-          <DatePicker className="full-width" disabledDate={(d) => d.isBefore(dayjs(), 'day')} inputReadOnly />
+          <DatePicker className="full-width" disabledDate={(d) => d.isBefore(serverNow(), 'day')} inputReadOnly />
         </Form.Item>
       </Form>
     </Modal>

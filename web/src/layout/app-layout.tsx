@@ -3,6 +3,7 @@ import { Button, Drawer, Layout } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet } from 'react-router-dom';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
+import { DemoBanner } from './demo-banner.tsx';
 import { InboxBell } from './inbox-bell.tsx';
 import { NavMenu } from './nav-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -26,6 +27,7 @@ export function AppLayout() {
         <InboxBell />
         <UserMenu />
       </Layout.Header>
+      <DemoBanner />
       <Layout>
         {!mobile && (
           <Layout.Sider width={184} theme="light" className="app-sider">

@@ -1,5 +1,4 @@
 import { Alert, Card, Empty, Select } from 'antd';
-import dayjs from 'dayjs';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -12,6 +11,7 @@ import { StatCards } from '../components/stat-cards.tsx';
 import { useMe } from '../auth/auth-context.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { monthLabel } from '../lib/format.ts';
+import { serverNow } from '../lib/server-clock.ts';
 
 const BAR_COLOR = '#1f5fbf';
 
@@ -52,7 +52,7 @@ export function DashboardPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const thisMonth = dayjs().format('YYYY-MM');
+  const thisMonth = serverNow().format('YYYY-MM');
   const plans = useApi((signal) => fetchPlans(signal), []);
   const overall = useApi((signal) => fetchStats(undefined, signal), []);
   const planItems = plans.data?.items ?? [];
@@ -71,7 +71,7 @@ export function DashboardPage() {
         {me.region.name}
       </div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} className="form-alert" /> : null}
-      <StatCards stats={overall.data} thisMonth={thisMonth} lastMonth={dayjs().subtract(1, 'month').format('YYYY-MM')} />
+      <StatCards stats={overall.data} thisMonth={thisMonth} lastMonth={serverNow().subtract(1, 'month').format('YYYY-MM')} />
       <div className="dashboard-plan">
         <span className="muted">方案：</span>
         <Select

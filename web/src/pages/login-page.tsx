@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { signIn } from '../api/session.ts';
 import { useAuth } from '../auth/auth-context.ts';
+import { DemoBanner } from '../layout/demo-banner.tsx';
 
 interface Values {
   login: string;
@@ -50,6 +51,7 @@ export function LoginPage() {
             <div className="muted">优化营商环境工作平台</div>
           </div>
         </div>
+        <DemoBanner />
         {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="login-error" />}
         <Form<Values> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
           <Form.Item name="login" label="账号" rules={[{ required: true, message: '请输入账号' }]}>

@@ -1,5 +1,4 @@
 import { Alert, Empty, Skeleton } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
@@ -9,6 +8,7 @@ import { MyTaskCard } from '../components/my-task-card.tsx';
 import { ReportDrawer } from '../components/report-drawer.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { dateLabel } from '../lib/format.ts';
+import { serverNow } from '../lib/server-clock.ts';
 
 type Group = 'todo' | 'draft' | 'submitted' | 'returned' | 'accepted';
 
@@ -29,7 +29,7 @@ export function MyTasksPage() {
   const [params, setParams] = useSearchParams();
   const { data, error, loading, reload } = useApi((signal) => fetchMyTasks(signal), []);
   const items = useMemo(() => data?.items ?? [], [data]);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = serverNow().format('YYYY-MM-DD');
   const filter = params.get('state') as Group | null;
   const openId = Number(params.get('report')) || undefined;
   const openItem = items.find((i) => i.taskId === openId);

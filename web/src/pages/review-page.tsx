@@ -12,10 +12,11 @@ import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { dateTimeLabel } from '../lib/format.ts';
 import { periodLabel } from '../lib/supervision-labels.ts';
+import { serverNow } from '../lib/server-clock.ts';
 
 function waited(submittedAt: string | null): string {
   if (!submittedAt) return '';
-  const days = Math.floor((Date.now() - new Date(submittedAt).getTime()) / 86_400_000);
+  const days = Math.floor((serverNow().valueOf() - new Date(submittedAt).getTime()) / 86_400_000);
   return days >= 1 ? `已等待 ${days} 天` : '今天提交';
 }
 
