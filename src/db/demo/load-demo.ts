@@ -100,7 +100,7 @@ export async function loadDemo(db: Db, options: { reset: boolean; hashPassword: 
       await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { seed: p.seed, demo: true },
         // A seed plan is as if entered the day it was issued (or at the start of its year when the
         // document gives no date): supervised from then, as the demo year plays it.
-        { targets: p.targets, createdAt: new Date(`${p.draft.issued_on && p.draft.issued_on.startsWith(String(p.draft.year)) ? p.draft.issued_on : `${p.draft.year}-01-01`}T00:00:00+08:00`) });
+        { targets: p.targets, createdAt: new Date(`${p.draft.issuedOn && p.draft.issuedOn.startsWith(String(p.draft.year)) ? p.draft.issuedOn : `${p.draft.year}-01-01`}T00:00:00+08:00`) });
       taskCount += p.draft.tasks.length;
     }
     await insertCollectives(tx, regionIds);

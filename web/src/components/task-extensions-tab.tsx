@@ -11,7 +11,6 @@ import { EXTENSION_STATE_COLORS, EXTENSION_STATE_LABELS } from '../lib/supervisi
 import { ErrorResult } from './error-result.tsx';
 import { ExtensionDecisionModal, ExtensionRequestModal } from './extension-forms.tsx';
 import { taskUnits } from './task-urges-tab.tsx';
-import { serverNow } from '../lib/server-clock.ts';
 
 /** 延期: units ask before the deadline, their head confirms, the office approves or refuses. */
 export function TaskExtensionsTab({ task }: { task: TaskDetail }) {
