@@ -17,7 +17,7 @@ import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { App, AppContext } from './context.ts';
-import { ERROR_CATALOGUE, handleError } from './errors.ts';
+import { ERROR_CATALOGUE, appError, handleError } from './errors.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
@@ -66,7 +66,14 @@ function authenticate(ctx: AppContext, app: App): void {
     const userId = await findSessionUser(ctx.db, token, ctx.now());
     if (userId !== null) request.actor = await loadActor(ctx.db, userId);
   });
+  // An initial or reset password is known to someone else: nothing but the change is allowed with it.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    done(request.actor?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route) ? appError('PASSWORD_CHANGE_REQUIRED') : undefined);
+  });
 }
+
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'PUT /api/me/password', 'DELETE /api/session', 'POST /api/session']);
 
 /** Creates the application (not yet listening). */
 export async function buildApp(options: BuildOptions): Promise<App> {

@@ -31,6 +31,8 @@ export async function login(db: Db, input: LoginInput, policy: LoginPolicy, now 
     throw appError('AUTH_LOCKED', undefined, { lockedUntil: user.lockedUntil.toISOString() });
   }
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  // Told only to someone who knows the password, so it does not reveal which accounts exist.
+  if (ok && user?.disabledAt) throw appError('AUTH_DISABLED');
 
   return db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ ip: input.ip, login: input.login, succeeded: ok && !!user, at: now });
