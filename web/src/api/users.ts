@@ -1,5 +1,5 @@
 import { request } from './client.ts';
-import type { Items, NewUser, UserRow } from './types.ts';
+import type { Items, NewUser, UserChanges, UserRow } from './types.ts';
 
 export function fetchUsers(signal?: AbortSignal): Promise<Items<UserRow>> {
   return request<Items<UserRow>>('/api/users', { signal });
@@ -7,4 +7,21 @@ export function fetchUsers(signal?: AbortSignal): Promise<Items<UserRow>> {
 
 export function createUser(input: NewUser): Promise<UserRow> {
   return request<UserRow>('/api/users', { method: 'POST', body: input });
+}
+
+export function updateUser(id: number, changes: UserChanges): Promise<UserRow> {
+  return request<UserRow>(`/api/users/${id}`, { method: 'PATCH', body: changes });
+}
+
+export function setUserDisabled(id: number, disabled: boolean): Promise<UserRow> {
+  return request<UserRow>(`/api/users/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' });
+}
+
+export function unlockUser(id: number): Promise<UserRow> {
+  return request<UserRow>(`/api/users/${id}/unlock`, { method: 'POST' });
+}
+
+/** The temporary password comes back once; the user must change it at the next sign-in. */
+export function resetUserPassword(id: number): Promise<{ user: UserRow; temporaryPassword: string }> {
+  return request<{ user: UserRow; temporaryPassword: string }>(`/api/users/${id}/reset-password`, { method: 'POST', body: {} });
 }

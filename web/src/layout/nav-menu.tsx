@@ -5,6 +5,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   HistoryOutlined,
+  SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -31,6 +32,22 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
   const unit = me.role === 'unit';
+  const admin = me.role === 'admin';
+  // The administrator runs the platform, not the plans: its menu is 系统管理 plus read-only browsing.
+  const adminItems: MenuProps['items'] = [
+    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    { key: '/plans', icon: <FileTextOutlined />, label: '方案' },
+    { key: '/tasks', icon: <UnorderedListOutlined />, label: '任务' },
+    {
+      key: 'system',
+      icon: <SettingOutlined />,
+      label: '系统管理',
+      children: [
+        { key: '/users', icon: <TeamOutlined />, label: '用户' },
+        { key: '/units', icon: <ApartmentOutlined />, label: '单位' },
+      ],
+    },
+  ];
   const items: MenuProps['items'] = [
     ...(unit
       ? [
@@ -53,7 +70,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     <Menu
       mode="inline"
       selectedKeys={[selectedKey(location.pathname)]}
-      items={items}
+      items={admin ? adminItems : items}
+      defaultOpenKeys={admin ? ['system'] : undefined}
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BASE_URL, DESKTOP, PASSWORD, apiGet, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+
+const browser = useBrowser();
+
+/** The row of a login in the users table. */
+const row = (page, login) => page.locator('.ant-table-row', { hasText: login });
+
+test('the administrator creates, edits, resets, disables and enables an account; the user must change the reset password', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, 'admin', PASSWORD);
+  const menu = page.locator('.app-sider');
+  await menu.getByText('系统管理').waitFor();
+  assert.equal(await menu.getByText('审核').count(), 0, 'the administrator does not review reports');
+  await menu.getByText('用户').click();
+  await page.locator('.ant-table-row').first().waitFor();
+
+  // 新建用户 (a unit liaison of 市税务局), with a typed initial password.
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const create = page.getByRole('dialog');
+  await create.locator('#login').fill('e2e-admin-made');
+  await create.locator('#displayName').fill('税务联络员');
+  await create.locator('#password').fill('Chushi2026mima');
+  await create.locator('#regionId').click();
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '邵阳市' }).first().click();
+  await create.locator('#unitId').click();
+  await page.keyboard.type('市税务局');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '市税务局' }).first().click();
+  await create.getByRole('button', { name: '创建' }).click();
+  await row(page, 'e2e-admin-made').waitFor();
+  await row(page, 'e2e-admin-made').getByText('待改初始密码').waitFor();
+
+  // 编辑: make the liaison the unit's head.
+  await row(page, 'e2e-admin-made').getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: /编辑用户/ });
+  await edit.getByText('单位负责人', { exact: true }).click();
+  await edit.getByRole('button', { name: '保存' }).click();
+  await row(page, 'e2e-admin-made').getByText('负责人', { exact: true }).waitFor();
+  const listed = (await apiGet(page, '/api/users')).body.items.find((u) => u.login === 'e2e-admin-made');
+  assert.equal(listed.unitHead, true);
+
+  // 重置密码: the temporary password is shown once.
+  await row(page, 'e2e-admin-made').getByRole('button', { name: '重置密码' }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '重置' }).click();
+  const shown = page.getByTestId('temporary-password');
+  await shown.waitFor();
+  const temporary = ((await shown.locator('code').textContent()) ?? '').trim();
+  assert.match(temporary, /^\S{16}$/);
+  await screenshot(page, 'desktop-admin-reset-password', { fullPage: false });
+  await page.getByRole('button', { name: '我已记下' }).click();
+
+  // 停用 then 启用.
+  await row(page, 'e2e-admin-made').getByRole('button', { name: '停用' }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '停用' }).click();
+  await row(page, 'e2e-admin-made').getByText('已停用').waitFor();
+  const refused = await fetch(`${BASE_URL}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'e2e-admin-made', password: temporary }) });
+  assert.equal((await refused.json()).code, 'AUTH_DISABLED');
+  await row(page, 'e2e-admin-made').getByRole('button', { name: '启用' }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '启用' }).click();
+  await row(page, 'e2e-admin-made').getByText('正常').waitFor();
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+  await screenshot(page, 'desktop-admin-users');
+  assert.deepEqual(problems, []);
+
+  // The user signs in with the temporary password and must change it before anything else.
+  const other = await browser.newContext(DESKTOP);
+  const userPage = await other.newPage();
+  await signIn(userPage, 'e2e-admin-made', temporary);
+  const forced = userPage.getByRole('dialog', { name: '请修改初始密码' });
+  await forced.waitFor();
+  assert.equal(await forced.locator('.ant-modal-close').count(), 0, 'the forced change cannot be dismissed');
+  await forced.locator('#currentPassword').fill(temporary);
+  await forced.locator('#newPassword').fill('Xinmima2026ok');
+  await forced.locator('#confirm').fill('Xinmima2026ok');
+  await forced.getByRole('button', { name: '保存' }).click();
+  await forced.waitFor({ state: 'detached' });
+  await userPage.locator('.app-sider').getByText('我的任务').waitFor();
+  const me = await apiGet(userPage, '/api/me');
+  assert.equal(me.body.mustChangePassword, false);
+  assert.equal(me.body.permissions.confirmExtensions, true);
+  await other.close();
+  await context.close();
+});
