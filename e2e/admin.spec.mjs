@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { BASE_URL, DESKTOP, PASSWORD, apiGet, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -82,5 +83,53 @@ test('the administrator creates, edits, resets, disables and enables an account;
   assert.equal(me.body.mustChangePassword, false);
   assert.equal(me.body.permissions.confirmExtensions, true);
   await other.close();
+  await context.close();
+});
+
+/** A users template (the sheet the server expects) with the given rows from row 3. */
+async function usersWorkbook(rows) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('用户');
+  ws.getRow(2).values = ['登录账号', '姓名', '角色', '区域', '单位', '单位负责人', '初始密码'];
+  rows.forEach((r, i) => { ws.getRow(3 + i).values = r; });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('bulk import: a file with 3 bad rows is refused row by row; a correct one lists the initial passwords', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  await signIn(page, 'admin', PASSWORD);
+  await page.goto(`${BASE_URL}/users`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.getByRole('button', { name: '批量导入' }).click();
+  const dialog = page.getByRole('dialog', { name: '批量导入用户' });
+  const file = async (name, rows) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await usersWorkbook(rows) });
+  await dialog.locator('input[type=file]').setInputFiles(await file('bad.xlsx', [
+    ['e2e-bulk-1', '联络员一', '单位', '邵阳市', '市税务局', '', ''],
+    ['e2e-bulk-2', '联络员二', '科长', '邵阳市', '', '', ''],
+    ['e2e-bulk-3', '', '领导', '邵阳市', '', '', ''],
+    ['e2e-bulk-4', '联络员四', '单位', '火星市', '市税务局', '', ''],
+  ]));
+  const refused = dialog.getByTestId('user-import-error');
+  await refused.waitFor();
+  const problemRows = await refused.locator('.ant-table-row').allTextContents();
+  assert.equal(problemRows.length, 3);
+  assert.match(problemRows[0], /^4C（角色）/);
+  assert.match(problemRows[1], /^5B（姓名）/);
+  assert.match(problemRows[2], /^6D（区域）.*火星市/);
+  await screenshot(page, 'desktop-admin-import-refused', { fullPage: false });
+  const users = (await apiGet(page, '/api/users')).body.items;
+  assert.equal(users.filter((u) => u.login.startsWith('e2e-bulk')).length, 0, 'nothing written');
+
+  await dialog.locator('input[type=file]').setInputFiles(await file('good.xlsx', [
+    ['e2e-bulk-1', '联络员一', '单位', '邵阳市', '市税务局', '否', ''],
+    ['e2e-bulk-2', '联络员二', '领导', '邵阳市', '', '', ''],
+  ]));
+  const result = dialog.getByTestId('user-import-result');
+  await result.waitFor();
+  assert.equal(await result.locator('.ant-table-row').count(), 2);
+  assert.equal(await result.locator('code').count(), 2, 'generated initial passwords are shown');
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await page.locator('.app-content .ant-table-row', { hasText: 'e2e-bulk-2' }).waitFor();
   await context.close();
 });

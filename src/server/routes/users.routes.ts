@@ -7,6 +7,7 @@ import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { assertMayManageUsers, visibleUsers } from '../policies/user.policy.ts';
 import { resetUserPassword, setUserDisabled, unlockUser, updateUser } from '../use-cases/user-admin.ts';
+import { importUsers, renderUserTemplate } from '../use-cases/user-import.ts';
 import { createUser } from '../use-cases/users.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 
@@ -91,6 +92,30 @@ export function userRoutes(app: App, ctx: AppContext): void {
     const actor = requireActor(request);
     const id = await createUser(ctx.db, actor, request.body);
     return reply.status(201).send(await oneUser(ctx, id));
+  });
+
+  app.get('/api/users/import-template.xlsx', {
+    schema: { tags: ['用户'], summary: '下载批量导入用户模板（XLSX）' },
+  }, async (request, reply) => {
+    assertMayManageUsers(requireActor(request));
+    const bytes = await renderUserTemplate();
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="users.xlsx"; filename*=UTF-8''${encodeURIComponent('批量导入用户模板.xlsx')}`).send(Buffer.from(bytes));
+  });
+
+  app.post('/api/users/import', {
+    schema: {
+      tags: ['用户'], summary: '批量导入用户（请求体为 XLSX 文件内容，application/octet-stream；全部正确才写入，错误逐行列出）',
+      response: {
+        200: z.object({ created: z.array(z.object({ login: z.string(), displayName: z.string(), role: z.string(), temporaryPassword: z.string().nullable().describe('自动生成的初始密码，仅此一次显示') })) }),
+        413: ErrorSchema, 415: ErrorSchema, ...errorResponses,
+      },
+    },
+    bodyLimit: 5 * 1024 * 1024,
+  }, async (request) => {
+    const actor = requireActor(request);
+    if (!Buffer.isBuffer(request.body)) throw appError('UNSUPPORTED_MEDIA_TYPE', '请以 application/octet-stream 上传 XLSX 文件内容');
+    return { created: await importUsers(ctx.db, actor, request.body) };
   });
 
   app.patch('/api/users/:id', {

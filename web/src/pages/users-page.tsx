@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { fetchUsers, resetUserPassword, setUserDisabled, unlockUser } from '../a
 import { useMe } from '../auth/auth-context.ts';
 import { CreateUserModal } from '../components/create-user-modal.tsx';
 import { EditUserModal } from '../components/edit-user-modal.tsx';
+import { UserImportModal } from '../components/user-import-modal.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { dateTimeLabel } from '../lib/format.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -88,6 +89,7 @@ export function UsersPage() {
   const me = useMe();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
+  const [importing, setImporting] = useState(false);
   const allowed = me.permissions.manageUsers;
   const { data, error, loading, reload } = useApi(allowed ? (signal) => fetchUsers(signal) : null, [allowed]);
   const actions = useUserActions(reload, setEditing);
@@ -111,9 +113,14 @@ export function UsersPage() {
     <div className="page">
       <div className="page-title-row">
         <h1 className="page-title">用户</h1>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建用户
-        </Button>
+        <Space>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            批量导入
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建用户
+          </Button>
+        </Space>
       </div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} className="form-alert" /> : null}
       <Card size="small">
@@ -129,6 +136,7 @@ export function UsersPage() {
         />
       </Card>
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={reload} />
+      <UserImportModal open={importing} onClose={() => setImporting(false)} onImported={reload} />
       <EditUserModal user={editing} onClose={() => setEditing(null)} onSaved={reload} />
     </div>
   );
