@@ -32,6 +32,7 @@ import { activityRoutes } from './routes/activity.routes.ts';
 import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -121,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   channelRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   documentRoutes(app, ctx);
+  adminDirectoryRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

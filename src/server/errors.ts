@@ -58,6 +58,7 @@ export const ERROR_CATALOGUE = {
   PLAN_DRAFT_INVALID: [400, '方案草稿格式不正确'],
   PLAN_IMPORT_TOO_LARGE: [413, '文件超过大小上限，无法导入'],
   PLAN_IMPORT_UNSUPPORTED_FORMAT: [415, '不支持的文件格式（可导入 PDF、Word、Excel、文本、Markdown）'],
+  REGION_NAME_TAKEN: [409, '上级区域下已有同名区域'],
   UNIT_ALIAS_TAKEN: [409, '该简称已被本区域的其他单位使用'],
   ASSESSMENT_ROUND_NOT_FOUND: [404, '评价轮次不存在'],
   ASSESSMENT_ROUND_TITLE_TAKEN: [409, '本方案已有同名的评价轮次'],
