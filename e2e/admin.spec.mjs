@@ -133,3 +133,43 @@ test('bulk import: a file with 3 bad rows is refused row by row; a correct one l
   await page.locator('.app-content .ant-table-row', { hasText: 'e2e-bulk-2' }).waitFor();
   await context.close();
 });
+
+test('区域与单位: the administrator adds a county, adds two units, renames one and merges them', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, 'admin', PASSWORD);
+  await page.locator('.app-sider').getByText('区域与单位').click();
+  await page.locator('.ant-tree-node-content-wrapper', { hasText: '邵阳市（市）' }).click();
+  await page.getByRole('button', { name: '新增下级区域' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.locator('#name').fill('测试县');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await page.locator('.ant-tree-node-content-wrapper', { hasText: '测试县（县）' }).click();
+
+  for (const name of ['测试县发改局', '测试县物价局']) {
+    await page.getByRole('button', { name: '新增单位' }).click();
+    dialog = page.getByRole('dialog', { name: '新增单位' });
+    await dialog.locator('#name').fill(name);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.locator('.ant-table-row', { hasText: name }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  await page.locator('.ant-table-row', { hasText: '测试县发改局' }).getByRole('button', { name: '编辑' }).click();
+  dialog = page.getByRole('dialog', { name: /编辑单位/ });
+  await dialog.locator('#name').fill('测试县发展和改革局');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  const kept = page.locator('.ant-table-row', { hasText: '测试县发展和改革局' });
+  await kept.getByText('测试县发改局').waitFor();
+
+  await kept.getByRole('button', { name: '合并…' }).click();
+  dialog = page.getByRole('dialog', { name: /合并到/ });
+  await dialog.getByTestId('merge-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '测试县物价局' }).click();
+  await dialog.getByRole('button', { name: '合并' }).click();
+  await kept.getByText('测试县物价局').waitFor();
+  assert.equal(await page.locator('.ant-table-row').count(), 1, 'the merged unit is gone');
+  await screenshot(page, 'desktop-admin-directory');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

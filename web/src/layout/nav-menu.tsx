@@ -19,6 +19,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../auth/auth-context.ts';
 
 function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/admin/')) return pathname;
   const first = pathname.split('/')[1] ?? '';
   return first ? `/${first}` : '/';
 }
@@ -44,7 +45,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: '系统管理',
       children: [
         { key: '/users', icon: <TeamOutlined />, label: '用户' },
-        { key: '/units', icon: <ApartmentOutlined />, label: '单位' },
+        { key: '/admin/directory', icon: <ApartmentOutlined />, label: '区域与单位' },
       ],
     },
   ];
