@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { BASE_URL, DESKTOP, PASSWORD, apiGet, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, SHAOYANG_PLAN, apiGet, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
 
 const browser = useBrowser();
 
@@ -170,6 +170,29 @@ test('区域与单位: the administrator adds a county, adds two units, renames 
   await kept.getByText('测试县物价局').waitFor();
   assert.equal(await page.locator('.ant-table-row').count(), 1, 'the merged unit is gone');
   await screenshot(page, 'desktop-admin-directory');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the office edits a task in place and the change shows in its timeline', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, 'office-shaoyang');
+  const plan = (await apiGet(page, '/api/plans')).body.items.find((p) => p.title === SHAOYANG_PLAN);
+  const tasks = (await apiGet(page, `/api/tasks?plan=${plan.id}&pageSize=100&page=3`)).body.items;
+  const task = tasks[tasks.length - 1];
+  await page.goto(`${BASE_URL}/tasks/${task.id}`);
+  await page.getByRole('button', { name: '编辑任务' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑任务' });
+  await dialog.locator('#text').fill(`${task.text}（浏览器测试修订）`);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('（浏览器测试修订）').first().waitFor();
+  await page.getByRole('tab', { name: '时间线' }).click();
+  await page.getByText('修改任务').first().waitFor();
+  const detail = await apiGet(page, `/api/tasks/${task.id}`);
+  assert.match(detail.body.text, /（浏览器测试修订）$/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -95,6 +95,8 @@ export interface Task {
 
 export interface TaskDetail extends Task {
   plan: { id: number; title: string };
+  /** What the signed-in user may do with this task (decided by the server). */
+  permissions?: { edit: boolean; report: boolean };
 }
 
 export interface Page<T> {
