@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { BASE_URL, DESKTOP, PASSWORD, SHAOYANG_PLAN, apiGet, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, SHAOYANG_PLAN, YONGZHOU_PLAN, apiGet, eventually, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
 
 const browser = useBrowser();
 
@@ -157,8 +157,10 @@ test('区域与单位: the administrator adds a county, adds two units, renames 
   }
   await page.locator('.ant-table-row', { hasText: '测试县发改局' }).getByRole('button', { name: '编辑' }).click();
   dialog = page.getByRole('dialog', { name: /编辑单位/ });
+  await eventually('the edit form shows the unit', async () => { const v = await dialog.locator('#name').inputValue(); if (v !== '测试县发改局') throw new Error(`value ${v} dialogs ${await page.getByRole('dialog').count()}`); return true; });
   await dialog.locator('#name').fill('测试县发展和改革局');
   await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'detached' });
   const kept = page.locator('.ant-table-row', { hasText: '测试县发展和改革局' });
   await kept.getByText('测试县发改局').waitFor();
 
@@ -193,6 +195,48 @@ test('the office edits a task in place and the change shows in its timeline', as
   await page.getByText('修改任务').first().waitFor();
   const detail = await apiGet(page, `/api/tasks/${task.id}`);
   assert.match(detail.body.text, /（浏览器测试修订）$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('方案设置: the office changes the reporting cycle and an indicator annual target (and puts them back)', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, 'office-yongzhou');
+  const plan = (await apiGet(page, '/api/plans')).body.items.find((p) => p.title === YONGZHOU_PLAN);
+  const original = (await apiGet(page, `/api/plans/${plan.id}/supervision`)).body;
+  const first = (await apiGet(page, `/api/plans/${plan.id}`)).body.indicators.find((i) => i.kind === 'indicator');
+  await page.goto(`${BASE_URL}/plans/${plan.id}`);
+  const open = async () => {
+    await page.getByRole('button', { name: '方案设置' }).click();
+    return page.getByRole('dialog', { name: '方案设置' });
+  };
+  const setCycle = async (label) => {
+    const dialog = await open();
+    await dialog.locator('#cycle').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+    await dialog.getByRole('button', { name: '保存督办设置' }).click();
+    await page.getByText('督办设置已保存').first().waitFor();
+    await dialog.locator('.ant-modal-close').click();
+    await dialog.waitFor({ state: 'detached' });
+  };
+  await setCycle('季报');
+  assert.equal((await apiGet(page, `/api/plans/${plan.id}/supervision`)).body.cycle, 'quarter');
+  await setCycle({ xun: '旬报', month: '月报', quarter: '季报' }[original.cycle]);
+  assert.deepEqual((await apiGet(page, `/api/plans/${plan.id}/supervision`)).body, original);
+
+  const dialog = await open();
+  await dialog.getByRole('tab', { name: '年度目标' }).click();
+  const input = dialog.locator('.ant-table-row').first().locator('input');
+  await input.fill('全省前3名');
+  await input.press('Enter');
+  await page.getByText(`已保存“${first.name}”的年度目标`).first().waitFor();
+  const saved = (await apiGet(page, `/api/plans/${plan.id}`)).body.indicators.find((i) => i.id === first.id);
+  assert.equal(saved.annualTarget, '全省前3名');
+  await page.evaluate(async ({ id, target }) => {
+    await fetch(`/api/indicators/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ annualTarget: target }) });
+  }, { id: first.id, target: first.annualTarget });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -33,6 +33,7 @@ import { channelRoutes } from './routes/channels.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
+import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   assessmentRoutes(app, ctx);
   documentRoutes(app, ctx);
   adminDirectoryRoutes(app, ctx);
+  planSettingsRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

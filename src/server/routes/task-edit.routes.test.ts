@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
-import { indicators, plans, regions, tasks, units } from '../../db/schema.ts';
+import { auditLog, indicators, plans, regions, tasks, units } from '../../db/schema.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
 interface Detail { text: string; deadline: string | null; deadlineRaw: string | null; indicator: { id: number } | null; leadUnits: { id: number; name: string }[]; responsibleUnits: { id: number; name: string }[] }
@@ -54,5 +54,27 @@ describe.each(databaseKinds())('editing a task without re-import on %s', (kind) 
     expect((await patch({ text: 'x' }, await signIn(t.app, 'unit-scjg'))).statusCode).toBe(403);
     expect((await patch({ text: 'x' }, await signIn(t.app, 'office-yongzhou'))).statusCode).toBe(404);
     expect((await patch({ text: 'x' }, await signIn(t.app, 'leader-shaoyang'))).statusCode).toBe(403);
+  });
+});
+
+describe.each(databaseKinds())('年度目标 per indicator on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await demoApp(kind); });
+  afterAll(async () => { await t.close(); });
+
+  it('lets the plan office set and clear an indicator annual target, audited', async () => {
+    const office = await signIn(t.app, 'office-shaoyang');
+    const [shaoyang] = await t.database.db.select().from(regions).where(eq(regions.name, '邵阳市'));
+    const [plan] = await t.database.db.select().from(plans).where(eq(plans.regionId, shaoyang!.id));
+    const [indicator] = await t.database.db.select().from(indicators).where(eq(indicators.planId, plan!.id));
+    const patch = (payload: object, cookie = office) => t.app.inject({ method: 'PATCH', url: `/api/indicators/${indicator!.id}`, headers: { cookie }, payload });
+    expect((await patch({ annualTarget: '全省前3名' })).json<{ annualTarget: string }>().annualTarget).toBe('全省前3名');
+    const detail = (await getJson<{ indicators: { id: number; annualTarget: string | null }[] }>(t.app, `/api/plans/${plan!.id}`, office)).body;
+    expect(detail.indicators.find((i) => i.id === indicator!.id)?.annualTarget).toBe('全省前3名');
+    expect((await patch({ annualTarget: '' })).json<{ annualTarget: string | null }>().annualTarget).toBeNull();
+    expect((await patch({ annualTarget: 'x' }, await signIn(t.app, 'leader-shaoyang'))).statusCode).toBe(403);
+    expect((await patch({ annualTarget: 'x' }, await signIn(t.app, 'office-yongzhou'))).statusCode).toBe(404);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'indicator.annual_target')).orderBy(auditLog.id);
+    expect(audits.map((a) => (a.details as { after: string | null }).after)).toEqual(['全省前3名', null]);
   });
 });

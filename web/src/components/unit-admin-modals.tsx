@@ -40,6 +40,8 @@ export function RegionModal({ edit, onClose, onSaved }: { edit: RegionEdit | nul
   return (
     <Modal title={title} open={edit !== null} onCancel={close} onOk={() => form.submit()} okText="保存" confirmLoading={saving} destroyOnHidden>
       <Form
+        // A new form per target: a reused form would keep the previous target's values.
+        key={edit?.mode === 'rename' ? `rename-${edit.region.id}` : `add-${edit?.parent.id ?? ''}`}
         form={form}
         layout="vertical"
         preserve={false}
@@ -76,6 +78,7 @@ export function UnitModal({ edit, onClose, onSaved }: { edit: UnitEdit | null; o
   return (
     <Modal title={edit?.mode === 'edit' ? `编辑单位：${edit.unit.name}` : '新增单位'} open={edit !== null} onCancel={close} onOk={() => form.submit()} okText="保存" confirmLoading={saving} destroyOnHidden>
       <Form
+        key={edit?.mode === 'edit' ? `edit-${edit.unit.id}` : `add-${edit?.regionId ?? ''}`}
         form={form}
         layout="vertical"
         preserve={false}
