@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { Region, RegionLevel, Unit, UnitKind } from '../api/types.ts';
@@ -70,37 +70,44 @@ export function RegionModal({ edit, onClose, onSaved }: { edit: RegionEdit | nul
 
 export type UnitEdit = { mode: 'add'; regionId: number } | { mode: 'edit'; unit: Unit };
 
+interface UnitValues { name: string; kind: UnitKind; aliases: string[] }
+
+/** The unit form, mounted afresh for each target so its initial values are always that unit's. */
+function UnitForm({ edit, onDone }: { edit: UnitEdit; onDone: () => void }) {
+  const { error, saving, save } = useSave(onDone);
+  const initial: UnitValues = edit.mode === 'edit' ? { name: edit.unit.name, kind: edit.unit.kind, aliases: edit.unit.aliases } : { name: '', kind: 'department', aliases: [] };
+  return (
+    <Form<UnitValues>
+      layout="vertical"
+      requiredMark={false}
+      initialValues={initial}
+      onFinish={(v) => {
+        const body = { name: v.name.trim(), kind: v.kind, aliases: v.aliases.map((a) => a.trim()).filter(Boolean) };
+        void (edit.mode === 'add' ? save(() => createUnit({ ...body, regionId: edit.regionId }), `已新增 ${body.name}`) : save(() => updateUnit(edit.unit.id, body), '已保存'));
+      }}
+    >
+      {error && <Alert type="error" showIcon title={error} className="form-alert" />}
+      <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]} extra={edit.mode === 'edit' ? '改名后原名称自动保留为简称，以便匹配按旧名称编写的方案。' : undefined}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label="类型">
+        <Select options={KIND_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="aliases" label="简称 / 别名">
+        <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder="输入后回车" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={saving}>
+        保存
+      </Button>
+    </Form>
+  );
+}
+
 /** 新增单位 / 编辑单位 (name — the old one is kept as an alias —, kind, aliases). */
 export function UnitModal({ edit, onClose, onSaved }: { edit: UnitEdit | null; onClose: () => void; onSaved: () => void }) {
-  const { error, saving, save, reset } = useSave(() => { onSaved(); onClose(); });
-  const [form] = Form.useForm<{ name: string; kind: UnitKind; aliases: string[] }>();
-  const close = () => { reset(); onClose(); };
   return (
-    <Modal title={edit?.mode === 'edit' ? `编辑单位：${edit.unit.name}` : '新增单位'} open={edit !== null} onCancel={close} onOk={() => form.submit()} okText="保存" confirmLoading={saving} destroyOnHidden>
-      <Form
-        key={edit?.mode === 'edit' ? `edit-${edit.unit.id}` : `add-${edit?.regionId ?? ''}`}
-        form={form}
-        layout="vertical"
-        preserve={false}
-        requiredMark={false}
-        initialValues={edit?.mode === 'edit' ? { name: edit.unit.name, kind: edit.unit.kind, aliases: edit.unit.aliases } : { kind: 'department', aliases: [] }}
-        onFinish={(v) => {
-          if (!edit) return;
-          const body = { name: v.name.trim(), kind: v.kind, aliases: v.aliases.map((a) => a.trim()).filter(Boolean) };
-          void (edit.mode === 'add' ? save(() => createUnit({ ...body, regionId: edit.regionId }), `已新增 ${body.name}`) : save(() => updateUnit(edit.unit.id, body), '已保存'));
-        }}
-      >
-        {error && <Alert type="error" showIcon title={error} className="form-alert" />}
-        <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]} extra={edit?.mode === 'edit' ? '改名后原名称自动保留为简称，以便匹配按旧名称编写的方案。' : undefined}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="kind" label="类型">
-          <Select options={KIND_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="aliases" label="简称 / 别名">
-          <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder="输入后回车" />
-        </Form.Item>
-      </Form>
+    <Modal title={edit?.mode === 'edit' ? `编辑单位：${edit.unit.name}` : '新增单位'} open={edit !== null} onCancel={onClose} footer={null} destroyOnHidden>
+      {edit && <UnitForm key={edit.mode === 'edit' ? `edit-${edit.unit.id}` : `add-${edit.regionId}`} edit={edit} onDone={() => { onSaved(); onClose(); }} />}
     </Modal>
   );
 }
