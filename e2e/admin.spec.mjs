@@ -214,8 +214,13 @@ test('方案设置: the office changes the reporting cycle and an indicator annu
   };
   const setCycle = async (label) => {
     const dialog = await open();
-    await dialog.locator('#cycle').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+    // The option list animates open; pick again until the select shows the choice.
+    await eventually(`the cycle ${label} is chosen`, async () => {
+      if ((await dialog.getByText(label, { exact: true }).count()) > 0) return true;
+      await dialog.locator('#cycle').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click({ timeout: 2000 });
+      return (await dialog.getByText(label, { exact: true }).count()) > 0;
+    }, 20_000);
     await dialog.getByRole('button', { name: '保存督办设置' }).click();
     await page.getByText('督办设置已保存').first().waitFor();
     await dialog.locator('.ant-modal-close').click();
