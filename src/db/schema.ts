@@ -52,6 +52,10 @@ export const users = pgTable('users', {
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set for a first administrator and after a reset: every request but the password change is refused. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** A disabled account cannot sign in and has no sessions; null while the account is active. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

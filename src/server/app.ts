@@ -18,7 +18,7 @@ import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { App, AppContext, DemoInfo } from './context.ts';
-import { ERROR_CATALOGUE, handleError } from './errors.ts';
+import { ERROR_CATALOGUE, appError, handleError } from './errors.ts';
 import { registerNulGuard } from './nul-guard.ts';
 import { registerRequestAudit } from './request-audit.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
@@ -41,6 +41,8 @@ import { diskGuardOf, registerDiskGuard, type DiskProbe } from './files/disk-spa
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
 import { systemRoutes } from './routes/system.routes.ts';
+import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
+import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -83,7 +85,14 @@ function authenticate(ctx: AppContext, app: App): void {
     const userId = await findSessionUser(ctx.db, token, ctx.now());
     if (userId !== null) request.actor = await loadActor(ctx.db, userId);
   });
+  // An initial or reset password is known to someone else: nothing but the change is allowed with it.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    done(request.actor?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route) ? appError('PASSWORD_CHANGE_REQUIRED') : undefined);
+  });
 }
+
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'PUT /api/me/password', 'DELETE /api/session', 'POST /api/session']);
 
 /** Creates the application (not yet listening). */
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -145,6 +154,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   documentRoutes(app, ctx);
   backupRoutes(app, ctx, options.backup);
   systemRoutes(app, ctx);
+  adminDirectoryRoutes(app, ctx);
+  planSettingsRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

@@ -17,6 +17,7 @@ const TasksPage = lazy(() => import('./pages/tasks-page.tsx').then((m) => ({ def
 const TaskPage = lazy(() => import('./pages/task-page.tsx').then((m) => ({ default: m.TaskPage })));
 const UnitsPage = lazy(() => import('./pages/units-page.tsx').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const DirectoryAdminPage = lazy(() => import('./pages/directory-admin-page.tsx').then((m) => ({ default: m.DirectoryAdminPage })));
 const MyTasksPage = lazy(() => import('./pages/my-tasks-page.tsx').then((m) => ({ default: m.MyTasksPage })));
 const ReviewPage = lazy(() => import('./pages/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
 const WarningsPage = lazy(() => import('./pages/warnings-page.tsx').then((m) => ({ default: m.WarningsPage })));
@@ -82,6 +83,7 @@ export function AppRoutes() {
         <Route path="tasks/:id/orders/:urgeId" element={page(<OrderPrintPage />)} />
         <Route path="units" element={page(<UnitsPage />)} />
         <Route path="users" element={page(<UsersPage />)} />
+        <Route path="admin/directory" element={page(<DirectoryAdminPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -42,7 +42,7 @@ export const DEMO_COLLECTIVES = [{ region: '永州市', name: '各县市区政�
 export const DEMO_PASSWORD = 'Yingshang@2026';
 
 /** `head`: the unit's head, who confirms its extension requests. */
-export interface DemoUser { login: string; displayName: string; role: 'office' | 'leader' | 'unit'; region: string; unit?: string; head?: boolean }
+export interface DemoUser { login: string; displayName: string; role: 'admin' | 'office' | 'leader' | 'unit'; region: string; unit?: string; head?: boolean }
 
 export const DEMO_USERS: DemoUser[] = [
   { login: 'office-shaoyang', displayName: '邵阳市优化办', role: 'office', region: '邵阳市' },
@@ -53,4 +53,5 @@ export const DEMO_USERS: DemoUser[] = [
   { login: 'county-lengshuitan', displayName: '冷水滩区人民政府', role: 'unit', region: '冷水滩区', unit: '冷水滩区人民政府' },
   { login: 'head-scjg', displayName: '邵阳市市场监管局负责人', role: 'unit', region: '邵阳市', unit: '市市场监管局', head: true },
   { login: 'unit-sy-tax', displayName: '邵阳市税务局', role: 'unit', region: '邵阳市', unit: '市税务局' },
+  { login: 'admin', displayName: '平台管理员', role: 'admin', region: '湖南省' },
 ];

@@ -7,7 +7,8 @@ import type { Db } from '../../db/client.ts';
 import { regions, roles, unitMemberships, units, users } from '../../db/schema.ts';
 import { unitHeads } from '../../db/supervision-schema.ts';
 
-export type Role = 'office' | 'leader' | 'unit';
+/** `admin` (管理员) runs the platform itself: accounts, regions, units — not the plans. */
+export type Role = 'admin' | 'office' | 'leader' | 'unit';
 
 export interface Actor {
   userId: number;
@@ -23,6 +24,8 @@ export interface Actor {
   unitIds: number[];
   /** The unit's head (confirms its extension requests). */
   isUnitHead: boolean;
+  /** Set after a first sign-in or a reset: only the password change is allowed until it is done. */
+  mustChangePassword: boolean;
 }
 
 /** Region ids of a region and all its descendants (regions are few: hundreds, so walk in memory). */
@@ -40,18 +43,19 @@ export async function regionSubtree(db: Db, regionId: number): Promise<number[]>
   return out;
 }
 
-/** Loads the actor for a user id, or null when the user no longer exists. */
+/** Loads the actor for a user id, or null when the user no longer exists or is disabled. */
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   const [row] = await db
     .select({
       userId: users.id, login: users.login, displayName: users.displayName, role: users.role, roleName: roles.name,
       regionId: regions.id, regionName: regions.name, regionLevel: regions.level, unitId: users.unitId,
+      mustChangePassword: users.mustChangePassword, disabledAt: users.disabledAt,
     })
     .from(users)
     .innerJoin(roles, eq(roles.key, users.role))
     .innerJoin(regions, eq(regions.id, users.regionId))
     .where(eq(users.id, userId));
-  if (!row) return null;
+  if (!row || row.disabledAt) return null;
   let unit: Actor['unit'] = null;
   let unitIds: number[] = [];
   let isUnitHead = false;
@@ -65,7 +69,7 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   return {
     userId: row.userId, login: row.login, displayName: row.displayName, role: row.role as Role, roleName: row.roleName,
     region: { id: row.regionId, name: row.regionName, level: row.regionLevel }, unit,
-    regionIds: await regionSubtree(db, row.regionId), unitIds, isUnitHead,
+    regionIds: await regionSubtree(db, row.regionId), unitIds, isUnitHead, mustChangePassword: row.mustChangePassword,
   };
 }
 

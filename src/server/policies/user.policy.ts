@@ -1,4 +1,7 @@
-/** Only offices manage users, and only within their region subtree. */
+/**
+ * Who manages accounts: the administrator (管理员) and offices, each within their region subtree.
+ * Only an administrator may create, change or reset another administrator's account.
+ */
 import { inArray, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -6,7 +9,12 @@ import { appError } from '../errors.ts';
 
 /** Whether the actor may list and create users at all (sent to the UI in /api/me). */
 export function mayManageUsers(actor: Actor): boolean {
-  return actor.role === 'office';
+  return actor.role === 'office' || actor.role === 'admin';
+}
+
+/** Whether the actor administers the platform (系统管理: regions, units, unit heads, bulk import). */
+export function mayAdminister(actor: Actor): boolean {
+  return actor.role === 'admin';
 }
 
 /** SQL condition on `users` selecting the accounts an office may see. */
@@ -19,8 +27,25 @@ export function assertMayManageUsers(actor: Actor): void {
   if (!mayManageUsers(actor)) throw appError('FORBIDDEN');
 }
 
+/** Throws FORBIDDEN unless the actor is an administrator. */
+export function assertMayAdminister(actor: Actor): void {
+  if (!mayAdminister(actor)) throw appError('FORBIDDEN', '只有管理员可以执行此操作');
+}
+
+/** Throws unless the actor may give the role to an account (only administrators make administrators). */
+export function assertMayGrantRole(actor: Actor, role: string): void {
+  if (role === 'admin' && actor.role !== 'admin') throw appError('FORBIDDEN', '只有管理员可以设置管理员账号', { field: 'role' });
+}
+
 /** Throws unless the actor may create a user in the given region. */
 export function assertMayCreateUser(actor: Actor, regionId: number): void {
   assertMayManageUsers(actor);
   if (!actor.regionIds.includes(regionId)) throw appError('REGION_NOT_FOUND', undefined, { field: 'regionId' });
+}
+
+/** Throws USER_NOT_FOUND unless the target account is in the actor's scope and of a role it may manage. */
+export function assertMayManageUser(actor: Actor, target: { regionId: number; role: string }): void {
+  assertMayManageUsers(actor);
+  if (!actor.regionIds.includes(target.regionId)) throw appError('USER_NOT_FOUND');
+  assertMayGrantRole(actor, target.role);
 }

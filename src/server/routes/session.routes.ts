@@ -6,7 +6,7 @@ import { SESSION_COOKIE, deleteSession } from '../auth/sessions.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { login } from '../use-cases/login.ts';
 import { changePassword } from '../use-cases/users.ts';
-import { mayManageUsers } from '../policies/user.policy.ts';
+import { mayAdminister, mayManageUsers } from '../policies/user.policy.ts';
 import { ErrorSchema, errorResponses } from './common.schema.ts';
 import { ChangePasswordBody, LoginBody, MeSchema } from './session.schema.ts';
 
@@ -14,15 +14,15 @@ import { ChangePasswordBody, LoginBody, MeSchema } from './session.schema.ts';
 export function presentMe(actor: Actor): z.infer<typeof MeSchema> {
   return {
     id: actor.userId, login: actor.login, displayName: actor.displayName, role: actor.role, roleName: actor.roleName,
-    region: actor.region, unit: actor.unit,
-    permissions: { managePlans: actor.role === 'office', manageUsers: mayManageUsers(actor), confirmExtensions: actor.isUnitHead },
+    region: actor.region, unit: actor.unit, mustChangePassword: actor.mustChangePassword,
+    permissions: { managePlans: actor.role === 'office', manageUsers: mayManageUsers(actor), confirmExtensions: actor.isUnitHead, administer: mayAdminister(actor) },
   };
 }
 
 export function sessionRoutes(app: App, ctx: AppContext): void {
   app.post('/api/session', {
     config: { public: true },
-    schema: { tags: ['会话'], summary: '登录', body: LoginBody, response: { 200: z.object({ user: MeSchema }), 401: ErrorSchema, 429: ErrorSchema, 400: ErrorSchema } },
+    schema: { tags: ['会话'], summary: '登录', body: LoginBody, response: { 200: z.object({ user: MeSchema }), 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema, 400: ErrorSchema } },
   }, async (request, reply) => {
     const { token, expiresAt, userId } = await login(ctx.db, { ...request.body, ip: request.ip }, {
       pairFreeFailures: ctx.config.LOGIN_MAX_FAILURES, accountFreeFailures: ctx.config.LOGIN_ACCOUNT_MAX_FAILURES,

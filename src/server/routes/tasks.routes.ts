@@ -8,8 +8,10 @@ import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { planStatus } from '../use-cases/supervision/plan-status.ts';
 import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
+import { updateTask } from '../use-cases/task-edit.ts';
+import type { Actor } from '../auth/actor.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
-import { CrossPlanTaskQuery, TaskDetail, TaskPage, type TaskFilterQuery } from './tasks.schema.ts';
+import { CrossPlanTaskQuery, TaskChangesBody, TaskDetail, TaskPage, type TaskFilterQuery } from './tasks.schema.ts';
 import type { z } from 'zod';
 
 /** Maps the query string to the query layer's filter. */
@@ -31,22 +33,35 @@ export function taskRoutes(app: App, ctx: AppContext): void {
 
   app.get('/api/tasks/:id', {
     schema: { tags: ['任务'], summary: '任务详情', params: IdParams, response: { 200: TaskDetail, ...errorResponses } },
+  }, (request) => taskDetail(ctx, requireActor(request), request.params.id));
+
+  app.patch('/api/tasks/:id', {
+    schema: {
+      tags: ['任务'], summary: '修改任务（优化办）：内容、完成时限、指标、牵头和责任单位，记入任务时间线', params: IdParams, body: TaskChangesBody,
+      response: { 200: TaskDetail, ...errorResponses },
+    },
   }, async (request) => {
     const actor = requireActor(request);
-    const task = await findTask(ctx.db, visibleTasks(actor), request.params.id);
-    if (!task) throw appError('TASK_NOT_FOUND');
-    const linked = [...task.leadUnits, ...task.responsibleUnits].map((u) => u.id);
-    const targets = await ctx.db.select({ id: taskTargets.id, metric: taskTargets.metric, comparator: taskTargets.comparator, value: taskTargets.value, valueMax: taskTargets.valueMax, unit: taskTargets.unit, source: taskTargets.source })
-      .from(taskTargets).where(eq(taskTargets.taskId, task.id)).orderBy(asc(taskTargets.position));
-    const today = chinaDate(ctx.now());
-    const [status] = (await planStatus(ctx.db, task.plan.id, today, ctx.calendar, { taskIds: [task.id] })).tasks;
-    if (!status) throw appError('TASK_NOT_FOUND');
-    const permissions = taskPermissions(actor, linked);
-    const { plannedDueOn, dueOn, ongoing, completedOn, light, reasons, overdue, nearDue } = status;
-    return {
-      ...task, plan: { id: task.plan.id, title: task.plan.title }, targets,
-      permissions: { ...permissions, requestExtension: permissions.report && mayAskExtension(dueOn, completedOn !== null, today) },
-      supervision: { plannedDueOn, dueOn, extended: dueOn !== null && dueOn !== plannedDueOn, ongoing, completedOn, light, reasons, overdue, nearDue },
-    };
+    await updateTask(ctx.db, actor, request.params.id, request.body);
+    return taskDetail(ctx, actor, request.params.id);
   });
+}
+
+/** One task as the actor sees it: its targets, its supervision state and what the actor may do. */
+async function taskDetail(ctx: AppContext, actor: Actor, id: number) {
+  const task = await findTask(ctx.db, visibleTasks(actor), id);
+  if (!task) throw appError('TASK_NOT_FOUND');
+  const linked = [...task.leadUnits, ...task.responsibleUnits].map((u) => u.id);
+  const targets = await ctx.db.select({ id: taskTargets.id, metric: taskTargets.metric, comparator: taskTargets.comparator, value: taskTargets.value, valueMax: taskTargets.valueMax, unit: taskTargets.unit, source: taskTargets.source })
+    .from(taskTargets).where(eq(taskTargets.taskId, task.id)).orderBy(asc(taskTargets.position));
+  const today = chinaDate(ctx.now());
+  const [status] = (await planStatus(ctx.db, task.plan.id, today, ctx.calendar, { taskIds: [task.id] })).tasks;
+  if (!status) throw appError('TASK_NOT_FOUND');
+  const permissions = taskPermissions(actor, linked);
+  const { plannedDueOn, dueOn, ongoing, completedOn, light, reasons, overdue, nearDue } = status;
+  return {
+    ...task, plan: { id: task.plan.id, title: task.plan.title }, targets,
+    permissions: { ...permissions, requestExtension: permissions.report && mayAskExtension(dueOn, completedOn !== null, today) },
+    supervision: { plannedDueOn, dueOn, extended: dueOn !== null && dueOn !== plannedDueOn, ongoing, completedOn, light, reasons, overdue, nearDue },
+  };
 }

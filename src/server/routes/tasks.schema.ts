@@ -70,3 +70,14 @@ export const TaskDetail = TaskSchema.extend({
     nearDue: z.boolean(),
   }).describe('督办状态（服务端按方案设置计算）'),
 });
+
+const UnitIds = z.array(z.number().int().positive().max(2_147_483_647)).max(100);
+
+/** What an office may change in a task without re-importing the plan. */
+export const TaskChangesBody = z.object({
+  text: z.string().trim().min(1).max(5000).optional(),
+  deadlineRaw: z.string().trim().max(100).nullable().optional().describe('完成时限，如“2023年6月”“2023年底”“长期坚持”'),
+  indicatorId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+  leadUnitIds: UnitIds.optional(),
+  responsibleUnitIds: UnitIds.optional(),
+});

@@ -35,6 +35,8 @@ export async function login(db: Db, input: LoginInput, policy: LoginPolicy, now 
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   // The reserved attempt already counts as a failure; only a success has anything to write.
   if (!user || !ok) throw appError('AUTH_INVALID_CREDENTIALS');
+  // Told only to someone who knows the password, so it does not reveal which accounts exist.
+  if (user.disabledAt) throw appError('AUTH_DISABLED');
   return db.transaction(async (tx) => {
     await markSucceeded(tx, reservation.attemptId);
     await pruneLoginAttempts(tx, now);

@@ -14,3 +14,27 @@ export function fetchPlan(id: number, signal?: AbortSignal): Promise<PlanDetail>
 export function fetchPlanTasks(planId: number, query: TaskQuery, signal?: AbortSignal): Promise<Page<Task>> {
   return request<Page<Task>>(`/api/plans/${planId}/tasks`, { query: taskQueryParams(query), signal });
 }
+
+export type ReportCycle = 'xun' | 'month' | 'quarter';
+
+export interface SupervisionSettings {
+  cycle: ReportCycle;
+  dueWorkdays: number;
+  yellowWithinDays: number;
+  redAfterReturns: number;
+  escalateAfterWorkdays: number;
+  orderPrefix: string;
+}
+
+export function fetchSupervisionSettings(planId: number, signal?: AbortSignal): Promise<SupervisionSettings> {
+  return request<SupervisionSettings>(`/api/plans/${planId}/supervision`, { signal });
+}
+
+export function saveSupervisionSettings(planId: number, settings: SupervisionSettings): Promise<SupervisionSettings> {
+  return request<SupervisionSettings>(`/api/plans/${planId}/supervision`, { method: 'PUT', body: settings });
+}
+
+/** 年度目标 of one indicator; empty clears it. */
+export function saveAnnualTarget(indicatorId: number, annualTarget: string | null): Promise<{ id: number; annualTarget: string | null }> {
+  return request(`/api/indicators/${indicatorId}`, { method: 'PATCH', body: { annualTarget } });
+}

@@ -26,3 +26,16 @@ export function fetchTasks(query: TaskQuery, signal?: AbortSignal): Promise<Page
 export function fetchTask(id: number, signal?: AbortSignal): Promise<TaskDetail> {
   return request<TaskDetail>(`/api/tasks/${id}`, { signal });
 }
+
+export interface TaskChanges {
+  text?: string;
+  deadlineRaw?: string | null;
+  indicatorId?: number | null;
+  leadUnitIds?: number[];
+  responsibleUnitIds?: number[];
+}
+
+/** Office: edits a task in place; the server records the change in the task's timeline. */
+export function updateTask(id: number, changes: TaskChanges): Promise<TaskDetail> {
+  return request<TaskDetail>(`/api/tasks/${id}`, { method: 'PATCH', body: changes });
+}

@@ -1,7 +1,7 @@
 // Response shapes of the REST API (/api), as agreed in the issue-2 contract. Field names are the
 // server's camelCase names; the web app never renames them.
 
-export type Role = 'office' | 'leader' | 'unit';
+export type Role = 'admin' | 'office' | 'leader' | 'unit';
 export type RegionLevel = 'province' | 'city' | 'county' | 'district' | 'park';
 
 export interface RegionRef {
@@ -27,7 +27,9 @@ export interface Me {
   roleName: string;
   region: RegionRef & { level: RegionLevel };
   unit: UnitRef | null;
-  permissions: { managePlans: boolean; manageUsers: boolean };
+  /** An initial or reset password: only the password change is allowed until it is done. */
+  mustChangePassword: boolean;
+  permissions: { managePlans: boolean; manageUsers: boolean; confirmExtensions: boolean; administer: boolean };
 }
 
 export interface PlanSummary {
@@ -135,7 +137,10 @@ export interface UserRow {
   roleName: string;
   region: RegionRef;
   unit: UnitRef | null;
+  unitHead: boolean;
   lockedUntil: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -146,6 +151,15 @@ export interface NewUser {
   role: Role;
   regionId: number;
   unitId?: number;
+  mustChangePassword?: boolean;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  regionId?: number;
+  unitId?: number | null;
+  unitHead?: boolean;
 }
 
 export interface Stats {

@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import type { NewUser, Region, Role } from '../api/types.ts';
@@ -14,7 +14,8 @@ interface RegionNode {
   children?: RegionNode[];
 }
 
-function regionTree(regions: Region[]): RegionNode[] {
+/** The regions a user may see, as a tree for TreeSelect (also used by 编辑用户). */
+export function regionTree(regions: Region[]): RegionNode[] {
   const byParent = new Map<number | null, Region[]>();
   for (const r of regions) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
   const ids = new Set(regions.map((r) => r.id));
@@ -48,6 +49,11 @@ function fieldErrors(details: unknown): { name: string; errors: string[] }[] {
 }
 
 type Values = Omit<NewUser, 'unitId'> & { unitId?: number };
+
+/** Roles the signed-in user may give: only an administrator makes administrators. */
+export function roleChoices(myRole: Role): { value: Role; label: string }[] {
+  return (Object.keys(ROLE_LABELS) as Role[]).filter((r) => r !== 'admin' || myRole === 'admin').map((value) => ({ value, label: ROLE_LABELS[value] }));
+}
 
 /** 新建用户: POST /api/users; errors from the server are shown on the form. */
 export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
@@ -88,14 +94,14 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
     }
   };
 
-  const roleOptions = (Object.keys(ROLE_LABELS) as Role[]).map((value) => ({ value, label: ROLE_LABELS[value] }));
+  const roleOptions = roleChoices(me.role);
   return (
     <Modal title="新建用户" open={open} onCancel={close} onOk={() => form.submit()} okText="创建" confirmLoading={saving} destroyOnHidden>
       <Form<Values>
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ role: 'unit', regionId: me.region.id }}
+        initialValues={{ role: 'unit', regionId: me.region.id, mustChangePassword: true }}
         onFinish={(v) => void submit(v)}
       >
         {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="create-user-error" />}
@@ -107,6 +113,9 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
         </Form.Item>
         <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }]}>
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="mustChangePassword" valuePropName="checked">
+          <Checkbox>首次登录须修改密码</Checkbox>
         </Form.Item>
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={roleOptions} />

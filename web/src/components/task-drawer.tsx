@@ -26,7 +26,7 @@ export function TaskDrawer({ taskId, onClose }: { taskId: number | undefined; on
       ) : loading || !task ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
-        <TaskTabs key={task.id} task={task} />
+        <TaskTabs key={task.id} task={task} onChanged={reload} />
       )}
     </Drawer>
   );

@@ -5,6 +5,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   HistoryOutlined,
+  SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
@@ -18,6 +19,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../auth/auth-context.ts';
 
 function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/admin/')) return pathname;
   const first = pathname.split('/')[1] ?? '';
   return first ? `/${first}` : '/';
 }
@@ -31,6 +33,22 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
   const unit = me.role === 'unit';
+  const admin = me.role === 'admin';
+  // The administrator runs the platform, not the plans: its menu is 系统管理 plus read-only browsing.
+  const adminItems: MenuProps['items'] = [
+    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    { key: '/plans', icon: <FileTextOutlined />, label: '方案' },
+    { key: '/tasks', icon: <UnorderedListOutlined />, label: '任务' },
+    {
+      key: 'system',
+      icon: <SettingOutlined />,
+      label: '系统管理',
+      children: [
+        { key: '/users', icon: <TeamOutlined />, label: '用户' },
+        { key: '/admin/directory', icon: <ApartmentOutlined />, label: '区域与单位' },
+      ],
+    },
+  ];
   const items: MenuProps['items'] = [
     ...(unit
       ? [
@@ -53,7 +71,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     <Menu
       mode="inline"
       selectedKeys={[selectedKey(location.pathname)]}
-      items={items}
+      items={admin ? adminItems : items}
+      defaultOpenKeys={admin ? ['system'] : undefined}
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();

@@ -11,6 +11,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
   office: '优化办',
   leader: '领导（只读）',
   unit: '单位',

@@ -99,6 +99,19 @@ export const ACTION_LABELS: Record<string, string> = {
   'plan.export': '导出责任分工表',
   'assessment_round.export': '导出评价表格',
   'file.download': '下载文件',
+  'task.update': '修改任务',
+  'user.update': '修改用户',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.password_reset': '重置密码',
+  'user.unlock': '解除锁定',
+  'user.import': '批量导入用户',
+  'setup.init': '初始化管理员',
+  'region.create': '新增区域',
+  'region.rename': '区域改名',
+  'unit.create': '新增单位',
+  'unit.update': '修改单位',
+  'unit.merge': '合并单位',
 };
 
 export function actionLabel(action: string): string {

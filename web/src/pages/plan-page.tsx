@@ -6,6 +6,8 @@ import type { TaskQuery } from '../api/tasks.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { IndicatorTree } from '../components/indicator-tree.tsx';
 import { PlanHeader } from '../components/plan-header.tsx';
+import { PlanSettingsButton } from '../components/plan-settings-modal.tsx';
+import { useMe } from '../auth/auth-context.ts';
 import { ResponsibilityExport } from '../components/documents/responsibility-export.tsx';
 import { TaskBrowser } from '../components/task-browser.tsx';
 import { UploadRevisionButton } from '../components/import/import-buttons.tsx';
@@ -20,6 +22,7 @@ export function PlanPage() {
   const { id } = useParams();
   const planId = id && /^\d+$/.test(id) ? Number(id) : undefined;
   const mobile = useIsMobile();
+  const me = useMe();
   const filters = useTaskFilters(planId);
   const { data: plan, error, reload } = useApi(planId === undefined ? null : (signal) => fetchPlan(planId, signal), [planId]);
   const visibleColumns = usePlanColumns(plan ? plan.id : undefined);
@@ -37,7 +40,7 @@ export function PlanPage() {
   const { query, setFilters } = filters;
   return (
     <div className="page">
-      <div className="page-title-row"><Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/plans">方案</Link> }, { title: plan.title }]} /><span className="doc-plan-actions"><ResponsibilityExport planId={plan.id} title={plan.title} /><UploadRevisionButton planId={plan.id} /></span></div>
+      <div className="page-title-row"><Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/plans">方案</Link> }, { title: plan.title }]} /><span className="doc-plan-actions"><ResponsibilityExport planId={plan.id} title={plan.title} /><UploadRevisionButton planId={plan.id} />{me.permissions.managePlans && <PlanSettingsButton plan={plan} onChanged={reload} />}</span></div>
       <PlanHeader plan={plan} />
       <div className="plan-body">
         {!mobile && plan.indicators.length > 0 && (

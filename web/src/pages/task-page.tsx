@@ -26,7 +26,7 @@ export function TaskPage() {
         ]}
       />
       <Card className="task-page-card">
-        <TaskTabs key={task.id} task={task} />
+        <TaskTabs key={task.id} task={task} onChanged={reload} />
       </Card>
     </div>
   );

@@ -4,11 +4,12 @@
  * or refuses. The plan's original deadline is kept for assessment; the approved date only moves
  * the task's effective due date for lights and reminders.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
 import { mayAskExtension } from '../../../domain/supervision/due-dates.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
+import { users } from '../../../db/schema.ts';
 import { extensionRequests, taskSupervision, unitHeads } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
@@ -31,14 +32,17 @@ export async function requestExtension(db: Db, actor: Actor, taskId: number, inp
     const [pending] = await tx.select({ id: extensionRequests.id }).from(extensionRequests)
       .where(and(eq(extensionRequests.taskId, taskId), eq(extensionRequests.unitId, unitId), eq(extensionRequests.state, 'pending_head')));
     if (pending) throw appError('VALIDATION_FAILED', '本单位已有待确认的延期申请');
+    // A unit without an active head has nobody to confirm: its requests go straight to the office.
+    const heads = (await tx.select({ id: unitHeads.userId }).from(unitHeads).innerJoin(users, eq(users.id, unitHeads.userId))
+      .where(and(eq(unitHeads.unitId, unitId), isNull(users.disabledAt)))).map((h) => h.id);
     const [created] = await tx.insert(extensionRequests).values({
       taskId, unitId, reason: input.reason, progress: input.progress, originalDueOn: ctx.dueOn, proposedDueOn: input.proposedDueOn,
-      createdBy: actor.userId, createdAt: now,
+      createdBy: actor.userId, createdAt: now, state: heads.length ? 'pending_head' : 'pending_office',
     }).returning();
     if (!created) throw appError('INTERNAL');
-    await audit(tx, { actorUserId: actor.userId, action: 'extension.request', entity: 'task', entityId: taskId, details: { extensionId: created.id, proposedDueOn: input.proposedDueOn } });
-    const heads = (await tx.select({ id: unitHeads.userId }).from(unitHeads).where(eq(unitHeads.unitId, unitId))).map((h) => h.id);
-    await notifyUsers(tx, heads, { title: '延期申请待确认', body: `任务 ${ctx.task.seq} 申请延期至 ${input.proposedDueOn}，请单位负责人确认。`, link: `/tasks?task=${taskId}` });
+    await audit(tx, { actorUserId: actor.userId, action: 'extension.request', entity: 'task', entityId: taskId, details: { extensionId: created.id, proposedDueOn: input.proposedDueOn, noUnitHead: !heads.length } });
+    if (heads.length) await notifyUsers(tx, heads, { title: '延期申请待确认', body: `任务 ${ctx.task.seq} 申请延期至 ${input.proposedDueOn}，请单位负责人确认。`, link: `/tasks?task=${taskId}` });
+    else await notifyUsers(tx, await regionUsers(tx, ctx.plan.regionId, 'office'), { title: '延期申请待审批', body: `任务 ${ctx.task.seq} 申请延期至 ${input.proposedDueOn}（该单位未设负责人，由优化办直接审批）。`, link: `/tasks?task=${taskId}` });
     return created;
   });
 }
