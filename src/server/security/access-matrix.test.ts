@@ -46,6 +46,8 @@ const MAY_SEE: Record<keyof typeof CANARY, Profile[]> = {
   report: ['leader'], file: ['leader'], extension: ['leader'], urge: ['leader'], document: ['leader'], round: ['leader'], importDraft: [], channel: [],
 };
 // Operations that change nothing or only the caller's own session (checked elsewhere).
+// Public by design: the API description, and the mode and date the sign-in page shows (the demo banner).
+const PUBLIC_READS = new Set(['GET /api/openapi.json', 'GET /api/system']);
 const HARMLESS = new Set(['POST /api/session', 'DELETE /api/session', 'PUT /api/me/password', 'POST /api/assessment-rounds/{id}/what-if']);
 // Writes a profile rightly makes: 市市场监管局 (unit and head) leads the shared task and reports on it.
 const RIGHTFUL = new Set(['unit POST /api/tasks/{id}/reports sharedTask', 'head POST /api/tasks/{id}/reports sharedTask', 'unit POST /api/tasks/{id}/extension-requests sharedTask', 'head POST /api/tasks/{id}/extension-requests sharedTask']);
@@ -152,7 +154,7 @@ describe.each(databaseKinds())('access matrix on %s', (kind) => {
           for (const [name, canary] of Object.entries(CANARY) as [keyof typeof CANARY, string][]) {
             if (body.includes(canary) && !MAY_SEE[name].includes(profile)) leaks.push(`${profile} ${key} → ${res.statusCode} reveals ${name}`);
           }
-          if (res.statusCode < 300 && profile === 'outsider' && key !== 'GET /api/openapi.json') leaks.push(`outsider ${key} → ${res.statusCode}`);
+          if (res.statusCode < 300 && profile === 'outsider' && !PUBLIC_READS.has(key)) leaks.push(`outsider ${key} → ${res.statusCode}`);
           if (res.statusCode < 300 && phase === 'write' && !RIGHTFUL.has(`${profile} ${key} ${idKey}`)) leaks.push(`${profile} ${key} → ${res.statusCode} changed 邵阳市's data`);
           // Profiles with nothing in 邵阳市 may not read any of its records by id.
           if (res.statusCode < 300 && phase === 'read' && (profile === 'county' || profile === 'otherOffice') && op.path.includes('{id}')) leaks.push(`${profile} ${key} → ${res.statusCode}`);
