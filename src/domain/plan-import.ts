@@ -2,10 +2,10 @@
  * PlanImport: a plan ready to be written to the database, whatever document it came from. It is
  * built from a draft in the gold files' snake_case shape (the `parse` output and the checked
  * fixtures alike): table plans with indicators (rich or plain task fields) and prose plans with
- * sections.
+ * sections. What a committable draft is, is defined once, in plan-draft.schema.ts.
  */
-import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { CommittableDraftSchema } from './plan-draft.schema.ts';
 
 export interface ImportedUnits { lead: string[]; responsible: string[]; open: boolean }
 
@@ -52,33 +52,12 @@ export interface PlanImport {
   tasks: ImportedTask[];
 }
 
-const str = z.string();
-const optStr = z.string().nullish().transform((v) => v ?? null);
-const strList = z.array(z.string()).nullish().transform((v) => v ?? []);
-
-const DraftSchema = z.object({
-  plan: z.object({
-    title: str.min(1), issuer: optStr, doc_number: optStr, issued_on: optStr, region: optStr,
-    year: z.number().int().min(1990).max(2100), responsible_units_note: optStr, basis: strList,
-  }),
-  indicators: z.array(z.object({
-    seq: z.number().int(), name: str.min(1), scope: optStr, leader: optStr, annual_target: optStr,
-    aliases: strList, lead_units: strList,
-  })).optional(),
-  sections: z.array(z.object({ seq: z.number().int(), title: str.min(1) })).optional(),
-  tasks: z.array(z.object({
-    seq: z.number().int(), seq_cn: optStr, indicator_seq: z.number().int().nullish(), section_seq: z.number().int().nullish(),
-    sub_indicator_code: optStr, sub_indicator: optStr, text: str.min(1), leader: optStr,
-    lead_units: strList, responsible_units: strList, responsible_units_open: z.boolean().nullish(),
-    deadline: z.string().regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|ongoing)$/).nullish(), deadline_raw: optStr, annual_target: optStr,
-    basis: strList, remarks: optStr, notes: strList, uncertain: strList,
-  })).min(1),
-});
-
 const FIELD_LABELS: Record<string, string> = {
   title: '标题', issuer: '发文机关', doc_number: '文号', issued_on: '成文日期', region: '区域', year: '年度', responsible_units_note: '责任单位说明',
   basis: '文件依据', name: '名称', seq: '序号', text: '具体举措', leader: '责任领导', lead_units: '牵头单位', responsible_units: '责任单位',
   deadline: '完成时限', deadline_raw: '完成时限原文', annual_target: '年度目标', remarks: '备注', sub_indicator: '二级指标', scope: '评价范围',
+  seq_cn: '序号', indicator: '一级指标', indicator_seq: '一级指标', section_seq: '部分', sub_indicator_code: '二级指标编号', units: '责任单位',
+  responsible_units_open: '责任单位（等相关单位）', notes: '说明', uncertain: '待核字段', targets: '量化目标', aliases: '别名', message: '内容',
 };
 
 /** Names where in a draft a problem is, the way an official reads it: 第3项任务的“完成时限”. */
@@ -88,32 +67,40 @@ function describePath(path: readonly PropertyKey[]): string {
   if (head === 'plan') return `方案信息${label(index)}`;
   if (head === 'tasks' && typeof index === 'number') return `第${index + 1}项任务${field === undefined ? '' : `的${label(field)}`}`;
   if ((head === 'indicators' || head === 'sections') && typeof index === 'number') return `第${index + 1}个${head === 'indicators' ? '指标' : '部分'}${field === undefined ? '' : `的${label(field)}`}`;
+  if (head === 'warnings' && typeof index === 'number') return `第${index + 1}条提示${field === undefined ? '' : `的${label(field)}`}`;
   return head === 'tasks' ? '任务列表' : '方案草稿';
 }
 
 /** Validates a draft (gold-file shape) and converts it to a PlanImport; errors name the field. */
 export function planImportFromDraft(draft: unknown): PlanImport {
-  const parsed = DraftSchema.safeParse(draft);
+  const parsed = CommittableDraftSchema.safeParse(draft);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join('.') : '';
     throw new AppError('PLAN_DRAFT_INVALID', `${describePath(issue?.path ?? [])}不正确：${issue?.message ?? ''}`, { path: where });
   }
   const d = parsed.data;
+  // Blank fields of the draft under review (null or absent) become null or an empty list.
+  const list = (v: string[] | null | undefined): string[] => v ?? [];
+  const text = (v: string | null | undefined): string | null => v ?? null;
   const prose = !d.indicators && !!d.sections;
   const indicators: ImportedIndicator[] = d.indicators
-    ? d.indicators.map((i) => ({ seq: i.seq, kind: 'indicator', name: i.name, scope: i.scope, leader: i.leader, annualTarget: i.annual_target, aliases: i.aliases, leadUnits: i.lead_units }))
+    ? d.indicators.map((i) => ({
+      seq: i.seq, kind: 'indicator', name: i.name, scope: text(i.scope), leader: text(i.leader), annualTarget: text(i.annual_target),
+      aliases: list(i.aliases), leadUnits: list(i.lead_units),
+    }))
     : (d.sections ?? []).map((s) => ({ seq: s.seq, kind: 'section', name: s.title, scope: null, leader: null, annualTarget: null, aliases: [], leadUnits: [] }));
   const tasks: ImportedTask[] = d.tasks.map((t) => ({
-    seq: t.seq, seqCn: t.seq_cn, indicatorSeq: t.indicator_seq ?? t.section_seq ?? null,
-    subIndicatorCode: t.sub_indicator_code, subIndicator: t.sub_indicator, text: t.text, leader: t.leader,
-    units: { lead: t.lead_units, responsible: t.responsible_units, open: t.responsible_units_open ?? false },
-    deadline: t.deadline ?? null, deadlineRaw: t.deadline_raw, annualTarget: t.annual_target,
-    basis: t.basis, remarks: t.remarks, notes: t.notes, uncertain: t.uncertain,
+    seq: t.seq, seqCn: text(t.seq_cn), indicatorSeq: t.indicator_seq ?? t.section_seq ?? null,
+    subIndicatorCode: text(t.sub_indicator_code), subIndicator: text(t.sub_indicator), text: t.text, leader: text(t.leader),
+    units: { lead: list(t.lead_units), responsible: list(t.responsible_units), open: t.responsible_units_open ?? false },
+    deadline: text(t.deadline), deadlineRaw: text(t.deadline_raw), annualTarget: text(t.annual_target),
+    basis: list(t.basis), remarks: text(t.remarks), notes: list(t.notes), uncertain: list(t.uncertain),
   }));
+  const p = d.plan;
   return {
-    title: d.plan.title, issuer: d.plan.issuer, docNumber: d.plan.doc_number, issuedOn: d.plan.issued_on, regionName: d.plan.region,
-    year: d.plan.year, layout: prose ? 'prose' : 'table', responsibleUnitsNote: d.plan.responsible_units_note, basis: d.plan.basis,
+    title: p.title, issuer: text(p.issuer), docNumber: text(p.doc_number), issuedOn: text(p.issued_on), regionName: text(p.region),
+    year: p.year, layout: prose ? 'prose' : 'table', responsibleUnitsNote: text(p.responsible_units_note), basis: list(p.basis),
     indicators, tasks,
   };
 }

@@ -1,6 +1,6 @@
 /** Request and response schemas of plan import (also the OpenAPI entries). */
 import { z } from 'zod';
-import { EditablePlanDraftSchema } from '../../ingest/plan-draft.schema.ts';
+import { EditablePlanDraftSchema, ImportWarningSchema } from '../../domain/plan-draft.schema.ts';
 
 const Id = z.number().int().positive().max(2_147_483_647);
 
@@ -49,7 +49,7 @@ export const ImportViewSchema = z.object({
   targetPlanId: z.number().nullable(),
   draft: DraftSchema,
   version: z.string().describe('草稿的版本；保存时放在 If-Match 请求头中，防止覆盖他人的修改'),
-  warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()), excerpt: z.string().optional().describe('原文中该位置的文字') })),
+  warnings: z.array(ImportWarningSchema.extend({ excerpt: ImportWarningSchema.shape.excerpt.describe('原文中该位置的文字') })),
   unitMatches: z.array(z.object({ name: z.string(), unit: z.object({ id: z.number(), name: z.string() }).nullable() }))
     .describe('草稿中出现的每个单位名称及其在本区域匹配到的单位（null 为未匹配）'),
   problem: z.object({ code: z.string(), message: z.string(), path: z.string().nullable() }).nullable()

@@ -1,29 +1,18 @@
 // Plan import (issue 3): upload a document, review and edit the parsed draft, commit it as a plan or
 // apply a revised document's differences to an existing plan. The draft keeps the gold files'
 // snake_case names; everything else is the server's camelCase.
-import type { EditableDraftTarget, EditableDraftTask, EditablePlanDraft } from '../../../src/ingest/plan-draft.schema.ts';
+import type { EditableDraftTarget, EditableDraftTask, EditablePlanDraft, ImportWarning } from '../../../src/domain/plan-draft.schema.ts';
 import { ApiError, request } from './client.ts';
 
-// The draft's types come from the engine's one schema (src/ingest/plan-draft.schema.ts), type-only.
+// The draft's types come from the one draft schema (src/domain/plan-draft.schema.ts), type-only.
 export type DraftTarget = EditableDraftTarget;
 export type DraftTask = EditableDraftTask;
 export type DraftPlan = NonNullable<EditablePlanDraft['plan']>;
 export type Draft = EditablePlanDraft;
 
-export interface WarningRef {
-  page?: number;
-  line?: number;
-  row?: number;
-  sheet?: string;
-  [key: string]: unknown;
-}
-
-export interface ImportWarning {
-  message: string;
-  ref: WarningRef;
-  /** The source text at `ref`, as the reader saw it. */
-  excerpt?: string;
-}
+/** A reader or layout note: where in the source (page, line, row, sheet …), and the source text there. */
+export type { ImportWarning };
+export type WarningRef = ImportWarning['ref'];
 
 export interface UnitMatch {
   name: string;

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { planImports } from '../../../db/import-schema.ts';
 import { targetsBySeq, type PlanTarget } from '../../../db/plans/write-plan.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { CommittableTaskSchema, EditableTaskSchema, EditableWarningSchema, type ImportWarning } from '../../../domain/plan-draft.schema.ts';
 import { planImportFromDraft, type ImportedTask, type PlanImport } from '../../../domain/plan-import.ts';
 import type { DiffTask } from '../../../domain/plan-diff.ts';
 import { matchUnit, type CanonicalUnit } from '../../../domain/unit-names.ts';
@@ -17,36 +18,29 @@ import { visibleImports } from '../../policies/import.policy.ts';
 
 export type ImportRow = typeof planImports.$inferSelect;
 
-const TargetSchema = z.object({
-  metric: z.string(), comparator: z.enum(['le', 'ge', 'eq', 'range']), value: z.number().finite(),
-  value_max: z.number().finite().nullish(), unit: z.string(), source: z.string(),
-});
-const DraftTargets = z.object({ tasks: z.array(z.object({ seq: z.number().int(), targets: z.array(TargetSchema).nullish() })) });
-const DraftUnits = z.object({ tasks: z.array(z.object({ lead_units: z.array(z.string()).nullish(), responsible_units: z.array(z.string()).nullish() })) });
-const DraftWarnings = z.object({ warnings: z.array(z.object({ message: z.string(), ref: z.record(z.string(), z.unknown()).optional(), excerpt: z.string().optional() })).nullish() });
+// Parts of the one draft schema (domain/plan-draft.schema.ts) that these use cases read.
+const DraftTargets = z.object({ tasks: z.array(CommittableTaskSchema.pick({ seq: true, targets: true })) });
+const DraftUnits = z.object({ tasks: z.array(EditableTaskSchema.pick({ lead_units: true, responsible_units: true })) });
+const DraftWarnings = z.object({ warnings: z.array(EditableWarningSchema).nullish() });
 
 export interface ValidDraft { plan: PlanImport; targets: Map<number, PlanTarget[]> }
 
 /** Validates a draft (engine output or the review screen's edit); errors name the field path. */
 export function validateDraft(draft: unknown): ValidDraft {
   const plan = planImportFromDraft(draft);
-  const parsed = DraftTargets.safeParse(draft);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') : '';
-    throw new AppError('PLAN_DRAFT_INVALID', `方案草稿格式不正确：${where} ${issue?.message ?? ''}`.trim(), { path: where });
-  }
+  // Cannot fail once planImportFromDraft has passed: it checked the same task schema, targets included.
+  const { tasks } = DraftTargets.parse(draft);
   const seqs = new Set<number>();
   for (const [i, t] of plan.tasks.entries()) {
     // Two tasks with one number cannot both be stored (tasks are unique per plan and seq).
     if (seqs.has(t.seq)) throw new AppError('PLAN_DRAFT_INVALID', `方案草稿格式不正确：tasks.${i}.seq 序号 ${t.seq} 重复`, { path: `tasks.${i}.seq` });
     seqs.add(t.seq);
   }
-  return { plan, targets: targetsBySeq(parsed.data.tasks) };
+  return { plan, targets: targetsBySeq(tasks) };
 }
 
 /** A reader or layout note for the reviewer: where in the source, and the source text there. */
-export interface ImportWarning { message: string; ref: Record<string, unknown>; excerpt?: string }
+export type { ImportWarning };
 
 /** The draft's warnings (reader and layout notes for the reviewer). */
 export function draftWarnings(draft: unknown): ImportWarning[] {

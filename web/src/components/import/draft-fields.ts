@@ -6,8 +6,11 @@ import type { TaskColumnKey } from '../../lib/task-fields.ts';
 /** Editable / shown columns of the preview table: the plan page's columns plus the targets. */
 export type DraftColumn = TaskColumnKey | 'targets';
 
-/** The draft fields each column shows (the engine names uncertain fields in snake_case). */
-export const DRAFT_COLUMN_FIELDS: Record<DraftColumn, string[]> = {
+/** The named fields of a type, without the index signature a loose (unknown keys kept) schema adds. */
+type NamedKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+
+/** The draft fields each column shows (the engine names uncertain fields in snake_case); each is a field of the one draft schema. */
+export const DRAFT_COLUMN_FIELDS: Record<DraftColumn, string[]> = ({
   indicator: ['indicator', 'indicator_seq', 'section_seq'],
   subIndicator: ['sub_indicator', 'sub_indicator_code'],
   text: ['text'],
@@ -19,7 +22,7 @@ export const DRAFT_COLUMN_FIELDS: Record<DraftColumn, string[]> = {
   basis: ['basis'],
   remarks: ['remarks'],
   targets: ['targets'],
-};
+} satisfies Record<DraftColumn, NamedKeys<DraftTask>[]>);
 
 /** Chinese names of draft fields, for warnings, errors and the diff. */
 export const FIELD_LABELS: Record<string, string> = {
