@@ -63,12 +63,12 @@ export function AssessmentRulesForm({ planId }: { planId: number }) {
         <Form layout="vertical" requiredMark={false}>
           <Space align="end" wrap>
             <Form.Item label="规则名称">
-              <Input style={{ width: 300 }} value={set.label} onChange={(e) => setSet({ ...set, label: e.target.value })} />
+              <Input aria-label="规则名称" style={{ width: 300 }} value={set.label} onChange={(e) => setSet({ ...set, label: e.target.value })} />
             </Form.Item>
             <Form.Item label="换用模板">{templatePicker}</Form.Item>
           </Space>
           <Form.Item label="考核依据（文号及条款）" extra="评价结果中的后果引用此依据">
-            <Input value={set.source ?? ''} onChange={(e) => setSet({ ...set, source: e.target.value || undefined })} />
+            <Input aria-label="考核依据" value={set.source ?? ''} onChange={(e) => setSet({ ...set, source: e.target.value || undefined })} />
           </Form.Item>
           <RuleRows set={set} onChange={(rules) => setSet({ ...set, rules })} />
           <Space style={{ marginTop: 12 }}>
