@@ -16,6 +16,9 @@ const TARGETS: { value: RuleTarget; label: string }[] = [
   { value: 'place', label: '被排名的县市区/园区' },
 ];
 
+// Whom seed 000 names; the office may type others.
+const PERSONS = ['主要负责人', '分管领导', '科室责任人', '相关责任人'].map((p) => ({ value: p, label: p }));
+
 /** A condition of the new kind, keeping the numbers the row already had where they fit. */
 function changeKind(w: RuleCondition, kind: RuleCondition['kind'], total: number): RuleCondition {
   const n = 'n' in w ? w.n : 'from' in w ? w.from : 10;
@@ -43,7 +46,7 @@ function ConditionCell({ rule, total, onChange }: { rule: ConsequenceRule; total
   );
 }
 
-/** The rules of a set as editable rows: 对象, 条件, 后果, 落实到, 依据原文. */
+/** The rules of a set as editable rows: 对象, 条件, 后果, 落实到, 责任人, 依据原文. */
 export function RuleRows({ set, onChange }: { set: ConsequenceRuleSet; onChange: (rules: ConsequenceRule[]) => void }) {
   const update = (i: number, patch: Partial<ConsequenceRule>) => onChange(set.rules.map((r, n) => (n === i ? { ...r, ...patch } : r)));
   const subjects = Object.entries(set.subjects).map(([value, s]) => ({ value, label: s.label }));
@@ -55,11 +58,16 @@ export function RuleRows({ set, onChange }: { set: ConsequenceRuleSet; onChange:
       pagination={false}
       dataSource={set.rules}
       data-testid="rule-rows"
+      scroll={{ x: 1150 }}
       columns={[
         { key: 'subject', title: '对象', width: 150, render: (_, r, i) => <Select size="small" style={{ width: 140 }} value={r.subject} options={subjects} onChange={(subject) => update(i, { subject })} /> },
         { key: 'when', title: '条件', render: (_, r, i) => <ConditionCell rule={r} total={set.subjects[r.subject]?.total ?? 1} onChange={(when) => update(i, { when })} /> },
         { key: 'action', title: '后果', width: 170, render: (_, r, i) => <Select size="small" style={{ width: 160 }} value={r.action} options={actions} onChange={(action) => update(i, { action })} /> },
         { key: 'on', title: '落实到', width: 170, render: (_, r, i) => <Select size="small" mode="multiple" style={{ width: 160 }} value={r.on} options={TARGETS} onChange={(on) => update(i, { on })} /> },
+        {
+          key: 'persons', title: '责任人', width: 150,
+          render: (_, r, i) => <Select size="small" mode="tags" style={{ width: 140 }} value={r.persons} placeholder="如：主要负责人" options={PERSONS} onChange={(persons) => update(i, { persons })} />,
+        },
         {
           key: 'quote', title: '依据原文', width: 220,
           render: (_, r, i) => <Input.TextArea size="small" autoSize={{ minRows: 1, maxRows: 4 }} value={r.quote ?? ''} onChange={(e) => update(i, e.target.value ? { quote: e.target.value } : { quote: undefined })} />,
