@@ -53,7 +53,7 @@ export const assessmentRawValues = pgTable('assessment_raw_values', {
   value: jsonb('value').$type<number | string | null>(),
 }, (t) => [primaryKey({ columns: [t.roundId, t.place, t.topic, t.component] })]);
 
-/** A plan's assessment settings; null columns mean the defaults (seed 000 rules, derived bands, default weights). */
+/** A plan's assessment settings; null rules mean none (no consequences), null bands / weights the defaults. */
 export const planAssessmentSettings = pgTable('plan_assessment_settings', {
   planId: integer('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
   consequenceRules: jsonb('consequence_rules').$type<unknown>(),

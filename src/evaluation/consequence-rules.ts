@@ -1,6 +1,7 @@
 /**
- * Consequence rules (约谈 / 不得评优 / 追责问责) as data attached to a plan. The default for a city
- * plan is seed 000's rules (fixtures/methodology/shaoyang-2023.consequences.json), validated at load.
+ * Consequence rules (约谈 / 不得评优 / 追责问责) as data attached to a plan. A plan has no rules until
+ * its office sets them; seed 000's rules (fixtures/methodology/shaoyang-2023.consequences.json) are a
+ * template an office may pick and edit, never the default of another plan (they cite 邵阳's 文号).
  */
 import { z } from 'zod';
 import shaoyang2023 from '../../fixtures/methodology/shaoyang-2023.consequences.json' with { type: 'json' };
@@ -55,15 +56,23 @@ export function parseConsequenceRules(data: unknown): ConsequenceRuleSet {
   throw evaluationError(EVALUATION_ERRORS.rulesInvalid, `考核规则数据无效：${issue?.message ?? ''}`, formatPath(issue?.path ?? []));
 }
 
-let cached: ConsequenceRuleSet | undefined;
+/** A template an office may start its plan's rules from. */
+export interface ConsequenceRuleTemplate { key: string; label: string; rules: ConsequenceRuleSet }
 
-/** Seed 000's rules (邵市政办函〔2023〕9号), the default for a city plan. */
-export function defaultCityRules(): ConsequenceRuleSet {
-  cached ??= parseConsequenceRules(shaoyang2023);
-  return cached;
+let templates: ConsequenceRuleTemplate[] | undefined;
+
+/** The rule templates (today seed 000's, 邵市政办函〔2023〕9号), validated at first use. */
+export function consequenceRuleTemplates(): readonly ConsequenceRuleTemplate[] {
+  templates ??= [{ key: 'shaoyang-2023', label: '邵阳市2023年考核规则（邵市政办函〔2023〕9号）', rules: parseConsequenceRules(shaoyang2023) }];
+  return templates;
 }
 
-/** The rules attached to a plan, or the default city rules when the plan has none. */
-export function rulesForPlan(plan: { consequenceRules?: unknown }): ConsequenceRuleSet {
-  return plan.consequenceRules === undefined || plan.consequenceRules === null ? defaultCityRules() : parseConsequenceRules(plan.consequenceRules);
+/** One template's rules by key, or undefined. */
+export function consequenceRuleTemplate(key: string): ConsequenceRuleSet | undefined {
+  return consequenceRuleTemplates().find((t) => t.key === key)?.rules;
+}
+
+/** The rules attached to a plan, validated, or null when the plan has none (no consequences are computed). */
+export function rulesForPlan(plan: { consequenceRules?: unknown }): ConsequenceRuleSet | null {
+  return plan.consequenceRules === undefined || plan.consequenceRules === null ? null : parseConsequenceRules(plan.consequenceRules);
 }

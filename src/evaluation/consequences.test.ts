@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnnualTarget } from './annual-target.ts';
-import { defaultCityRules, parseConsequenceRules, rulesForPlan } from './consequence-rules.ts';
+import { consequenceRuleTemplate, consequenceRuleTemplates, parseConsequenceRules, rulesForPlan } from './consequence-rules.ts';
 import { applyConsequences } from './consequences.ts';
 import type { IndicatorStanding } from './consequences.ts';
 
-const rules = defaultCityRules();
+const shaoyang = consequenceRuleTemplate('shaoyang-2023');
+if (!shaoyang) throw new Error('seed 000 template missing');
+const rules = shaoyang;
 const placeActions = (kind: string, rank: number): string[] =>
   applyConsequences(rules, [], [{ kind, name: 'X', rank }]).outcomes.map((o) => o.action);
 
@@ -76,11 +78,18 @@ describe('seed 000 rules: indicators (annual target 前N名; 良好等次 11—1
 });
 
 describe('rule sets as data', () => {
-  it('a plan without rules gets the seed 000 rules; a plan with rules gets its own, validated', () => {
-    expect(rulesForPlan({}).id).toBe('shaoyang-2023');
+  it('a plan without rules has none (never seed 000 by default); a plan with rules gets its own, validated', () => {
+    expect(rulesForPlan({})).toBeNull();
+    expect(rulesForPlan({ consequenceRules: null })).toBeNull();
     const own = { ...rules, id: 'own', rules: rules.rules.filter((r) => r.subject === 'county') };
-    expect(rulesForPlan({ consequenceRules: own }).rules).toHaveLength(3);
+    expect(rulesForPlan({ consequenceRules: own })?.rules).toHaveLength(3);
     expect(() => rulesForPlan({ consequenceRules: { ...own, rules: [{ ...own.rules[0], subject: 'town' }] } })).toThrow(/unknown subject town/);
+  });
+
+  it('seed 000 is offered as a template, citing its own 文号', () => {
+    expect(consequenceRuleTemplates().map((t) => t.key)).toEqual(['shaoyang-2023']);
+    expect(rules.source).toContain('邵市政办函〔2023〕9号');
+    expect(consequenceRuleTemplate('nope')).toBeUndefined();
   });
 
   it('rejects a rank range beyond the field size', () => {

@@ -26,9 +26,12 @@ export const DEMO_REGIONS: DemoRegion = {
   ],
 };
 
-/** The plans shipped as checked fixtures (gold files), and the region each belongs to. */
+/**
+ * The plans shipped as checked fixtures (gold files), and the region each belongs to. `rules`: the
+ * assessment rule template the plan's office picked (邵阳 its own 邵市政办函〔2023〕9号); the others have none.
+ */
 export const DEMO_PLANS = [
-  { fixture: '000.json', seed: '000_23aeba6d139cf540.txt', region: '邵阳市' },
+  { fixture: '000.json', seed: '000_23aeba6d139cf540.txt', region: '邵阳市', rules: 'shaoyang-2023' },
   { fixture: '001.json', seed: '001_918f3dbd45cf2deb.txt', region: '永州市' },
   { fixture: '002.json', seed: '002_1cdb50bc881d4218.txt', region: '湖南省' },
 ] as const;

@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { planImportFromDraft, type PlanImport } from '../../domain/plan-import.ts';
+import { consequenceRuleTemplate } from '../../evaluation/index.ts';
 import { parseDocument } from '../../ingest/index.ts';
+import { planAssessmentSettings } from '../assessment-schema.ts';
 import type { Db, Tx } from '../client.ts';
 import { countPlans, insertPlan, targetsBySeq, type PlanTarget } from '../plans/write-plan.ts';
 import { regions, unitMemberships, units, users } from '../schema.ts';
@@ -17,7 +19,7 @@ const fixturesDir = new URL('../../../fixtures/', import.meta.url);
 
 export interface DemoResult { loaded: boolean; plans: number; tasks: number; users: string[] }
 
-interface DemoPlan { seed: string; region: string; draft: PlanImport; targets: Map<number, PlanTarget[]> }
+interface DemoPlan { seed: string; region: string; rules: string | null; draft: PlanImport; targets: Map<number, PlanTarget[]> }
 
 // Parsed once per process: tests build many demo databases and the documents never change.
 let demoPlans: Promise<DemoPlan[]> | null = null;
@@ -26,7 +28,7 @@ function readDemoPlans(): Promise<DemoPlan[]> {
   demoPlans ??= Promise.all(DEMO_PLANS.map(async (p) => {
     const bytes = new Uint8Array(await readFile(new URL(`seeds/${p.seed}`, fixturesDir)));
     const parsed = await parseDocument({ bytes, fileName: p.seed });
-    return { seed: p.seed, region: p.region, draft: planImportFromDraft(parsed), targets: targetsBySeq(parsed.tasks) };
+    return { seed: p.seed, region: p.region, rules: 'rules' in p ? p.rules : null, draft: planImportFromDraft(parsed), targets: targetsBySeq(parsed.tasks) };
   }));
   // A failed read must not poison later calls (e.g. a test that fixes the file and retries).
   demoPlans.catch(() => { demoPlans = null; });
@@ -82,6 +84,12 @@ async function insertUsers(tx: Tx, regionIds: Map<string, number>, passwordHash:
 async function wipe(tx: Tx): Promise<void> {
   await tx.execute(sql`truncate table audit_log, task_units, tasks, indicators, plans, sessions, login_attempts, users, unit_memberships, units, regions restart identity cascade`);
 }
+/** The plan's assessment rules from a template, as its office would pick them in 方案设置. */
+async function insertPlanRules(tx: Tx, planId: number, template: string): Promise<void> {
+  const rules = consequenceRuleTemplate(template);
+  if (!rules) throw new Error(`rule template ${template} not found`);
+  await tx.insert(planAssessmentSettings).values({ planId, consequenceRules: rules });
+}
 
 /**
  * Loads the demo data when the database has no plan (or always with `reset`). `hashPassword` is
@@ -97,10 +105,11 @@ export async function loadDemo(db: Db, options: { reset: boolean; hashPassword: 
     await insertRegions(tx, DEMO_REGIONS, null, regionIds);
     let taskCount = 0;
     for (const p of plans) {
-      await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { seed: p.seed, demo: true },
+      const planId = await insertPlan(tx, regionIds.get(p.region) as number, p.draft, null, { seed: p.seed, demo: true },
         // A seed plan is as if entered the day it was issued (or at the start of its year when the
         // document gives no date): supervised from then, as the demo year plays it.
         { targets: p.targets, createdAt: new Date(`${p.draft.issuedOn && p.draft.issuedOn.startsWith(String(p.draft.year)) ? p.draft.issuedOn : `${p.draft.year}-01-01`}T00:00:00+08:00`) });
+      if (p.rules !== null) await insertPlanRules(tx, planId, p.rules);
       taskCount += p.draft.tasks.length;
     }
     await insertCollectives(tx, regionIds);

@@ -225,7 +225,8 @@ describe.each(databaseKinds())('assessment rounds, results and consequences on %
     expect((await send('office', 'PATCH', `/api/assessment-rounds/${round}`, { fieldSizes: { county: 80 } })).json<ErrorBody>().code).toBe('ASSESSMENT_RANK_INVALID');
     expect((await send('office', 'PATCH', `/api/assessment-rounds/${round}`, { fieldSizes: { park: 140 } })).json<Round>().fieldSizes.park).toBe(140);
     const settings = (await getJson<{ consequenceRules: { id: string }; custom: { rules: boolean } }>(t.app, `/api/plans/${planId}/assessment-settings`, c.leader ?? '')).body;
-    expect(settings).toMatchObject({ consequenceRules: { id: 'shaoyang-2023' }, custom: { rules: false } });
+    // The demo's 邵阳 plan holds seed 000's rules as its own (picked from the template), not by default.
+    expect(settings).toMatchObject({ consequenceRules: { id: 'shaoyang-2023' }, custom: { rules: true } });
     expect((await send('office', 'PUT', `/api/plans/${planId}/assessment-rules`, { consequenceRules: { id: 'x' } })).json<ErrorBody>().code).toBe('EVALUATION_RULES_INVALID');
     expect((await send('leader', 'PUT', `/api/plans/${planId}/assessment-rules`, { consequenceRules: null })).statusCode).toBe(403);
   });

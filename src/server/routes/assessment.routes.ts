@@ -15,10 +15,11 @@ import { createRound, listRounds, putIndicatorRanks, putPlaceRanks, updateRound 
 import { importRankTemplate } from '../use-cases/assessment/template-import.ts';
 import { renderRankTemplate } from '../use-cases/assessment/template-xlsx.ts';
 import { putUnitWeights, unitAssessment } from '../use-cases/assessment/unit-assessment.ts';
+import { consequenceRuleTemplates } from '../../evaluation/index.ts';
 import { assessmentRawRoutes } from './assessment-raw.routes.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import {
-  IndicatorRanksBody, PlaceRanksBody, ResultsSchema, RoundBody, RoundPatch, RoundSchema, RulesBody, RulesSchema, UnitAssessmentSchema, WeightsSchema, WhatIfBody, WhatIfSchema,
+  IndicatorRanksBody, PlaceRanksBody, ResultsSchema, RoundBody, RoundPatch, RoundSchema, RuleTemplatesSchema, RulesBody, RulesSchema, UnitAssessmentSchema, WeightsSchema, WhatIfBody, WhatIfSchema,
 } from './assessment.schema.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -126,8 +127,15 @@ function planRoutes(app: App, ctx: AppContext): void {
     schema: { tags, summary: '方案的考核规则、等次与单位考核权重（含默认值）', params: IdParams, response: { 200: RulesSchema, ...errorResponses } },
   }, async (request) => presentRules(await loadAssessmentSettings(ctx.db, (await plan(request)).id)));
 
+  app.get('/api/plans/:id/assessment-rule-templates', {
+    schema: { tags, summary: '考核规则模板（如邵阳市2023年规则），供优化办选用后编辑', params: IdParams, response: { 200: RuleTemplatesSchema, ...errorResponses } },
+  }, async (request) => {
+    await plan(request);
+    return { templates: consequenceRuleTemplates().map((t) => ({ key: t.key, label: t.label, rules: t.rules })) };
+  });
+
   app.put('/api/plans/:id/assessment-rules', {
-    schema: { tags, summary: '修改方案的考核规则或等次（优化办；null 恢复默认）', params: IdParams, body: RulesBody, response: { 200: RulesSchema, ...errorResponses } },
+    schema: { tags, summary: '修改方案的考核规则或等次（优化办；考核规则 null 为不设，等次 null 恢复默认）', params: IdParams, body: RulesBody, response: { 200: RulesSchema, ...errorResponses } },
   }, async (request) => presentRules(await putAssessmentRules(ctx.db, requireActor(request), request.params.id, request.body, ctx.now())));
 
   app.put('/api/plans/:id/unit-assessment-weights', {

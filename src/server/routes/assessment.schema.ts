@@ -50,7 +50,7 @@ const Consequence = z.object({
 
 export const ResultsSchema = z.object({
   round: z.object({ id: z.number(), planId: z.number(), title: z.string(), period: z.string(), methodologyKey: z.string().nullable(), methodologyVersion: z.string().nullable(), fieldSizes: FieldSizesSchema }),
-  rules: z.object({ id: z.string(), version: z.string(), label: z.string(), source: z.string().nullable() }),
+  rules: z.object({ id: z.string(), version: z.string(), label: z.string(), source: z.string().nullable() }).nullable().describe('方案的考核规则；null 表示本方案未设置考核规则（不计算后果）'),
   indicators: z.array(z.object({
     indicatorId: z.number(), seq: z.number(), name: z.string(), annualTarget: z.string().nullable(), targetRank: z.number().nullable(),
     rank: z.number().nullable(), total: z.number(), score: z.number().nullable(), targetMet: z.boolean().nullable(), band: BandRef,
@@ -92,13 +92,17 @@ export const UnitAssessmentSchema = z.object({
 });
 
 export const RulesBody = z.object({
-  consequenceRules: z.record(z.string(), z.unknown()).nullable().optional().describe('考核规则（结构见评价引擎；null 恢复默认：邵市政办函〔2023〕9号）'),
+  consequenceRules: z.record(z.string(), z.unknown()).nullable().optional().describe('考核规则（结构见评价引擎；可从模板开始编辑；null 清除：本方案不设考核规则）'),
   bands: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).nullable().optional().describe('各对象的等次定义；null 恢复默认'),
 });
 
 export const RulesSchema = z.object({
-  consequenceRules: z.record(z.string(), z.unknown()),
+  consequenceRules: z.record(z.string(), z.unknown()).nullable().describe('null：本方案未设置考核规则'),
   bands: z.record(z.string(), z.array(z.object({ key: z.string(), label: z.string(), when: z.record(z.string(), z.unknown()) }))),
   weights: WeightsSchema,
   custom: z.object({ rules: z.boolean(), bands: z.boolean(), weights: z.boolean() }),
+});
+
+export const RuleTemplatesSchema = z.object({
+  templates: z.array(z.object({ key: z.string(), label: z.string(), rules: z.record(z.string(), z.unknown()) })),
 });

@@ -15,7 +15,8 @@ import { loadDemo } from '../../db/demo/load-demo.ts';
 import { hashPassword } from '../auth/password.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const INPUTS = ['src/db', 'src/domain', 'src/ingest', 'fixtures/seeds', 'fixtures/gold'];
+// src/evaluation and fixtures/methodology: the demo's 邵阳 plan holds seed 000's rule template.
+const INPUTS = ['src/db', 'src/domain', 'src/ingest', 'src/evaluation', 'fixtures/seeds', 'fixtures/gold', 'fixtures/methodology'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

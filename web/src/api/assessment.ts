@@ -102,7 +102,8 @@ export interface IndicatorAward {
 
 export interface Results {
   round: Omit<Round, 'createdAt' | 'updatedAt' | 'permissions' | 'indicatorRanks' | 'placeRanks'>;
-  rules: { id: string; version: string; label: string; source: string | null };
+  /** null: the plan has no assessment rules, so no consequences are computed. */
+  rules: { id: string; version: string; label: string; source: string | null } | null;
   indicators: IndicatorResult[];
   places: PlaceGroup[];
   consequences: Consequence[];

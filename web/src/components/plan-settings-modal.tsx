@@ -1,11 +1,13 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Table, Tabs } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import type { SupervisionSettings } from '../api/plans.ts';
 import { fetchSupervisionSettings, saveAnnualTarget, saveSupervisionSettings } from '../api/plans.ts';
 import type { Indicator, PlanDetail } from '../api/types.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { AssessmentRulesForm } from './plan-rules/assessment-rules-form.tsx';
 
 const CYCLES = [
   { value: 'xun', label: '旬报' },
@@ -80,16 +82,22 @@ function TargetCell({ indicator, onSaved }: { indicator: Indicator; onSaved: () 
   );
 }
 
-/** 方案设置 (office): the reporting cycle, due workday and light thresholds, and 年度目标 per indicator. */
+/**
+ * 方案设置 (office): the reporting cycle, due workday and light thresholds, 年度目标 per indicator and
+ * the assessment rules. `?settings=rules` opens it on the rules (the results page links there).
+ */
 export function PlanSettingsButton({ plan, onChanged }: { plan: PlanDetail; onChanged: () => void }) {
-  const [open, setOpen] = useState(false);
+  const [params] = useSearchParams();
+  const initialTab = params.get('settings');
+  const [open, setOpen] = useState(initialTab !== null);
   return (
     <>
       <Button icon={<SettingOutlined />} onClick={() => setOpen(true)}>
         方案设置
       </Button>
-      <Modal title="方案设置" open={open} onCancel={() => setOpen(false)} footer={null} width={720} destroyOnHidden>
+      <Modal title="方案设置" open={open} onCancel={() => setOpen(false)} footer={null} width={1080} destroyOnHidden>
         <Tabs
+          defaultActiveKey={initialTab ?? 'supervision'}
           items={[
             { key: 'supervision', label: '督办设置', children: <SupervisionForm planId={plan.id} /> },
             {
@@ -110,6 +118,7 @@ export function PlanSettingsButton({ plan, onChanged }: { plan: PlanDetail; onCh
                 />
               ),
             },
+            { key: 'rules', label: '考核规则', children: <AssessmentRulesForm planId={plan.id} /> },
           ]}
         />
       </Modal>

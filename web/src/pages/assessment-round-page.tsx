@@ -39,7 +39,7 @@ export function AssessmentRoundPage() {
   const tabs = [
     ...(manage ? [{ key: 'entry', label: '录入', children: <RankEntryTab roundId={id} results={results} onResults={setResults} /> }] : []),
     { key: 'results', label: '结果', children: <ResultsTab roundId={id} results={results} /> },
-    { key: 'consequences', label: `后果 ${results.consequences.length}`, children: <ConsequencesTab results={results} /> },
+    { key: 'consequences', label: `后果 ${results.consequences.length}`, children: <ConsequencesTab results={results} manage={manage} /> },
     { key: 'whatif', label: '模拟', children: <WhatIfTab key={results.round.id} roundId={id} results={results} /> },
     { key: 'awards', label: '表彰建议', children: <CommendationsTab results={results} /> },
   ];

@@ -1,5 +1,6 @@
 /**
- * A plan's assessment settings with their defaults: the consequence rules (seed 000), the bands
+ * A plan's assessment settings: its own consequence rules (none until the office sets them — seed
+ * 000's are a template, never a default), and with their defaults the bands
  * (等次) per subject and the unit assessment weights. Stored values are validated again on read,
  * so a bad row fails loudly rather than being silently replaced by a default.
  */
@@ -37,9 +38,9 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 /** Chinese names of the subjects, for tables and sheets. */
 export const SUBJECT_LABELS: Record<'indicator' | PlaceKind, string> = { indicator: '评价指标', county: '县市', district: '市辖区', park: '园区' };
 
-/** Field sizes from a rule set (14 / 86 / 36 / 134 for seed 000). */
-export function defaultFieldSizes(rules: ConsequenceRuleSet): FieldSizes {
-  const size = (k: string, fallback: number): number => rules.subjects[k]?.total ?? fallback;
+/** Field sizes from a rule set (14 / 86 / 36 / 134 for seed 000; Hunan's sizes when the plan has no rules). */
+export function defaultFieldSizes(rules: ConsequenceRuleSet | null): FieldSizes {
+  const size = (k: string, fallback: number): number => rules?.subjects[k]?.total ?? fallback;
   return { indicator: size('indicator', 14), county: size('county', 86), district: size('district', 36), park: size('park', 134) };
 }
 
@@ -50,7 +51,8 @@ export function parseBandSet(data: unknown): BandSet {
 }
 
 export interface AssessmentSettings {
-  rules: ConsequenceRuleSet;
+  /** null: the plan has no assessment rules, so no consequences are computed. */
+  rules: ConsequenceRuleSet | null;
   bands: BandSet;
   weights: AssessmentWeights;
   /** Which values are the plan's own (false = default). */
@@ -69,7 +71,7 @@ export async function loadAssessmentSettings(db: Db | Tx, planId: number): Promi
   };
 }
 
-/** Writes some settings of a plan (undefined = unchanged, null = back to the default). */
+/** Writes some settings of a plan (undefined = unchanged, null = none for rules, back to the default otherwise). */
 export async function saveAssessmentSettings(
   tx: Tx,
   planId: number,
@@ -80,7 +82,7 @@ export async function saveAssessmentSettings(
   await tx.insert(planAssessmentSettings).values({ planId, ...set }).onConflictDoUpdate({ target: planAssessmentSettings.planId, set });
 }
 
-/** Sets a plan's consequence rules and/or bands (validated by the engine; null = back to the default). */
+/** Sets a plan's consequence rules and/or bands (validated by the engine; null = no rules / default bands). */
 export async function putAssessmentRules(
   db: Db,
   actor: Actor,
@@ -91,11 +93,15 @@ export async function putAssessmentRules(
   return db.transaction(async (tx) => {
     const plan = await loadAssessmentPlan(tx, actor, planId);
     assertMayManageAssessment(actor, plan);
+    const rules = input.consequenceRules === undefined || input.consequenceRules === null ? input.consequenceRules : parseConsequenceRules(input.consequenceRules);
     const values: { consequenceRules?: unknown; bands?: unknown } = {};
-    if (input.consequenceRules !== undefined) values.consequenceRules = input.consequenceRules === null ? null : parseConsequenceRules(input.consequenceRules);
+    if (rules !== undefined) values.consequenceRules = rules;
     if (input.bands !== undefined) values.bands = input.bands === null ? null : parseBandSet(input.bands);
     await saveAssessmentSettings(tx, plan.id, values, now);
-    await audit(tx, { actorUserId: actor.userId, action: 'assessment.rules.put', entity: 'plan', entityId: plan.id, details: { rules: values.consequenceRules === undefined ? 'unchanged' : values.consequenceRules === null ? 'default' : 'custom', bands: values.bands === undefined ? 'unchanged' : values.bands === null ? 'default' : 'custom' } });
+    // The audit names the rule set and its basis, so "who made 永州 cite which 文号" is answerable.
+    const rulesNote = rules === undefined ? 'unchanged' : rules === null ? 'none' : { id: rules.id, label: rules.label, source: rules.source ?? null, count: rules.rules.length };
+    const bandsNote = values.bands === undefined ? 'unchanged' : values.bands === null ? 'default' : 'custom';
+    await audit(tx, { actorUserId: actor.userId, action: 'assessment.rules.put', entity: 'plan', entityId: plan.id, details: { rules: rulesNote, bands: bandsNote } });
     return loadAssessmentSettings(tx, plan.id);
   });
 }

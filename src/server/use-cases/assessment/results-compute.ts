@@ -14,7 +14,8 @@ export interface UnitRef { id: number | null; name: string }
 /** Everything results are computed from (loaded by results.ts). */
 export interface AssessmentData {
   round: { id: number; planId: number; title: string; period: string; methodologyKey: string | null; methodologyVersion: string | null; fieldSizes: FieldSizes };
-  rules: ConsequenceRuleSet;
+  /** null: the plan has no assessment rules. */
+  rules: ConsequenceRuleSet | null;
   bands: BandSet;
   indicators: { id: number; seq: number; name: string; annualTarget: string | null; leadUnits: UnitRef[]; responsibleUnits: UnitRef[]; rank: number | null; score: number | null }[];
   places: { regionId: number; name: string; kind: PlaceKind; rank: number | null; score: number | null }[];
@@ -43,7 +44,8 @@ export interface ConsequenceResult {
 
 export interface AssessmentResults {
   round: AssessmentData['round'];
-  rules: { id: string; version: string; label: string; source: string | null };
+  /** null: the plan has no assessment rules, and no consequences are computed. */
+  rules: { id: string; version: string; label: string; source: string | null } | null;
   indicators: IndicatorResult[];
   places: { kind: PlaceKind; label: string; total: number; items: PlaceResult[] }[];
   consequences: ConsequenceResult[];
@@ -92,6 +94,8 @@ function placeTables(data: AssessmentData): AssessmentResults['places'] {
 
 function consequences(data: AssessmentData): Pick<AssessmentResults, 'consequences' | 'skipped'> {
   const sizes = data.round.fieldSizes;
+  // No rules, no consequences: never another plan's rules (and 文号) by default.
+  if (data.rules === null) return { consequences: [], skipped: [] };
   const report = applyConsequences(
     data.rules,
     data.indicators.map((i) => ({
@@ -127,7 +131,7 @@ export function computeResults(data: AssessmentData): AssessmentResults {
   const r = data.rules;
   return {
     round: data.round,
-    rules: { id: r.id, version: r.version, label: r.label, source: r.source ?? null },
+    rules: r === null ? null : { id: r.id, version: r.version, label: r.label, source: r.source ?? null },
     indicators: indicatorTable(data),
     places: placeTables(data),
     ...consequences(data),

@@ -1,10 +1,26 @@
 import { Alert, Badge } from 'antd';
+import { Link } from 'react-router-dom';
 import type { Results } from '../../api/assessment.ts';
 import { ConsequenceCard } from './consequence-card.tsx';
 import { ACTION_GROUPS } from './labels.ts';
 
-/** 后果: the consequences grouped by 约谈 / 不得评优 / 追责问责 under the plan's rules. */
-export function ConsequencesTab({ results }: { results: Results }) {
+/**
+ * 后果: the consequences grouped by 约谈 / 不得评优 / 追责问责 under the plan's rules; a plan without
+ * rules says so, and the office that may set them gets the link to 方案设置.
+ */
+export function ConsequencesTab({ results, manage = false }: { results: Results; manage?: boolean }) {
+  if (results.rules === null) {
+    return (
+      <div className="assess-list" data-testid="consequences-tab">
+        <Alert
+          type="warning"
+          showIcon
+          title="本方案未设置考核规则"
+          description={<>不计算约谈、不得评优、追责问责。{manage && <Link to={`/plans/${results.round.planId}?settings=rules`}>设置考核规则</Link>}</>}
+        />
+      </div>
+    );
+  }
   const known = new Set(ACTION_GROUPS.map((g) => g.action));
   const groups = [
     ...ACTION_GROUPS.map((g) => ({ ...g, items: results.consequences.filter((c) => c.action === g.action) })),
