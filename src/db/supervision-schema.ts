@@ -27,6 +27,9 @@ export const channelKind = pgEnum('channel_kind', ['email', 'dingtalk', 'wecom']
 export const planSupervision = pgTable('plan_supervision', {
   planId: integer('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
   cycle: reportingCycle('cycle').notNull().default('month'),
+  /** After a cycle change: periods beginning before `cycle_from` keep the previous cycle (null: no change). */
+  previousCycle: reportingCycle('previous_cycle'),
+  cycleFrom: date('cycle_from', { mode: 'string' }),
   /** The report of a period is due on this working day after the period ends. */
   dueWorkdays: integer('due_workdays').notNull().default(3),
   yellowWithinDays: integer('yellow_within_days').notNull().default(15),

@@ -6,8 +6,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
-import { extensionRequests, planSupervision, taskLights, urges } from '../../db/supervision-schema.ts';
-import { audit } from '../../db/audit.ts';
+import { extensionRequests, taskLights, urges } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
 import { visiblePlan } from '../policies/plan.policy.ts';
@@ -16,6 +15,7 @@ import { visibleExtensionRequests, visibleUrges } from '../policies/supervision.
 import { reviewCompletion } from '../use-cases/supervision/completion.ts';
 import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
 import { planLights } from '../use-cases/supervision/lights.ts';
+import { savePlanSettings } from '../use-cases/supervision/plan-settings.ts';
 import { loadTaskContext, planSettings } from '../use-cases/supervision/task-context.ts';
 import { replyToUrge, urgeTask } from '../use-cases/supervision/urges.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
@@ -36,6 +36,8 @@ const SettingsSchema = z.object({
   cycle: z.enum(['xun', 'month', 'quarter']), dueWorkdays: z.number().int().min(0).max(30), yellowWithinDays: z.number().int().min(0).max(365),
   redAfterReturns: z.number().int().min(1).max(10), escalateAfterWorkdays: z.number().int().min(1).max(60), orderPrefix: z.string().min(1).max(20),
 });
+/** The stored settings: after a cycle change, periods beginning before cycleFrom keep previousCycle. */
+const SettingsView = SettingsSchema.extend({ previousCycle: z.enum(['xun', 'month', 'quarter']).nullable(), cycleFrom: z.string().nullable() });
 
 type UrgeRow = typeof urges.$inferSelect;
 async function presentUrges(ctx: AppContext, rows: UrgeRow[]) {
@@ -148,7 +150,7 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/plans/:id/supervision', {
-    schema: { tags: ['督办'], summary: '方案的督办设置', params: IdParams, response: { 200: SettingsSchema, ...errorResponses } },
+    schema: { tags: ['督办'], summary: '方案的督办设置', params: IdParams, response: { 200: SettingsView, ...errorResponses } },
   }, async (request) => {
     const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(requireActor(request), request.params.id));
     if (!plan) throw appError('PLAN_NOT_FOUND');
@@ -157,18 +159,14 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
   });
 
   app.put('/api/plans/:id/supervision', {
-    schema: { tags: ['督办'], summary: '修改督办设置（优化办）', params: IdParams, body: SettingsSchema, response: { 200: SettingsSchema, ...errorResponses } },
+    schema: { tags: ['督办'], summary: '修改督办设置（优化办）；报告周期的变更自下一报告期起生效', params: IdParams, body: SettingsSchema, response: { 200: SettingsView, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
     const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(actor, request.params.id));
     if (!plan) throw appError('PLAN_NOT_FOUND');
     assertOffice(actor);
-    await ctx.db.transaction(async (tx) => {
-      await planSettings(tx, plan.id);
-      await tx.update(planSupervision).set(request.body).where(eq(planSupervision.planId, plan.id));
-      await audit(tx, { actorUserId: actor.userId, action: 'plan.supervision_settings', entity: 'plan', entityId: plan.id, details: request.body });
-    });
-    return request.body;
+    const { planId: _planId, ...saved } = await ctx.db.transaction((tx) => savePlanSettings(tx, actor, plan.id, request.body, chinaDate(ctx.now())));
+    return saved;
   });
 }
 

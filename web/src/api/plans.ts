@@ -26,12 +26,18 @@ export interface SupervisionSettings {
   orderPrefix: string;
 }
 
-export function fetchSupervisionSettings(planId: number, signal?: AbortSignal): Promise<SupervisionSettings> {
-  return request<SupervisionSettings>(`/api/plans/${planId}/supervision`, { signal });
+/** The stored settings: after a cycle change, periods beginning before cycleFrom keep previousCycle. */
+export interface SupervisionSettingsView extends SupervisionSettings {
+  previousCycle: ReportCycle | null;
+  cycleFrom: string | null;
 }
 
-export function saveSupervisionSettings(planId: number, settings: SupervisionSettings): Promise<SupervisionSettings> {
-  return request<SupervisionSettings>(`/api/plans/${planId}/supervision`, { method: 'PUT', body: settings });
+export function fetchSupervisionSettings(planId: number, signal?: AbortSignal): Promise<SupervisionSettingsView> {
+  return request<SupervisionSettingsView>(`/api/plans/${planId}/supervision`, { signal });
+}
+
+export function saveSupervisionSettings(planId: number, settings: SupervisionSettings): Promise<SupervisionSettingsView> {
+  return request<SupervisionSettingsView>(`/api/plans/${planId}/supervision`, { method: 'PUT', body: settings });
 }
 
 /** 年度目标 of one indicator; empty clears it. */

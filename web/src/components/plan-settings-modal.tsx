@@ -3,7 +3,7 @@ import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Table, Tab
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
-import type { SupervisionSettings } from '../api/plans.ts';
+import type { SupervisionSettings, SupervisionSettingsView } from '../api/plans.ts';
 import { fetchSupervisionSettings, saveAnnualTarget, saveSupervisionSettings } from '../api/plans.ts';
 import type { Indicator, PlanDetail } from '../api/types.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -14,18 +14,27 @@ const CYCLES = [
   { value: 'month', label: '月报' },
   { value: 'quarter', label: '季报' },
 ];
+const CYCLE_NAME = { xun: '旬', month: '月', quarter: '季度' } as const;
+
+/** Says from when a changed cycle applies (the change takes effect from the next reporting period). */
+function cycleChangeNote(s: SupervisionSettingsView): string | null {
+  if (!s.previousCycle || !s.cycleFrom) return null;
+  const [y, m, d] = s.cycleFrom.split('-').map(Number);
+  return `自${y}年${m}月${d}日起按${CYCLE_NAME[s.cycle]}报告，此前各期按${CYCLE_NAME[s.previousCycle]}报告（已报送的报告保留原报告期）`;
+}
 
 function SupervisionForm({ planId }: { planId: number }) {
   const { message } = App.useApp();
   const settings = useApi((signal) => fetchSupervisionSettings(planId, signal), [planId]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<SupervisionSettingsView | null>(null);
   if (!settings.data) return settings.error ? <Alert type="error" showIcon title={errorMessage(settings.error)} /> : null;
   const submit = async (v: SupervisionSettings) => {
     setSaving(true);
     setError(null);
     try {
-      await saveSupervisionSettings(planId, { ...v, orderPrefix: v.orderPrefix.trim() });
+      setSaved(await saveSupervisionSettings(planId, { ...v, orderPrefix: v.orderPrefix.trim() }));
       void message.success('督办设置已保存');
     } catch (e) {
       setError(errorMessage(e));
@@ -38,10 +47,12 @@ function SupervisionForm({ planId }: { planId: number }) {
       <InputNumber min={min} max={max} precision={0} style={{ width: 160 }} />
     </Form.Item>
   );
+  const note = cycleChangeNote(saved ?? settings.data);
   return (
     <Form<SupervisionSettings> layout="vertical" requiredMark={false} initialValues={settings.data} onFinish={(v) => void submit(v)}>
       {error && <Alert type="error" showIcon title={error} className="form-alert" />}
-      <Form.Item name="cycle" label="报送周期">
+      {note && <Alert type="info" showIcon title={note} className="form-alert" />}
+      <Form.Item name="cycle" label="报送周期" extra="变更自当前报告期结束后的下一期起生效，已报送的报告保留原报告期">
         <Select options={CYCLES} style={{ width: 160 }} />
       </Form.Item>
       {number('dueWorkdays', '报送截止', '每期结束后第几个工作日截止报送', 0, 30)}

@@ -4,8 +4,10 @@
  * the period's best (骏马) and worst (蜗牛) units as seed 003 names them.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { isOwedPeriod, planStart, type PlanSchedule } from '../../../domain/supervision/plan-periods.ts';
-import { nextPeriod, parsePeriod, periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
+import {
+  isOwedPeriod, planStart, scheduleNextPeriod, schedulePeriodContaining, type CycleHistory, type PlanSchedule,
+} from '../../../domain/supervision/plan-periods.ts';
+import { parsePeriod, periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
 import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import { assessUnits } from '../../../evaluation/index.ts';
 import type { AssessmentWeights } from '../../../evaluation/index.ts';
@@ -30,10 +32,10 @@ export interface UnitAssessmentView {
 }
 
 /** Reporting periods of the cycle inside the period; a period shorter than the cycle gets the cycle period it ends in. */
-function reportingPeriods(p: Period, cycle: 'xun' | 'month' | 'quarter', calendar: WorkCalendar, dueWorkdays: number): { key: string; start: string; dueOn: string }[] {
+function reportingPeriods(p: Period, cycles: CycleHistory, calendar: WorkCalendar, dueWorkdays: number): { key: string; start: string; dueOn: string }[] {
   const out: Period[] = [];
-  for (let c = periodContaining(p.start, cycle); c.end <= p.end; c = nextPeriod(c)) if (c.start >= p.start) out.push(c);
-  if (!out.length) out.push(periodContaining(p.end, cycle));
+  for (let c = schedulePeriodContaining(cycles, p.start); c.end <= p.end; c = scheduleNextPeriod(cycles, c)) if (c.start >= p.start) out.push(c);
+  if (!out.length) out.push(schedulePeriodContaining(cycles, p.end));
   return out.map((c) => ({ key: c.key, start: c.start, dueOn: reportDueDate(c, calendar, dueWorkdays) }));
 }
 
@@ -73,7 +75,7 @@ export async function unitAssessment(db: Db, actor: Actor, planId: number, perio
   const figures = unitFigures({
     period, today, asOf: today < period.end ? today : period.end,
     // Periods that began before the plan existed owed no report.
-    reportingPeriods: reportingPeriods(period, settings.cycle, calendar, settings.dueWorkdays).filter((rp) => isOwedPeriod(rp, schedule)),
+    reportingPeriods: reportingPeriods(period, settings, calendar, settings.dueWorkdays).filter((rp) => isOwedPeriod(rp, schedule)),
     tasks: taskRows.map((t) => ({ id: t.id, dueOn: t.dueOn, completedOn: completionDate(t) })),
     links,
     reports: reports.map((r) => ({ ...r, submittedOn: day(r.submittedAt) })),

@@ -3,7 +3,7 @@
  * and for trends over periods).
  */
 import { sql } from 'drizzle-orm';
-import { periodContaining } from '../../../domain/supervision/periods.ts';
+import { schedulePeriodContaining } from '../../../domain/supervision/plan-periods.ts';
 import type { Light } from '../../../domain/supervision/task-light.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
@@ -15,7 +15,7 @@ export interface TaskLightRow { taskId: number; light: Light; reasons: string[] 
 /** Lights of a plan's tasks on `today`, from the supervision model (plan-status.ts). */
 export async function planLights(db: Db, planId: number, today: string, calendar: WorkCalendar): Promise<{ period: string; lights: TaskLightRow[] }> {
   const status = await planStatus(db, planId, today, calendar);
-  const current = periodContaining(today, status.schedule.cycle);
+  const current = schedulePeriodContaining(status.schedule, today);
   return { period: current.key, lights: status.tasks.map((t) => ({ taskId: t.taskId, light: t.light, reasons: t.reasons })) };
 }
 

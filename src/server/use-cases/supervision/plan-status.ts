@@ -52,7 +52,7 @@ export async function planSchedule(db: Db | Tx, planId: number): Promise<{ sched
   if (!plan) throw new Error(`plan ${planId} not found`);
   const s = await planSettings(db, planId);
   return {
-    schedule: { year: plan.year, createdOn: chinaDate(plan.createdAt), cycle: s.cycle, dueWorkdays: s.dueWorkdays },
+    schedule: { year: plan.year, createdOn: chinaDate(plan.createdAt), cycle: s.cycle, previousCycle: s.previousCycle, cycleFrom: s.cycleFrom, dueWorkdays: s.dueWorkdays },
     rules: { ...DEFAULT_LIGHT_RULES, yellowWithinDays: s.yellowWithinDays, redAfterReturns: s.redAfterReturns },
   };
 }

@@ -6,9 +6,9 @@
  * reminds twice; outbound copies are queued as deliveries with keys of their own.
  */
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import { periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
+import { reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
 import { owesReport } from '../../../domain/supervision/late-report.ts';
-import { isOwedPeriod } from '../../../domain/supervision/plan-periods.ts';
+import { isOwedPeriod, schedulePeriodContaining, schedulePreviousPeriod } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { plans } from '../../../db/schema.ts';
@@ -94,8 +94,8 @@ export async function runReminders(db: Db, today: string, calendar: WorkCalendar
     if (today < `${plan.year}-01-01` || today > `${plan.year + 1}-01-31`) continue;
     const settings = await planSettings(db, plan.id);
     const { schedule } = await planSchedule(db, plan.id);
-    const current = periodContaining(today, settings.cycle);
-    for (const period of [previousPeriod(current), current]) {
+    const current = schedulePeriodContaining(schedule, today);
+    for (const period of [schedulePreviousPeriod(schedule, current), current]) {
       if (!isOwedPeriod(period, schedule)) continue;
       const stage = reminderStage(period, today, calendar, settings);
       if (stage) out.push(...(await remindPeriod(db, plan, period, stage.stage, stage.dueOn)));

@@ -4,6 +4,7 @@
  * version. Submissions carry an idempotency key so a retried request never files twice.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { isSchedulePeriod } from '../../../domain/supervision/plan-periods.ts';
 import { parsePeriod } from '../../../domain/supervision/periods.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
@@ -30,11 +31,10 @@ export interface ReportInput {
   submit?: boolean;
 }
 
-const PERIOD_KIND = { xun: 'xun', month: 'month', quarter: 'quarter' } as const;
-
+/** A report's period must be one of the plan's periods: after a cycle change, the old cycle's before it took effect. */
 function checkPeriod(ctx: TaskContext, key: string): void {
   const period = parsePeriod(key);
-  if (!period || period.kind !== PERIOD_KIND[ctx.settings.cycle]) {
+  if (!period || !isSchedulePeriod(ctx.settings, period)) {
     const example = { xun: '2023-06-2（6月中旬）', month: '2023-06', quarter: '2023-Q2' }[ctx.settings.cycle];
     throw appError('PERIOD_INVALID', `报告期“${key}”不正确：本方案按${{ xun: '旬', month: '月', quarter: '季度' }[ctx.settings.cycle]}报告，例如 ${example}`, { field: 'period' });
   }

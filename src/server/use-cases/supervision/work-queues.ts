@@ -3,7 +3,8 @@
  * and 审核 (the office's queue of submitted consolidated reports).
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { periodContaining, previousPeriod, reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
+import { reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
+import { schedulePeriodContaining, schedulePreviousPeriod, type CycleHistory } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
@@ -25,9 +26,9 @@ export interface MyTask {
  * The report a unit works on now: the last period while its report is not yet due (reports are
  * written after a period ends), otherwise the current one.
  */
-export function workingPeriod(today: string, cycle: 'xun' | 'month' | 'quarter', calendar: WorkCalendar, dueWorkdays: number): { period: Period; dueOn: string } {
-  const current = periodContaining(today, cycle);
-  const last = previousPeriod(current);
+export function workingPeriod(today: string, cycles: CycleHistory, calendar: WorkCalendar, dueWorkdays: number): { period: Period; dueOn: string } {
+  const current = schedulePeriodContaining(cycles, today);
+  const last = schedulePreviousPeriod(cycles, current);
   const lastDue = reportDueDate(last, calendar, dueWorkdays);
   return today <= lastDue ? { period: last, dueOn: lastDue } : { period: current, dueOn: reportDueDate(current, calendar, dueWorkdays) };
 }
@@ -43,7 +44,7 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
   for (const r of rows) {
     let s = settingsByPlan.get(r.planId);
     if (!s) settingsByPlan.set(r.planId, (s = await planSettings(db, r.planId)));
-    const { period, dueOn } = workingPeriod(today, s.cycle, calendar, s.dueWorkdays);
+    const { period, dueOn } = workingPeriod(today, s, calendar, s.dueWorkdays);
     out.push({ taskId: r.id, planId: r.planId, planTitle: r.planTitle, seq: r.seq, text: r.text, role: r.role, dueOn: r.dueOn, period: { key: period.key, label: period.label, dueOn, late: false }, report: null, light: null });
   }
   if (!out.length) return out;
