@@ -5,6 +5,7 @@
  */
 import type { EvidenceFiles } from '../files/file-store.ts';
 import { withClock } from '../../db/clock.ts';
+import { OFFICE_TODO, type ReportDocument } from '../../reports/index.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
@@ -13,7 +14,7 @@ import { planSupervision, progressReports } from '../../db/supervision-schema.ts
 import type { Actor } from '../auth/actor.ts';
 import { planIndicators, planPlaces } from '../use-cases/assessment/assessment-data.ts';
 import { createRound, putIndicatorRanks, putPlaceRanks } from '../use-cases/assessment/rounds.ts';
-import { createDraft, issueDocument } from '../use-cases/documents/documents.ts';
+import { createDraft, issueDocument, updateDraft } from '../use-cases/documents/documents.ts';
 import { addAttachment } from '../use-cases/supervision/attachments.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { planSettings } from '../use-cases/supervision/task-context.ts';
@@ -69,6 +70,9 @@ export class DemoActions {
       }
       case 'complete': return reviewCompletion(this.db, await office(), a.taskId, true, '经审核，佐证材料齐全，同意办结。', now);
       case 'extension': {
+        // A unit with a head has its requests confirmed by the head first (a headless unit's would go
+        // straight to the office): the demo's requesting units have one, so the whole chain plays.
+        await c.actors.head(a.unitId);
         const req = await requestExtension(this.db, await c.actors.unit(a.unitId), a.taskId, { reason: a.reason, proposedDueOn: a.proposedDueOn, progress: a.progress }, now);
         this.made.extensions.set(a.taskId, req.id);
         return;
@@ -134,7 +138,14 @@ export class DemoActions {
     const office = await c.actors.office(c.office);
     if (m.kind === 'document') {
       const draft = await createDraft(this.db, office, c.planId, { kind: m.docKind, period: m.period }, now, c.calendar);
-      if (m.issue) await issueDocument(this.db, office, draft.id, now);
+      if (m.issue) {
+        // As an office would before 印发: the parts the data could not fill (【待补充】) are deleted.
+        const model = draft.model as ReportDocument;
+        const flagged = (b: ReportDocument['blocks'][number]): boolean =>
+          (b.kind === 'paragraph' && b.runs.some((r) => r.text.includes(OFFICE_TODO))) || (b.kind === 'heading' && b.text.includes(OFFICE_TODO));
+        if (model.blocks.some(flagged)) await updateDraft(this.db, office, draft.id, { ...model, blocks: model.blocks.filter((b) => !flagged(b)) }, now);
+        await issueDocument(this.db, office, draft.id, now);
+      }
       return;
     }
     const round = await createRound(this.db, office, c.planId, { title: m.title, period: m.period }, now);
