@@ -1,7 +1,8 @@
 /* global document, window -- page.evaluate / addInitScript callbacks run in the browser */
 // Stored XSS, second part: the fields e2e/xss.spec.mjs does not plant — user display names,
 // region and unit names typed by the administrator, unit aliases, practice notes (工作动态), the
-// office's task edit and annual target (方案设置), import review edits left in a draft,
+// office's task edit and annual target (方案设置), import review edits left in a draft, an evidence
+// file name,
 // assessment raw-data place names, a channel address — then every page that shows them is
 // visited as admin, office, leader and unit (one at phone width), charts hovered, tabs opened.
 // Nothing may run: no dialog, no payload marker, no CSP violation.
@@ -88,7 +89,10 @@ async function plant() {
   ok(await office('PATCH', `/api/indicators/${indicator.id}`, { annualTarget: `前5名${P.img}` }), 'annual target');
   // The hostile-named user reports on the task now led by its unit.
   const user = await session('xss-user', NEW_PASSWORD);
-  ok(await user('POST', `/api/tasks/${task.id}/reports`, { period: '2023-06', status: 'in_progress', percent: 30, workDone: `进展${P.svg}`, submit: true }), 'report by hostile user');
+  // …with an evidence file whose name is a payload, then submits it.
+  const draftReport = ok(await user('POST', `/api/tasks/${task.id}/reports`, { period: '2023-06', status: 'in_progress', percent: 30, workDone: `进展${P.svg}` }), 'report by hostile user');
+  ok(await user('POST', `/api/reports/${draftReport.id}/attachments?fileName=${encodeURIComponent(`佐证${P.img}.pdf`)}`, Buffer.from('%PDF-1.4 evidence'), 'application/octet-stream'), 'evidence file');
+  ok(await user('POST', `/api/reports/${draftReport.id}/submit`, {}), 'submit');
   const xssOffice = await session('xss-office', NEW_PASSWORD);
   // A 督办单 from the hostile-named office user to the hostile-named unit (its print page names both).
   const order = ok(await xssOffice('POST', `/api/tasks/${task.id}/urges`, { kind: 'order', unitId: hostileUnit.id, message: '请按时报送', replyBy: '2099-12-31' }), 'order by hostile office user');
@@ -199,12 +203,18 @@ test('payloads in admin-typed names, aliases, practice notes, task edits, raw da
   }
 
   // The payloads are on screen as text where they belong (the tour saw them, not an empty page).
-  const shows = async (login, path, text) => {
+  const shows = async (login, path, text, open = async () => {}) => {
     const context = await browser.newContext(DESKTOP);
-    const { page } = await guard(context);
+    const { page, dialogs } = await guard(context);
     await signIn(page, login, login.startsWith('xss-') ? NEW_PASSWORD : PASSWORD);
     await page.goto(`${BASE_URL}${path}`);
+    await open(page);
     await page.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 }).catch(() => problems.push(`${login} ${path}: does not show ${text} as text`));
+    // What the opened panels rendered ran nothing either.
+    const state = await page.evaluate(() => ({ xss: window.XSSRAN ?? [], csp: window.__csp ?? [] }));
+    for (const x of state.xss) problems.push(`${login} ${path} (opened): payload ${x} ran`);
+    for (const v of state.csp) problems.push(`${login} ${path} (opened): CSP violation ${v.directive} ${v.blocked} ${v.sample}`);
+    if (dialogs.length) problems.push(`${login} ${path} (opened): dialogs ${JSON.stringify(dialogs)}`);
     await context.close();
   };
   await shows('admin', '/users', '联络员<img src=x onerror=');
@@ -214,6 +224,11 @@ test('payloads in admin-typed names, aliases, practice notes, task edits, raw da
   await shows('office-shaoyang', `/imports/${ids.importId}`, '审核单位"><svg onload=');
   await shows('office-shaoyang', `/documents/${ids.bulletinId}`, '动态<img src=x onerror=');
   await shows('xss-user', '/dashboard', '联络员<img src=x onerror=');
+  await shows('office-shaoyang', `/tasks/${ids.taskId}`, '佐证<img src=x onerror=', async (page) => {
+    await page.getByRole('tab', { name: '进展报告' }).click();
+    await page.getByTestId('report-row').first().waitFor();
+    for (const row of await page.getByTestId('report-row').all()) await row.click();
+  });
   console.log(`[xss-admin] pages visited: ${pages}, problems: ${problems.length}`);
   assert.deepEqual(problems, []);
 });
