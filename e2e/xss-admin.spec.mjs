@@ -9,10 +9,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BASE_URL, DESKTOP, PASSWORD, PHONE, useBrowser, signIn } from './helpers.mjs';
+import { guard, run, session, visit } from './xss-guard.mjs';
 
 const browser = useBrowser();
 
-const run = (n) => `window.XSSRAN=(window.XSSRAN||[]).concat(${n});alert(${n})`;
 // Short payloads: names are limited to 100 characters.
 const P = {
   img: `<img src=x onerror="${run(11)}">`,
@@ -22,22 +22,6 @@ const P = {
 };
 const ALL = Object.values(P).join('');
 const NEW_PASSWORD = 'Xss-Yingshang@2026!';
-
-async function session(login, password = PASSWORD) {
-  const res = await fetch(`${BASE_URL}/api/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: BASE_URL }, body: JSON.stringify({ login, password }),
-  });
-  assert.equal(res.status, 200, `login ${login}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async (method, path, body, type = 'application/json') => {
-    const r = await fetch(`${BASE_URL}${path}`, {
-      method, headers: { cookie, Origin: BASE_URL, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': type }) },
-      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  };
-}
 
 const ok = (res, what, codes = [200, 201, 204]) => {
   assert.ok(codes.includes(res.status), `${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -123,35 +107,6 @@ async function plant() {
   for (const s of draft.sections ?? []) s.title = `章节${P.script}`;
   ok(await office('PUT', `/api/imports/${upload.id}/draft`, draft), 'draft edit');
   return { planId: sy.id, taskId: task.id, orderId: order.id, roundId: round.id, bulletinId: bulletin.id, importId: upload.id, countyId: county.id };
-}
-
-async function guard(context) {
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }));
-  });
-  const dialogs = [];
-  const page = await context.newPage();
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  return { page, dialogs };
-}
-
-async function visit(page, path) {
-  await page.goto(`${BASE_URL}${path}`);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  for (const canvas of await page.locator('canvas').all()) {
-    const box = await canvas.boundingBox();
-    if (!box) continue;
-    for (let x = 0.2; x <= 0.8; x += 0.15) for (let y = 0.2; y <= 0.8; y += 0.15) await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
-  }
-  for (const tab of await page.getByRole('tab').all()) {
-    if (await tab.isVisible()) {
-      await tab.click().catch(() => {});
-      await page.waitForTimeout(250);
-    }
-  }
-  return page.evaluate(() => ({ xss: window.XSSRAN ?? [], csp: window.__csp ?? [] }));
 }
 
 /** Opens a dialog by its button, lets it render, closes it (edit forms show the stored values). */

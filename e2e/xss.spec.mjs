@@ -6,12 +6,11 @@
 // than a blocked payload; the radar tooltip must show the payload as text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, useBrowser, signIn } from './helpers.mjs';
+import { BASE_URL, DESKTOP, useBrowser, signIn } from './helpers.mjs';
+import { guard, run, session, visit } from './xss-guard.mjs';
 
 const browser = useBrowser();
 
-// Each payload, if it ever ran, would open a dialog and set window.XSSRAN.
-const run = (n) => `window.XSSRAN=(window.XSSRAN||[]).concat(${n});alert(${n})`;
 const P = {
   img: `<img src=x onerror="${run(1)}">`,
   script: `<script>${run(2)}</script>`,
@@ -36,22 +35,6 @@ const PLAN_MD = `# ${PLAN_TITLE}
 
 （3）办税时间压缩至100小时以内${P.svg}。（责任单位：市税务局。时间节点：2023年9月）
 `;
-
-async function session(login) {
-  const res = await fetch(`${BASE_URL}/api/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: BASE_URL }, body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `login ${login}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async (method, path, body, type = 'application/json') => {
-    const r = await fetch(`${BASE_URL}${path}`, {
-      method, headers: { cookie, Origin: BASE_URL, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': type }) },
-      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  };
-}
 
 /** Plants the payloads through the API as the people who would type or import them. */
 async function plant() {
@@ -101,40 +84,6 @@ async function plant() {
   return { planId, roundId: round.body.id, taskId: task.id, syTaskId: syTask.id, docId: doc.body.id, syPlanId: sy.id };
 }
 
-/** Records dialogs, payload markers and CSP violations of a page. */
-async function guard(context) {
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }));
-  });
-  const dialogs = [];
-  const page = await context.newPage();
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  return { page, dialogs };
-}
-
-async function visit(page, path, counts) {
-  await page.goto(`${BASE_URL}${path}`);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  // Hover every chart: ECharts tooltips are HTML built by formatters.
-  for (const canvas of await page.locator('canvas').all()) {
-    const box = await canvas.boundingBox();
-    if (!box) continue;
-    for (let x = 0.2; x <= 0.8; x += 0.15) for (let y = 0.2; y <= 0.8; y += 0.15) await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
-  }
-  // Open every tab of the page: tabs render their content lazily.
-  for (const tab of await page.getByRole('tab').all()) {
-    if (await tab.isVisible()) {
-      await tab.click().catch(() => {});
-      await page.waitForTimeout(250);
-    }
-  }
-  counts.pages++;
-  const state = await page.evaluate(() => ({ xss: window.XSSRAN ?? [], csp: window.__csp ?? [] }));
-  return state;
-}
-
 test('payloads in every imported and typed field never run on any page', async () => {
   const ids = await plant();
   const counts = { pages: 0, blockedPayloads: 0 };
@@ -148,7 +97,8 @@ test('payloads in every imported and typed field never run on any page', async (
     const { page, dialogs } = await guard(context);
     await signIn(page, login);
     for (const path of paths) {
-      const { xss, csp } = await visit(page, path, counts);
+      const { xss, csp } = await visit(page, path);
+      counts.pages++;
       if (xss.length) problems.push(`${login} ${path}: payload ran ${JSON.stringify(xss)}`);
       for (const v of csp) {
         // A payload blocked by the CSP is the CSP working, but it means text became markup somewhere.

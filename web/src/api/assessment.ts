@@ -1,7 +1,7 @@
 // 评价考核: rounds of a plan, the ranks entered for them, results with consequences, what-if, the
 // XLSX template/import/export and the internal unit assessment (标准量化). Shapes follow
 // src/server/routes/assessment.schema.ts.
-import { ApiError, request } from './client.ts';
+import { ApiError, request, uploadFile } from './client.ts';
 
 export interface FieldSizes {
   indicator: number;
@@ -216,30 +216,8 @@ export function importProblems(e: unknown): ImportProblem[] {
 }
 
 /** Sends the filled template as the raw body; all-or-nothing on the server. */
-export async function importTemplate(id: number, file: Blob): Promise<Results & { imported: { indicators: number; places: number } }> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/assessment-rounds/${id}/import`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
-  }
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    // not JSON: generic message below
-  }
-  if (!res.ok) {
-    const err = (body ?? {}) as { code?: string; message?: string; details?: unknown };
-    const fallback = res.status === 413 ? '文件过大（不超过 5 MB）' : `导入失败（${res.status}）`;
-    throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? fallback, err.details);
-  }
-  return body as Results & { imported: { indicators: number; places: number } };
+export function importTemplate(id: number, file: Blob): Promise<Results & { imported: { indicators: number; places: number } }> {
+  return uploadFile<Results & { imported: { indicators: number; places: number } }>(`/api/assessment-rounds/${id}/import`, file);
 }
 
 export function fetchUnitAssessment(planId: number, period: string | undefined, signal?: AbortSignal): Promise<UnitAssessment> {

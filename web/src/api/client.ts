@@ -94,3 +94,33 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
   return '发生未知错误';
 }
+
+/**
+ * Sends a file as the raw request body (application/octet-stream) and returns the JSON answer; the
+ * server reads all of it or nothing, and an error keeps its details (the rows it refused).
+ */
+export async function uploadFile<T>(path: string, file: Blob): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: generic message below
+  }
+  if (!res.ok) {
+    const err = (body ?? {}) as { code?: string; message?: string; details?: unknown };
+    const fallback = res.status === 413 ? '文件过大（不超过 5 MB）' : `导入失败（${res.status}）`;
+    throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? fallback, err.details);
+  }
+  return body as T;
+}

@@ -1,4 +1,4 @@
-import { ApiError, request } from './client.ts';
+import { ApiError, request, uploadFile } from './client.ts';
 import type { Items, NewUser, UserChanges, UserRow } from './types.ts';
 
 export function fetchUsers(signal?: AbortSignal): Promise<Items<UserRow>> {
@@ -39,27 +39,6 @@ export function userImportProblems(e: unknown): UserImportProblem[] {
 }
 
 /** Sends the filled template as the raw body; the server writes all rows or none. */
-export async function importUsers(file: Blob): Promise<{ created: ImportedUser[] }> {
-  let res: Response;
-  try {
-    res = await fetch('/api/users/import', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
-  }
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    // not JSON: generic message below
-  }
-  if (!res.ok) {
-    const err = (body ?? {}) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? (res.status === 413 ? '文件过大（不超过 5 MB）' : `导入失败（${res.status}）`), err.details);
-  }
-  return body as { created: ImportedUser[] };
+export function importUsers(file: Blob): Promise<{ created: ImportedUser[] }> {
+  return uploadFile<{ created: ImportedUser[] }>('/api/users/import', file);
 }
