@@ -39,7 +39,8 @@ describe('yingshang report', () => {
 
   it('writes a 月通报 DOCX and the responsibility table from the database, and refuses bad input in one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ys-report-'));
-    const env = { DATA_DIR: join(dir, 'data') };
+    // The seed plans without the demo year: a June with nothing done yet.
+    const env = { DATA_DIR: join(dir, 'data'), DEMO_YEAR: 'off' };
     expect(cli(['demo'], env).code).toBe(0);
 
     const notice = cli(['report', 'monthly-notice', '--plan', '1', '--period', '2023-06', '--out', join(dir, 'notice.docx')], env);
