@@ -97,7 +97,10 @@ const server = spawn(process.execPath, ['bin/yingshang.mjs', 'serve', '--demo'],
   cwd: root,
   // A fresh embedded database every run: DATABASE_URL (set for the API tests) must not send the
   // browser tests to a shared PostgreSQL database whose leftovers would change what they see.
-  env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
+  // The seed plans on the demo date, without the played year: the specs file, review and count
+  // their own reports and users from a known start (the year itself is checked by the API test
+  // src/server/demo/play-year.test.ts). E2E_DEMO_YEAR=on plays it for a look at the demo.
+  env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test', DEMO_YEAR: process.env.E2E_DEMO_YEAR ?? 'off' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 server.stdout.pipe(log);
