@@ -92,7 +92,7 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const logPath = `${dataDir}.log`;
 const log = createWriteStream(logPath);
 console.log(`启动服务 (starting server) on ${baseUrl}, DATA_DIR=${dataDir}`);
-// The demo start, as `npm start` gives it: seed plans and the demo year on its simulated date.
+// The demo start, as `npm start` gives it, on its simulated date.
 const server = spawn(process.execPath, ['bin/yingshang.mjs', 'serve', '--demo'], {
   cwd: root,
   // A fresh embedded database every run: DATABASE_URL (set for the API tests) must not send the
