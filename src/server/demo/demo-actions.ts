@@ -140,7 +140,7 @@ export class DemoActions {
       const draft = await createDraft(this.db, office, c.planId, { kind: m.docKind, period: m.period }, now, c.calendar);
       if (m.issue) {
         // As an office would before 印发: the parts the data could not fill (【待补充】) are deleted.
-        const model = draft.model as ReportDocument;
+        const model = draft.model;
         const flagged = (b: ReportDocument['blocks'][number]): boolean =>
           (b.kind === 'paragraph' && b.runs.some((r) => r.text.includes(OFFICE_TODO))) || (b.kind === 'heading' && b.text.includes(OFFICE_TODO));
         if (model.blocks.some(flagged)) await updateDraft(this.db, office, draft.id, { ...model, blocks: model.blocks.filter((b) => !flagged(b)) }, now);
