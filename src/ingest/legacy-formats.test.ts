@@ -11,6 +11,8 @@ import { isAppError } from '../domain/errors.ts';
 
 const corpus = loadCorpus();
 const soffice = hasSoffice();
+// CI installs LibreOffice and sets REQUIRE_SOFFICE: there a missing soffice is a failure, not a skip.
+if (!soffice && process.env.REQUIRE_SOFFICE === 'true') throw new Error('REQUIRE_SOFFICE is set but soffice is not installed');
 if (!soffice) console.warn('LibreOffice (soffice) is not installed: the .doc/.wps tests are skipped (CI installs it).');
 
 const parse = (bytes: Uint8Array, fileName: string): Promise<PlanDraft> => parseDocument({ bytes, fileName });
