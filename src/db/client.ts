@@ -55,6 +55,9 @@ const MIGRATION_LOCK_KEY = 7_240_513;
 
 async function openPostgres(url: string, runMigrations: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // An idle connection the server drops (restart, failover, a dropped database) emits 'error' on the
+  // pool; unheard, that event would stop the process. The pool replaces the client on next use.
+  pool.on('error', (e: Error) => { process.emitWarning(`PostgreSQL connection lost: ${e.message}`); });
   if (runMigrations) {
     const client = await pool.connect();
     try {

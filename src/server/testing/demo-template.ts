@@ -101,5 +101,18 @@ export async function postgresDemo(): Promise<{ database: Database; name: string
 
 /** Drops a test database made by postgresDemo or freshDatabase. */
 export async function dropDatabase(name: string): Promise<void> {
-  await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
+  await withAdmin(async (admin) => {
+    // Politely first: a session still closing gets a moment; forcing at once would cut connections
+    // a closing pool still holds ("Connection terminated unexpectedly" in that process).
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        await admin.query(`drop database if exists ${name}`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55006') throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    await admin.query(`drop database if exists ${name} with (force)`);
+  });
 }

@@ -42,7 +42,7 @@ export async function freshDatabase(kind: DbKind): Promise<{ database: Database;
     database,
     dispose: async () => {
       await database.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await dropDatabase(name);
     },
   };
 }
