@@ -45,6 +45,7 @@ import { securityHeaders } from './security/headers.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
+import { installNodeAdapters } from '../adapters/node-adapters.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -98,6 +99,7 @@ const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'PUT /api/me/password', '
 
 /** Creates the application (not yet listening). */
 export async function buildApp(options: BuildOptions): Promise<App> {
+  installNodeAdapters();
   const app = Fastify({
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
     bodyLimit: 1_048_576,
