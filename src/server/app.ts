@@ -4,7 +4,7 @@
  */
 import { withClock } from '../db/clock.ts';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -46,6 +46,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
 import { installNodeAdapters } from '../adapters/node-adapters.ts';
+import { packageRoot } from '../adapters/package-root.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -75,7 +76,7 @@ export interface BuildOptions {
 // Validation messages reach officials: have zod speak Chinese.
 z.config(z.locales.zhCN());
 
-const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const defaultWebRoot = join(packageRoot(), 'web/dist');
 
 function authenticate(ctx: AppContext, app: App): void {
   app.decorateRequest('actor', null);
