@@ -19,7 +19,7 @@ const SERVER_LIBRARIES = /^(fastify|fastify-.*|@fastify\/.*|pg|pg-boss|drizzle-o
 const FASTIFY = /^(fastify|fastify-.*|@fastify\/.*)$/;
 
 /** The layer of a repository-relative path, or null when no rule applies to it. */
-export function layerOf(path) {
+function layerOf(path) {
   if (/(^|\/)(testing|__fixtures__)\//.test(path) || /\.test\.(ts|tsx|mjs)$/.test(path)) return null;
   if (path.startsWith('web/')) return 'web';
   const m = /^src\/([^/]+)\//.exec(path);
@@ -29,7 +29,7 @@ export function layerOf(path) {
 }
 
 /** Why `target` (a repository-relative path, or a package name when `bare`) may not be imported from `from`; null when it may. */
-export function violation(from, target, bare) {
+function violation(from, target, bare) {
   const to = bare ? null : layerOf(target) ?? (target.startsWith('src/') ? target.split('/')[1] : target.split('/')[0]);
   if (from === 'domain') {
     if (bare) return /^node:|^(fs|path|os|child_process)$/.test(target) ? 'domain 须可在浏览器中运行，不能导入 Node 模块 (domain must stay browser-safe)' : null;

@@ -79,5 +79,3 @@ export function hasFullHeaderWord(line: string): boolean {
 // Pieces of header words that a cell break leaves on a line of their own.
 const HEADER_PIECES = new Set(['一级', '指标', '二级', '责任', '领导', '导', '牵头', '单位', '完成', '时限', '时', '限', '年度', '目标', '文件', '依据', '备', '注', '序号', '具体', '举措']);
 
-/** Display width helper re-exported for the column-width estimate. */
-export const widthOf = (line: string): number => displayWidth(line.trim());

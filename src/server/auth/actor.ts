@@ -73,9 +73,3 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   };
 }
 
-/** Units (by id) that belong to any of the given regions. */
-export async function unitIdsInRegions(db: Db, regionIds: number[]): Promise<number[]> {
-  if (regionIds.length === 0) return [];
-  const rows = await db.select({ id: units.id }).from(units).where(inArray(units.regionId, regionIds));
-  return rows.map((r) => r.id);
-}

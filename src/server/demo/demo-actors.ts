@@ -81,7 +81,3 @@ export class DemoActors {
   }
 }
 
-/** How many accounts the demo year created (for its summary). */
-export async function demoActorCount(db: Db): Promise<number> {
-  return (await db.select({ id: users.id }).from(users).where(like(users.login, `${DEMO_LOGIN_PREFIX}%`))).length;
-}
