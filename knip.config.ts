@@ -12,13 +12,10 @@ const config: KnipConfig = {
     'src/ingest/readers/*-thread.mjs',
     'e2e/*.mjs',
     'bench/*.{ts,mjs}',
-    'web/src/main.tsx',
-    'test/setup-adapters.ts',
     // The typed contract the web's generated client is built on (web/src/api, issue 19).
     'web/src/api/contract.ts',
   ],
   project: ['src/**/*.{ts,mjs}', 'web/src/**/*.{ts,tsx}', 'bin/*.mjs', 'scripts/*.mjs', 'e2e/*.mjs', 'bench/*.{ts,mjs}', 'test/**/*.ts', 'eslint/*.js'],
-  ignore: ['src/db/migrations/**'],
   // System tools the tests and benches call when installed (LibreOffice, poppler-utils, psql).
   ignoreBinaries: ['soffice', 'pdfinfo', 'pdftotext', 'pdffonts', 'psql'],
   // openapi-fetch: the web's typed fetch client (issue 19), wired by the web half of the contract.
