@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: ['test/setup-adapters.ts'],
+    globalSetup: ['test/global-setup.ts'],
   },
 });
