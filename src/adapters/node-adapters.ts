@@ -80,8 +80,12 @@ export async function convertLegacyDoc(bytes: Uint8Array): Promise<Uint8Array | 
   }
 }
 
-/** Gives the engines their machine-side capabilities (idempotent). */
+let installed = false;
+
+/** Gives the engines their machine-side capabilities (once per process; later calls do nothing). */
 export function installNodeAdapters(): void {
+  if (installed) return;
+  installed = true;
   provideChartFont(() => loadCjkFont());
   provideLegacyDocConverter(convertLegacyDoc);
 }

@@ -3,7 +3,7 @@
  * when the cells of a responsibility table were broken into short lines and interleaved. Each
  * predicate reads the content only; the state machine decides with the column it is in.
  */
-import { displayWidth, normSpaces } from '../../domain/text-normalise.ts';
+import { normSpaces } from '../../domain/text-normalise.ts';
 import { headerRole } from './table-columns.ts';
 
 /** `N.` / `N．` at the start of a line (not `N.M`), with the rest. */

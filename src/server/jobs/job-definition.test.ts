@@ -55,7 +55,7 @@ describe.each(databaseKinds())('typed jobs through pg-boss on %s', (kind) => {
       const def = defineJob({
         name: 'typed-job-test', version: 1, payload: z.object({ n: z.number().int() }).strict(),
         queue: { retryLimit: 0 }, work: { pollingIntervalSeconds: 0.5 },
-        handler: async ({ n }) => { seen.push(n); },
+        handler: ({ n }) => { seen.push(n); return Promise.resolve(); },
       });
       await registerJob(boss, def);
       const good = await sendJob(boss, def, { n: 7 });

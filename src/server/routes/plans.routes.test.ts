@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { plans as planTable, regions } from '../../db/schema.ts';
+import { createPlan } from '../testing/factories.ts';
 import { countInDatabase, databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
 interface Page { items: { id: number; seq: number; text: string; deadline: string | null; leadUnits: { id: number; name: string }[]; responsibleUnits: { id: number; name: string }[]; indicator: { id: number; name: string } | null; uncertain: string[] }[]; total: number; page: number; pageSize: number }
@@ -122,6 +125,23 @@ describe.each(databaseKinds())('plans and tasks on %s', (kind) => {
     const leader = await signIn(t.app, 'leader-shaoyang');
     const t1 = (await getJson<Page>(t.app, `/api/plans/${shaoyang}/tasks?pageSize=1`, leader)).body.items[0];
     expect((await getJson<{ permissions: { edit: boolean } }>(t.app, `/api/tasks/${t1?.id}`, leader)).body.permissions.edit).toBe(false);
+  });
+
+  it('counts and pages a plan made to measure (factory: 7 indicators, 123 tasks)', async () => {
+    const [region] = await t.database.db.select().from(regions).where(eq(regions.name, '邵阳市'));
+    const made = await createPlan(t.database, { regionId: region!.id, tasks: 123, indicators: 7, title: '邵阳市测试方案（工厂）' });
+    try {
+      const c = await signIn(t.app, 'office-shaoyang');
+      const listed = (await getJson<PlanList>(t.app, '/api/plans', c)).body.items.find((p) => p.id === made);
+      expect(listed).toMatchObject({ taskCount: 123, indicatorCount: 7 });
+      const page = (await getJson<Page>(t.app, `/api/plans/${made}/tasks?page=3&pageSize=50`, c)).body;
+      expect([page.total, page.items.length, page.items[0]?.seq]).toEqual([123, 23, 101]);
+      const tree = (await getJson<{ indicators: { taskCount: number }[] }>(t.app, `/api/plans/${made}`, c)).body;
+      // Round-robin over 7 indicators: 123 = 7 × 17 + 4, so four indicators hold 18 tasks and three 17.
+      expect(tree.indicators.map((i) => i.taskCount)).toEqual([18, 18, 18, 18, 17, 17, 17]);
+    } finally {
+      await t.database.db.delete(planTable).where(eq(planTable.id, made));
+    }
   });
 
   it('lists regions and dashboard figures within scope', async () => {
