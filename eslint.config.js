@@ -1,15 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-
-// Engines must stay pure so they can run from tests, the CLI and (later) workers without a server.
-const engineRestriction = {
-  patterns: [
-    { group: ['**/server/**', '**/server', '../server/*'], message: 'Engines (domain/ingest/evaluation/reports) must not depend on the HTTP server: keep them pure and reusable from the CLI and tests.' },
-    { group: ['**/db/**', '**/db', '../db/*'], message: 'Engines must not touch the database: pass data in, get data out; persistence belongs to db/ and server/.' },
-    { group: ['fastify', 'fastify/*', '@fastify/*', 'pg', 'drizzle-orm', 'drizzle-orm/*', '@electric-sql/*'], message: 'Engines must not import server or database libraries.' },
-  ],
-};
+import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from './eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'web/dist', 'data', 'bench/out', 'src/db/migrations', 'test-results', 'e2e/screenshots'] },
@@ -28,12 +21,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**', 'src/ingest/**', 'src/evaluation/**', 'src/reports/**'],
-    rules: { 'no-restricted-imports': ['error', engineRestriction] },
+    // The layer matrix (domain → nothing; engines → domain; db ↛ server; use cases ↛ Fastify;
+    // web → web and domain): eslint/boundaries.js, proven by src/server/boundaries.test.ts.
+    files: ['src/**/*.{ts,mjs}', 'web/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    rules: { 'boundaries/layers': 'error' },
   },
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

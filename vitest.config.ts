@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['test/setup-adapters.ts'],
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Entry point of `npx yingshang …`: TypeScript sources run through tsx, so a fresh clone needs
-// no build step for the CLI or the server (only the web app is bundled).
-import { register } from 'tsx/esm/api';
+// Entry point of `npx yingshang …`: runs the compiled CLI and server from dist/, compiling them
+// first when dist/ is missing or older than the sources (scripts/build-server.mjs). No TypeScript
+// loader at run time.
+import { ensureServerBuilt } from '../scripts/build-server.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+await ensureServerBuilt();
+const { main } = await import('../dist/src/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

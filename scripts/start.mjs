@@ -1,21 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: build the web app when its bundle is missing or older than its sources, then serve
-// the demo (`yingshang serve --demo`). Children are spawned, not run synchronously: SIGINT/SIGTERM
+// `npm start`: build the web app when its bundle is missing (`npm run build` rebuilds it), then
+// serve the demo (`yingshang serve --demo`, compiled: bin/yingshang.mjs compiles the server to
+// dist/ when that is missing or stale). Children are spawned, not run synchronously: SIGINT/SIGTERM
 // reach them, and this process exits with the server, so stopping `npm start` never leaves a server
 // holding the data directory. START_BUILD_WEB=off skips the build step (tests).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -36,9 +27,7 @@ function run(command, args) {
   });
 }
 
-const bundle = 'web/dist/index.html';
-const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newest('web/src'), statSync('web/index.html').mtimeMs);
-if (process.env.START_BUILD_WEB !== 'off' && stale) {
+if (process.env.START_BUILD_WEB !== 'off' && !existsSync('web/dist/index.html')) {
   console.log('构建前端 (building the web app)…');
   const code = await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
   if (code !== 0) process.exit(code);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, in the order that fails fastest on the cheapest mistakes:
-// type-check, lint, migrations up to date, unit + API tests (PGlite, and PostgreSQL when
+// type-check, lint (layer boundaries, react-hooks), unused code (knip), migrations up to date, unit + API tests (PGlite, and PostgreSQL when
 // DATABASE_URL is set), then browser tests. Prints one closing line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
@@ -25,7 +25,9 @@ mkdirSync('test-results', { recursive: true });
 const typecheck = step('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 const typecheckWeb = step('type-check web', bin('tsc'), ['--noEmit', '-p', 'web/tsconfig.json']);
 const lint = step('lint', bin('eslint'), ['.', '--max-warnings=0']);
-for (const s of [typecheck, typecheckWeb, lint]) {
+// Unused files, dependencies and binaries fail; unused exports are listed (knip.config.ts).
+const knip = step('unused code and dependencies', bin('knip'), ['--no-progress']);
+for (const s of [typecheck, typecheckWeb, lint, knip]) {
   if (s.ok) passed++;
   else failed++;
 }

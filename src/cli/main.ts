@@ -3,6 +3,8 @@
  * ./commands/NAME.command.ts and exports `run(args)` returning the process exit code; commands are
  * loaded lazily so `yingshang parse` never pays for the server's imports.
  */
+import { installNodeAdapters } from '../adapters/node-adapters.ts';
+
 const COMMANDS: Record<string, { file: string; summary: string }> = {
   serve: { file: 'serve', summary: '启动服务 (Start the HTTP server and web app)' },
   migrate: { file: 'migrate', summary: '执行数据库迁移 (Apply database migrations)' },
@@ -33,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`未知命令 (unknown command): ${name}\n\n${usage()}`);
     return 2;
   }
+  installNodeAdapters();
   const mod = (await import(`./commands/${command.file}.command.ts`)) as { run: (args: string[]) => Promise<number> };
   return mod.run(rest);
 }

@@ -133,7 +133,6 @@ export const EditablePlanDraftSchema = lenient(PlanDraftSchema.extend({
 export type EditablePlanDraft = z.infer<typeof EditablePlanDraftSchema>;
 export type EditableDraftTask = z.infer<typeof EditableTaskSchema>;
 export type EditableDraftTarget = z.infer<typeof EditableTarget>;
-export type EditableDraftWarning = z.infer<typeof EditableWarningSchema>;
 
 /** A warning as the review screen receives it: the stored one with its `ref` always present. */
 export const ImportWarningSchema = DraftWarningSchema.extend({ ref: z.record(z.string(), z.unknown()) });
@@ -164,5 +163,3 @@ export const CommittableDraftSchema = EditablePlanDraftSchema.extend({
   tasks: z.array(CommittableTaskSchema).min(1),
 });
 
-export type CommittableDraft = z.infer<typeof CommittableDraftSchema>;
-export type CommittableDraftTask = z.infer<typeof CommittableTaskSchema>;

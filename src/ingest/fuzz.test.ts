@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isErrorCode } from '../domain/error-catalogue.ts';
 import { isAppError } from '../domain/errors.ts';
 import * as ingest from './index.ts';
 import { readDocx } from './readers/docx.reader.ts';
@@ -115,7 +116,7 @@ describe('fuzzing the readers', () => {
         const t0 = Date.now();
         const r = await settle(target, bytes, `fuzz.${seed.ext}`);
         if (process.env.FUZZ_SLOW && Date.now() - t0 > 500) console.log('slow', name, seed.ext, m.kind, Date.now() - t0);
-        if (!r.ok && !(isAppError(r.error) && typeof r.error.code === 'string' && r.error.code !== '')) {
+        if (!r.ok && !(isAppError(r.error) && isErrorCode(r.error.code))) {
           throw new Error(`${name} threw a non-AppError: ${r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error)}`);
         }
       }),

@@ -4,7 +4,7 @@
  */
 import { withClock } from '../db/clock.ts';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -18,7 +18,9 @@ import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { App, AppContext, DemoInfo } from './context.ts';
-import { ERROR_CATALOGUE, appError, handleError } from './errors.ts';
+import { ERROR_CATALOGUE } from '../domain/error-catalogue.ts';
+import { appError } from '../domain/errors.ts';
+import { handleError } from './errors.ts';
 import { registerNulGuard } from './nul-guard.ts';
 import { registerRequestAudit } from './request-audit.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
@@ -43,6 +45,8 @@ import { securityHeaders } from './security/headers.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
+import { installNodeAdapters } from '../adapters/node-adapters.ts';
+import { packageRoot } from '../adapters/package-root.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -72,7 +76,7 @@ export interface BuildOptions {
 // Validation messages reach officials: have zod speak Chinese.
 z.config(z.locales.zhCN());
 
-const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const defaultWebRoot = join(packageRoot(), 'web/dist');
 
 function authenticate(ctx: AppContext, app: App): void {
   app.decorateRequest('actor', null);
@@ -96,6 +100,7 @@ const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'PUT /api/me/password', '
 
 /** Creates the application (not yet listening). */
 export async function buildApp(options: BuildOptions): Promise<App> {
+  installNodeAdapters();
   const app = Fastify({
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
     bodyLimit: 1_048_576,

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Config } from './config.ts';
 import type { FileParser } from './files/parse-pool.ts';
-import { appError } from './errors.ts';
+import { appError } from '../domain/errors.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 

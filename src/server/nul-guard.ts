@@ -4,7 +4,7 @@
  * path parameter now gets a 400 naming where it was, before validation and before any query.
  */
 import type { FastifyRequest } from 'fastify';
-import { appError } from './errors.ts';
+import { appError } from '../domain/errors.ts';
 import type { App } from './context.ts';
 
 const MAX_DEPTH = 64;

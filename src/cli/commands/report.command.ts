@@ -9,13 +9,13 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { isAppError } from '../../domain/errors.ts';
+import { appError, isAppError } from '../../domain/errors.ts';
 import { parsePeriod } from '../../domain/supervision/periods.ts';
 import { WorkCalendar, chinaDate } from '../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { loadActor } from '../../server/auth/actor.ts';
-import { appError } from '../../server/errors.ts';
+
 import { createDraft, issueDocument } from '../../server/use-cases/documents/documents.ts';
 import { renderDocx, type ReportKind } from '../../reports/index.ts';
 import { loadConfig } from '../../server/config.ts';

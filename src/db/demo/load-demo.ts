@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { packageUrl } from '../../adapters/package-root.ts';
 import { planImportFromDraft, type PlanImport } from '../../domain/plan-import.ts';
 import { consequenceRuleTemplate } from '../../evaluation/index.ts';
 import { parseDocument } from '../../ingest/index.ts';
@@ -15,7 +16,7 @@ import { regions, unitMemberships, units, users } from '../schema.ts';
 import { unitHeads } from '../supervision-schema.ts';
 import { DEMO_COLLECTIVES, DEMO_PASSWORD, DEMO_PLANS, DEMO_REGIONS, DEMO_USERS, type DemoRegion } from './demo-data.ts';
 
-const fixturesDir = new URL('../../../fixtures/', import.meta.url);
+const fixturesDir = packageUrl('fixtures/');
 
 export interface DemoResult { loaded: boolean; plans: number; tasks: number; users: string[] }
 

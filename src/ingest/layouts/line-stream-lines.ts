@@ -3,7 +3,7 @@
  * when the cells of a responsibility table were broken into short lines and interleaved. Each
  * predicate reads the content only; the state machine decides with the column it is in.
  */
-import { displayWidth, normSpaces } from '../../domain/text-normalise.ts';
+import { normSpaces } from '../../domain/text-normalise.ts';
 import { headerRole } from './table-columns.ts';
 
 /** `N.` / `N．` at the start of a line (not `N.M`), with the rest. */
@@ -79,5 +79,3 @@ export function hasFullHeaderWord(line: string): boolean {
 // Pieces of header words that a cell break leaves on a line of their own.
 const HEADER_PIECES = new Set(['一级', '指标', '二级', '责任', '领导', '导', '牵头', '单位', '完成', '时限', '时', '限', '年度', '目标', '文件', '依据', '备', '注', '序号', '具体', '举措']);
 
-/** Display width helper re-exported for the column-width estimate. */
-export const widthOf = (line: string): number => displayWidth(line.trim());

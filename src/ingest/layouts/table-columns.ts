@@ -49,5 +49,3 @@ export function headerRoles(cells: readonly string[]): (ColumnRole | null)[] | n
   return roles;
 }
 
-/** All the header words, used by the line-stream layout to recognise repeated page headers. */
-export const HEADER_FRAGMENTS = ['一级', '指标', '二级指标', '具体举措', '责任', '领导', '牵头单位', '责任单位', '完成', '时限', '时', '年度目标', '文件依据', '备注', '导', '限', '序号', '重点工作任务', '完成时限'];

@@ -2,37 +2,32 @@
  * Turns the <text> elements of an ECharts SVG into glyph outlines before rasterising. Why: resvg
  * re-reads its font file for every text chunk, and the Noto CJK collection is 19 MB, so a chart
  * with 60 labels took 4 s; outlined once with fontkit (glyphs cached), the same chart takes
- * ~50 ms and the PNG no longer depends on which fonts resvg finds.
+ * ~50 ms and the PNG no longer depends on which fonts resvg finds. The font file is given by the
+ * caller (chart-font.ts), never looked up here.
  */
-import { existsSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
-import { AppError } from '../../domain/errors.ts';
+import { appError } from '../../domain/errors.ts';
+import { currentChartFont } from './chart-font.ts';
 
-/** Where Debian's fonts-noto-cjk installs the face; YINGSHANG_CJK_FONT overrides. */
-export const DEFAULT_CJK_FONTS = [
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
-];
 const FACE = 'NotoSansCJKsc-Regular';
 
 let font: Font | null = null;
+let fontGeneration = -1;
 const glyphCache = new Map<number, { d: string; advance: number }>();
 
 function loadFont(): Font {
-  if (font) return font;
-  const fromEnv = process.env.YINGSHANG_CJK_FONT;
-  const candidates = fromEnv ? [fromEnv] : DEFAULT_CJK_FONTS;
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) {
-    throw new AppError('REPORT_FONT_MISSING', `没有找到中文字体文件（${candidates.join('、')}），无法生成图表；请安装 fonts-noto-cjk 或设置 YINGSHANG_CJK_FONT。`, { candidates });
-  }
-  const opened = fontkit.openSync(file, FACE);
+  const { loader, generation } = currentChartFont();
+  if (font && generation === fontGeneration) return font;
+  if (!loader) throw appError('REPORT_FONT_MISSING', '没有为图表配置中文字体，无法生成图表。');
+  const { file, bytes } = loader();
+  const opened = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), FACE);
   // A collection without the SC face gives the collection back: take its first face.
   const face = 'fonts' in opened ? opened.fonts[0] : opened;
-  if (!face) throw new AppError('REPORT_FONT_MISSING', `字体文件“${file}”中没有可用字形。`, { file });
+  if (!face) throw appError('REPORT_FONT_MISSING', `字体文件“${file}”中没有可用字形。`, { file });
   font = face;
+  fontGeneration = generation;
+  glyphCache.clear();
   return face;
 }
 

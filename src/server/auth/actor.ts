@@ -2,7 +2,7 @@
  * The actor: who is calling, with the scope the policies need (the region subtree an office or
  * leader covers, the units a unit user acts for, including collectives it belongs to).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions, roles, unitMemberships, units, users } from '../../db/schema.ts';
 import { unitHeads } from '../../db/supervision-schema.ts';
@@ -73,9 +73,3 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   };
 }
 
-/** Units (by id) that belong to any of the given regions. */
-export async function unitIdsInRegions(db: Db, regionIds: number[]): Promise<number[]> {
-  if (regionIds.length === 0) return [];
-  const rows = await db.select({ id: units.id }).from(units).where(inArray(units.regionId, regionIds));
-  return rows.map((r) => r.id);
-}

@@ -1,7 +1,7 @@
 /** Password hashing (argon2id) and the strength rule for new passwords. */
 import { hash, verify } from '@node-rs/argon2';
 import { passwordProblems } from '../../domain/password-policy.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): a login costs ~30 ms on one core of this class.
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated-module builds cannot import).

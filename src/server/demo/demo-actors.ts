@@ -4,7 +4,7 @@
  * own history). Units without one get an account `demo-u<unit id>` that cannot sign in (no
  * password), and a head `demo-head-<unit id>` when the unit's extension request needs confirming.
  */
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { DEMO_LOGIN_PREFIX } from '../../db/demo/demo-accounts.ts';
 import { unitMemberships, units, users } from '../../db/schema.ts';
@@ -81,7 +81,3 @@ export class DemoActors {
   }
 }
 
-/** How many accounts the demo year created (for its summary). */
-export async function demoActorCount(db: Db): Promise<number> {
-  return (await db.select({ id: users.id }).from(users).where(like(users.login, `${DEMO_LOGIN_PREFIX}%`))).length;
-}

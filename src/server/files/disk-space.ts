@@ -6,7 +6,7 @@
 import { existsSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 /** Free and total bytes of the file system holding `dir` (injectable: tests stub it). */
 export type DiskProbe = (dir: string) => { freeBytes: number; totalBytes: number };

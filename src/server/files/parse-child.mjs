@@ -1,10 +1,15 @@
-// The parse process (see parse-pool.ts): loads the TypeScript job runner through tsx, then answers
-// {id, job} messages one at a time with {id, result} or {id, error}. It is killed, not asked, when
-// a job outlives its time; V8 ends it when a job outgrows --max-old-space-size.
-import { register } from 'tsx/esm/api';
+// The parse process (see parse-pool.ts): loads the job runner — compiled (dist/, production) or,
+// beside the TypeScript sources (tests), through tsx — then answers {id, job} messages one at a
+// time with {id, result} or {id, error}. It is killed, not asked, when a job outlives its time; V8
+// ends it when a job outgrows --max-old-space-size.
+import { existsSync } from 'node:fs';
 
-register();
-const { runParseJob } = await import('./parse-jobs.ts');
+const compiled = existsSync(new URL('./parse-jobs.js', import.meta.url));
+if (!compiled) (await import('tsx/esm/api')).register();
+const ext = compiled ? 'js' : 'ts';
+const { runParseJob } = await import(`./parse-jobs.${ext}`);
+const { installNodeAdapters } = await import(`../../adapters/node-adapters.${ext}`);
+installNodeAdapters();
 
 process.on('message', async (msg) => {
   const { id, job } = msg;

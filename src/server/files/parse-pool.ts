@@ -8,10 +8,10 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../domain/errors.ts';
+import { isErrorCode } from '../../domain/error-catalogue.ts';
+import { AppError, appError } from '../../domain/errors.ts';
 import { limitError } from '../../ingest/readers/reader-limits.ts';
 import type { Config } from '../config.ts';
-import { appError } from '../errors.ts';
 import type { JobResult, ParseJob } from './parse-jobs.ts';
 
 /** What the server uses to parse files; tests may pass their own. */
@@ -121,7 +121,7 @@ export class ParsePool implements FileParser {
     if (!running || m.id !== running.id) return;
     clearTimeout(running.timer);
     slot.current = undefined;
-    if (m.error) running.reject(m.error.code ? new AppError(m.error.code, m.error.message ?? '', m.error.details) : new Error(m.error.message ?? 'parse failed'));
+    if (m.error) running.reject(m.error.code && isErrorCode(m.error.code) ? new AppError(m.error.code, m.error.message ?? '', m.error.details) : new Error(m.error.message ?? 'parse failed'));
     else running.resolve(m.result);
     this.idle(slot);
     this.dispatch();

@@ -1,19 +1,37 @@
 /**
  * The job queue (pg-boss) on the platform's own database — PostgreSQL, or PGlite through its
  * `executeSql` adapter — so several servers share one queue and a restart resumes it.
- * Jobs: the daily supervision run (lights + reminders) and outbound deliveries.
+ * Jobs: the daily supervision run (lights + reminders) and outbound deliveries, each a typed job
+ * definition (job-definition.ts: name, version, payload schema, handler).
  */
 import { withClock } from '../../db/clock.ts';
 import PgBoss from 'pg-boss';
+import { z } from 'zod';
 import { chinaDate, type WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import type { Database } from '../../db/client.ts';
 import { plans } from '../../db/schema.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { runReminders, type Delivery } from '../use-cases/supervision/reminders.ts';
 import { deliver, type MailSettings } from './deliver.ts';
+import { defineJob, jobData, registerJob, sendJob } from './job-definition.ts';
 
 export const DAILY_QUEUE = 'supervision-daily';
 export const DELIVER_QUEUE = 'deliver';
+
+const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 日期');
+
+/** The daily run's payload: the China date to run for (default: today on the server's clock). */
+export const dailyPayload = z.object({ today: dayKey.optional() }).strict();
+
+/** One outbound message (see reminders.ts: Delivery). */
+export const deliveryPayload = z.object({
+  key: z.string().min(1),
+  channelId: z.number().int().positive(),
+  kind: z.enum(['email', 'dingtalk', 'wecom']),
+  target: z.string().min(1),
+  subject: z.string(),
+  text: z.string(),
+}).strict() satisfies z.ZodType<Delivery>;
 
 export interface JobOptions {
   calendar: WorkCalendar;
@@ -33,6 +51,37 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** The job definitions of the platform's queues, bound to a database and the server's settings. */
+export function jobDefinitions(database: Database, options: JobOptions, boss: PgBoss) {
+  const deliverJob = defineJob({
+    name: DELIVER_QUEUE,
+    version: 1,
+    payload: deliveryPayload,
+    queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+    work: { pollingIntervalSeconds: 2 },
+    handler: async (delivery) => {
+      const result = await deliver(database.db, delivery, options.mail, { allowHosts: options.webhookAllowHosts ?? [] });
+      options.log?.(`delivery ${delivery.key}: ${result}`);
+      // A failed send was released for retry; failing the job makes pg-boss retry it later.
+      if (result === 'failed') throw new Error(`delivery ${delivery.key} failed`);
+    },
+  });
+  const runDaily = (today = chinaDate(options.now())) => withClock(options.now, async () => {
+    const rows = await database.db.select({ id: plans.id }).from(plans);
+    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar, options.now());
+    const deliveries = await runReminders(database.db, today, options.calendar);
+    for (const d of deliveries) await sendJob(boss, deliverJob, d, { singletonKey: d.key });
+    return { deliveries: deliveries.length, plans: rows.length };
+  });
+  const dailyJob = defineJob({
+    name: DAILY_QUEUE,
+    version: 1,
+    payload: dailyPayload,
+    handler: async ({ today }) => { await runDaily(today); },
+  });
+  return { dailyJob, deliverJob, runDaily };
+}
+
 /** Starts the queue, its workers and the daily schedule. */
 export async function startJobs(database: Database, options: JobOptions): Promise<Jobs> {
   const boss = 'url' in database.jobs
@@ -40,27 +89,9 @@ export async function startJobs(database: Database, options: JobOptions): Promis
     : new PgBoss({ db: database.jobs.executor });
   boss.on('error', (e: Error) => options.log?.(`job queue error: ${e.message}`));
   await boss.start();
-  await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE });
-  await boss.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, retryLimit: 3, retryDelay: 60, retryBackoff: true });
-
-  const runDaily = (today = chinaDate(options.now())) => withClock(options.now, () => daily(today));
-  const daily = async (today: string) => {
-    const rows = await database.db.select({ id: plans.id }).from(plans);
-    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar, options.now());
-    const deliveries = await runReminders(database.db, today, options.calendar);
-    for (const d of deliveries) await boss.send(DELIVER_QUEUE, d, { singletonKey: d.key });
-    return { deliveries: deliveries.length, plans: rows.length };
-  };
-
-  await boss.work(DAILY_QUEUE, async () => { await runDaily(); });
-  await boss.work<Delivery>(DELIVER_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
-    for (const job of jobs) {
-      const result = await deliver(database.db, job.data, options.mail, { allowHosts: options.webhookAllowHosts ?? [] });
-      options.log?.(`delivery ${job.data.key}: ${result}`);
-      // A failed send was released for retry; failing the job makes pg-boss retry it later.
-      if (result === 'failed') throw new Error(`delivery ${job.data.key} failed`);
-    }
-  });
-  await boss.schedule(DAILY_QUEUE, options.cron ?? '0 8 * * *', {}, { tz: 'Asia/Shanghai' });
+  const { dailyJob, deliverJob, runDaily } = jobDefinitions(database, options, boss);
+  await registerJob(boss, dailyJob);
+  await registerJob(boss, deliverJob);
+  await boss.schedule(DAILY_QUEUE, options.cron ?? '0 8 * * *', jobData(dailyJob, {}), { tz: 'Asia/Shanghai' });
   return { boss, runDaily, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }

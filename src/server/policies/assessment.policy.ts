@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { assessmentRounds } from '../../db/assessment-schema.ts';
 import { plans } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { visiblePlan, visiblePlans } from './plan.policy.ts';
 
 export type Plan = typeof plans.$inferSelect;

@@ -1,6 +1,6 @@
 /** Who may take a full backup: it holds every region's data and every password hash. */
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 /** The platform administrator, or the office of the top (province) region. */
 export function mayBackup(actor: Actor): boolean {

@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { plans } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 /** SQL condition on `plans` for a plan whose documents the actor may read. */
 export function documentPlanScope(actor: Actor, planId?: number): SQL {

@@ -6,7 +6,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { planImports } from '../../db/import-schema.ts';
 import { plans } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 /** Whether the actor may upload, review and commit plan documents at all. */
 export function mayImport(actor: Actor): boolean {

@@ -9,7 +9,7 @@ import { and, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { plans, taskUnits, tasks, unitMemberships } from '../../db/schema.ts';
 import { progressReports } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 export interface TaskLink { unitId: number; role: 'lead' | 'responsible' }
 

@@ -5,7 +5,7 @@
 import { inArray, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 /** Whether the actor may list and create users at all (sent to the UI in /api/me). */
 export function mayManageUsers(actor: Actor): boolean {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { auditLog, plans, tasks, users } from '../../db/schema.ts';
 import { notifications } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertOffice } from '../policies/report.policy.ts';
 import { loadTaskContext } from '../use-cases/supervision/task-context.ts';
 import { IdParams, errorResponses } from './common.schema.ts';

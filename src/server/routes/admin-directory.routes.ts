@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { regions, unitMemberships, units } from '../../db/schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { createRegion, createUnit, renameRegion, updateUnit } from '../use-cases/directory-admin.ts';
 import { mergeUnits } from '../use-cases/unit-merge.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assessmentPermissions, loadAssessmentPlan, loadRound, type Plan, type Round } from '../policies/assessment.policy.ts';
 import { loadAssessmentData } from '../use-cases/assessment/assessment-data.ts';
 import { loadAssessmentSettings, putAssessmentRules } from '../use-cases/assessment/assessment-settings.ts';

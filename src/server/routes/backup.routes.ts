@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { audit } from '../../db/audit.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertMayBackup } from '../policies/backup.policy.ts';
 
 /** A stamp for file names: 20260612-0800 in China time. */

@@ -8,7 +8,7 @@ import { audit } from '../../db/audit.ts';
 import { units } from '../../db/schema.ts';
 import { notificationChannels } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertOffice } from '../policies/report.policy.ts';
 import { webhookRefusal } from '../security/outbound-url.ts';
 import { IdParams, errorResponses } from './common.schema.ts';

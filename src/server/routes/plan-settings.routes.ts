@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { audit } from '../../db/audit.ts';
 import { indicators, plans } from '../../db/schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { planPermissions } from '../policies/plan.policy.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
 

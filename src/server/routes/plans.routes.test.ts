@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
+import { eq } from 'drizzle-orm';
+import { plans as planTable, regions } from '../../db/schema.ts';
+import { createPlan } from '../testing/factories.ts';
+import { countInDatabase, databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
 interface Page { items: { id: number; seq: number; text: string; deadline: string | null; leadUnits: { id: number; name: string }[]; responsibleUnits: { id: number; name: string }[]; indicator: { id: number; name: string } | null; uncertain: string[] }[]; total: number; page: number; pageSize: number }
 interface PlanList { items: { id: number; title: string; taskCount: number; indicatorCount: number; layout: string }[] }
@@ -23,11 +26,13 @@ describe.each(databaseKinds())('plans and tasks on %s', (kind) => {
   it('shows the province office all three seed plans with their counts', async () => {
     const { body } = await getJson<PlanList>(t.app, '/api/plans', office);
     const byTitle = Object.fromEntries(body.items.map((p) => [p.title, [p.indicatorCount, p.taskCount, p.layout]]));
+    const counted = async (id: number, layout: string) => [await countInDatabase(t.database, { indicatorsOfPlan: id }), await countInDatabase(t.database, { tasksOfPlan: id }), layout];
     expect(byTitle).toEqual({
-      邵阳市2023年营商环境创优提质行动实施方案: [19, 204, 'table'],
-      永州市优化营商环境2022年度重点任务实施方案: [18, 121, 'table'],
-      湖南省优化营商环境三年行动计划2024年度重点任务: [7, 38, 'prose'],
+      邵阳市2023年营商环境创优提质行动实施方案: await counted(shaoyang, 'table'),
+      永州市优化营商环境2022年度重点任务实施方案: await counted(yongzhou, 'table'),
+      湖南省优化营商环境三年行动计划2024年度重点任务: await counted(hunan, 'prose'),
     });
+    expect(body.items.every((p) => p.taskCount > 0 && p.indicatorCount > 0)).toBe(true);
   });
 
   it('scopes plans by region: a city office sees only its city', async () => {
@@ -40,16 +45,16 @@ describe.each(databaseKinds())('plans and tasks on %s', (kind) => {
 
   it('returns the indicator tree with sub-indicators and counts', async () => {
     const { body } = await getJson<{ indicators: { name: string; leader: string | null; annualTarget: string | null; taskCount: number; subIndicators: { code: string; taskCount: number }[] }[]; responsibleUnitsNote: string }>(t.app, `/api/plans/${shaoyang}`, office);
-    expect(body.indicators).toHaveLength(19);
+    expect(body.indicators).toHaveLength(await countInDatabase(t.database, { indicatorsOfPlan: shaoyang }));
     expect(body.indicators[0]).toMatchObject({ name: '开办企业', leader: '晏丽君', annualTarget: '前5名' });
-    expect(body.indicators.reduce((s, i) => s + i.taskCount, 0)).toBe(204);
+    expect(body.indicators.reduce((s, i) => s + i.taskCount, 0)).toBe(await countInDatabase(t.database, { tasksOfPlan: shaoyang }));
     expect(body.indicators.flatMap((i) => i.subIndicators)).toHaveLength(97);
     expect(body.responsibleUnitsNote).toContain('不再单列');
   });
 
   it('pages tasks in plan order with units in written order', async () => {
     const { body } = await getJson<Page>(t.app, `/api/plans/${shaoyang}/tasks?page=2&pageSize=50`, office);
-    expect(body.total).toBe(204);
+    expect(body.total).toBe(await countInDatabase(t.database, { tasksOfPlan: shaoyang }));
     expect(body.items).toHaveLength(50);
     expect(body.items[0]?.seq).toBe(51);
     const first = (await getJson<Page>(t.app, `/api/plans/${shaoyang}/tasks?pageSize=1`, office)).body.items[0];
@@ -81,7 +86,7 @@ describe.each(databaseKinds())('plans and tasks on %s', (kind) => {
     expect(text.items.every((i) => JSON.stringify(i).includes('交房即交证'))).toBe(true);
     // LIKE wildcards are literal: "%" alone matches only texts containing a percent sign.
     const pct = (await getJson<Page>(t.app, `/api/plans/${shaoyang}/tasks?q=%25&pageSize=200`, office)).body;
-    expect(pct.total).toBeLessThan(204);
+    expect(pct.total).toBeLessThan(await countInDatabase(t.database, { tasksOfPlan: shaoyang }));
   });
 
   it('lets a unit user see only the tasks its unit leads or shares, 404 elsewhere', async () => {
@@ -103,7 +108,7 @@ describe.each(databaseKinds())('plans and tasks on %s', (kind) => {
     const plans = (await getJson<PlanList>(t.app, '/api/plans', c)).body.items;
     expect(plans.map((p) => p.id)).toEqual([yongzhou]);
     const tasks = (await getJson<Page>(t.app, `/api/plans/${yongzhou}/tasks?pageSize=200`, c)).body;
-    expect(tasks.total).toBe(121);
+    expect(tasks.total).toBe(await countInDatabase(t.database, { tasksOfPlan: yongzhou }));
     expect(tasks.items.every((i) => i.responsibleUnits.some((u) => u.name === '各县市区政府'))).toBe(true);
   });
 
@@ -122,13 +127,30 @@ describe.each(databaseKinds())('plans and tasks on %s', (kind) => {
     expect((await getJson<{ permissions: { edit: boolean } }>(t.app, `/api/tasks/${t1?.id}`, leader)).body.permissions.edit).toBe(false);
   });
 
+  it('counts and pages a plan made to measure (factory: 7 indicators, 123 tasks)', async () => {
+    const [region] = await t.database.db.select().from(regions).where(eq(regions.name, '邵阳市'));
+    const made = await createPlan(t.database, { regionId: region!.id, tasks: 123, indicators: 7, title: '邵阳市测试方案（工厂）' });
+    try {
+      const c = await signIn(t.app, 'office-shaoyang');
+      const listed = (await getJson<PlanList>(t.app, '/api/plans', c)).body.items.find((p) => p.id === made);
+      expect(listed).toMatchObject({ taskCount: 123, indicatorCount: 7 });
+      const page = (await getJson<Page>(t.app, `/api/plans/${made}/tasks?page=3&pageSize=50`, c)).body;
+      expect([page.total, page.items.length, page.items[0]?.seq]).toEqual([123, 23, 101]);
+      const tree = (await getJson<{ indicators: { taskCount: number }[] }>(t.app, `/api/plans/${made}`, c)).body;
+      // Round-robin over 7 indicators: 123 = 7 × 17 + 4, so four indicators hold 18 tasks and three 17.
+      expect(tree.indicators.map((i) => i.taskCount)).toEqual([18, 18, 18, 18, 17, 17, 17]);
+    } finally {
+      await t.database.db.delete(planTable).where(eq(planTable.id, made));
+    }
+  });
+
   it('lists regions and dashboard figures within scope', async () => {
     const c = await signIn(t.app, 'office-yongzhou');
     const regions = (await getJson<{ items: { name: string }[] }>(t.app, '/api/regions', c)).body.items.map((r) => r.name);
     expect(regions).toContain('冷水滩区');
     expect(regions).not.toContain('邵阳市');
     const stats = (await getJson<{ planCount: number; taskCount: number; byIndicator: unknown[] }>(t.app, `/api/stats?plan=${yongzhou}`, c)).body;
-    expect(stats).toMatchObject({ planCount: 1, taskCount: 121 });
-    expect(stats.byIndicator).toHaveLength(18);
+    expect(stats).toMatchObject({ planCount: 1, taskCount: await countInDatabase(t.database, { tasksOfPlan: yongzhou }) });
+    expect(stats.byIndicator).toHaveLength(await countInDatabase(t.database, { indicatorsOfPlan: yongzhou }));
   });
 });

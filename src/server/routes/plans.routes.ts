@@ -5,7 +5,7 @@ import { indicatorTree, listPlans } from '../../db/queries/plan-query.ts';
 import { listTasks } from '../../db/queries/task-query.ts';
 import { plans } from '../../db/schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { planPermissions, visiblePlan, visiblePlans } from '../policies/plan.policy.ts';
 import { visibleTasks } from '../policies/task.policy.ts';
 import { IdParams, errorResponses } from './common.schema.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { progressReports } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { visibleReports } from '../policies/report.policy.ts';
 import { evidenceFilesOf } from '../files/file-store.ts';
 import { addAttachment, evidenceLimits, readAttachment } from '../use-cases/supervision/attachments.ts';

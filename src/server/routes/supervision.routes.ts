@@ -8,7 +8,7 @@ import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
 import { extensionRequests, taskLights, urges } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { visiblePlan } from '../policies/plan.policy.ts';
 import { assertOffice } from '../policies/report.policy.ts';
 import { visibleExtensionRequests, visibleUrges } from '../policies/supervision.policy.ts';

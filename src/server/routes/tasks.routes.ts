@@ -5,7 +5,7 @@ import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { findTask, listTasks, type TaskFilter } from '../../db/queries/task-query.ts';
 import { taskTargets } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { planStatus } from '../use-cases/supervision/plan-status.ts';
 import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
 import { updateTask } from '../use-cases/task-edit.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { regions, roles, units, users } from '../../db/schema.ts';
 import { unitHeads } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertMayManageUsers, visibleUsers } from '../policies/user.policy.ts';
 import { resetUserPassword, setUserDisabled, unlockUser, updateUser } from '../use-cases/user-admin.ts';
 import { importUsers, renderUserTemplate } from '../use-cases/user-import.ts';

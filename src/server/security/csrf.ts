@@ -9,7 +9,7 @@
  * is removed so a cross-site <form enctype="text/plain"> cannot reach a route even without Origin.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

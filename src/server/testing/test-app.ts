@@ -3,8 +3,10 @@
  * PostgreSQL server when DATABASE_URL is set (each test file gets its own database there).
  */
 import { randomBytes } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../db/client.ts';
+import { indicators, tasks } from '../../db/schema.ts';
 import { buildApp, type BuildOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { App } from '../context.ts';
@@ -87,4 +89,18 @@ export async function signIn(app: App, login: string, password = 'Yingshang@2026
 export async function getJson<T = unknown>(app: App, url: string, cookie: string): Promise<{ status: number; body: T }> {
   const res = await app.inject({ method: 'GET', url, headers: { cookie } });
   return { status: res.statusCode, body: res.json<T>() };
+}
+
+/**
+ * Counts in the database, for tests that must not hard-code the seed plans' figures: tasks and
+ * indicators of one plan (or all tasks), counted with SQL independently of the API under test.
+ */
+export async function countInDatabase(database: Database, what: { tasksOfPlan?: number; indicatorsOfPlan?: number; allTasks?: true }): Promise<number> {
+  const { db } = database;
+  const [row] = what.tasksOfPlan !== undefined
+    ? await db.select({ n: count() }).from(tasks).where(eq(tasks.planId, what.tasksOfPlan))
+    : what.indicatorsOfPlan !== undefined
+      ? await db.select({ n: count() }).from(indicators).where(eq(indicators.planId, what.indicatorsOfPlan))
+      : await db.select({ n: count() }).from(tasks);
+  return Number(row?.n ?? 0);
 }

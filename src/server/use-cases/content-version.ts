@@ -5,7 +5,7 @@
  * (the second writer is told, instead of silently overwriting the first — lost update).
  */
 import { createHash } from 'node:crypto';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 /** The token of stored content (as read back from the database). */
 export function contentVersion(content: unknown): string {

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../db/audit.ts';
 import { regions, unitMemberships, units } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertMayAdminister } from '../policies/user.policy.ts';
 
 type RegionLevel = (typeof regions.$inferSelect)['level'];

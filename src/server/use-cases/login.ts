@@ -9,7 +9,7 @@ import { users } from '../../db/schema.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { createSession } from '../auth/sessions.ts';
 import { markSucceeded, pruneLoginAttempts, reserveAttempt, type ThrottlePolicy } from '../auth/throttle.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 
 export interface LoginPolicy extends ThrottlePolicy { sessionTtlHours: number }
 export interface LoginInput { login: string; password: string; ip: string }

@@ -9,7 +9,7 @@ import { audit } from '../../db/audit.ts';
 import { regions, users } from '../../db/schema.ts';
 import { generatePassword } from '../auth/generate-password.ts';
 import { assertStrongPassword, hashPassword } from '../auth/password.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { insertUser } from './users.ts';
 
 export type RegionLevel = (typeof regions.$inferSelect)['level'];

@@ -10,7 +10,7 @@ import { parseDeadline } from '../../domain/deadline.ts';
 import { deadlineDueOn } from '../../domain/plan-import.ts';
 import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { planPermissions } from '../policies/plan.policy.ts';
 
 export interface TaskChanges {

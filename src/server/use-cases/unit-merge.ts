@@ -11,7 +11,7 @@ import { audit } from '../../db/audit.ts';
 import { taskUnits, unitMemberships, units } from '../../db/schema.ts';
 import { progressReports } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertMayAdminister } from '../policies/user.policy.ts';
 
 export interface MergeResult { keptId: number; mergedName: string; moved: Record<string, number>; foldedLinks: { taskId: number; role: string; writtenName: string }[] }

@@ -12,7 +12,7 @@ import type { Actor } from '../auth/actor.ts';
 import { generatePassword } from '../auth/generate-password.ts';
 import { clearLoginFailures } from '../auth/throttle.ts';
 import { assertStrongPassword, hashPassword } from '../auth/password.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertMayGrantRole, assertMayManageUser } from '../policies/user.policy.ts';
 
 export interface UserChanges {

@@ -15,7 +15,7 @@ import { setUpPrinting, styleBody, writeTitleAndHeader } from '../../reports/xls
 import type { Actor } from '../auth/actor.ts';
 import { generatePassword } from '../auth/generate-password.ts';
 import { assertStrongPassword, hashPassword } from '../auth/password.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertMayManageUsers } from '../policies/user.policy.ts';
 import { insertUser } from './users.ts';
 

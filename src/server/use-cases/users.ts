@@ -6,7 +6,7 @@ import { regions, roles, units, users } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../auth/password.ts';
 import { deleteOtherSessions } from '../auth/sessions.ts';
-import { appError } from '../errors.ts';
+import { appError } from '../../domain/errors.ts';
 import { assertMayCreateUser, assertMayGrantRole } from '../policies/user.policy.ts';
 
 export interface NewUser {

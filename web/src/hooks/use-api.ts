@@ -40,7 +40,9 @@ export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, de
       },
     );
     return () => controller.abort();
-    // `load` is a fresh closure each render; the caller's deps say when it really changes.
+    // A deps-forwarding hook, like useEffect itself: `load` is a fresh closure each render and the
+    // caller's deps say when it really changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

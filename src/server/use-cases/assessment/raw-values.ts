@@ -10,7 +10,7 @@ import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { assessmentRawValues } from '../../../db/assessment-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayManageAssessment, loadRound, type Round } from '../../policies/assessment.policy.ts';
 
 export interface RawValue { place: string; topic: string; component: string; value: number | string | null }

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { loadRound } from '../../policies/assessment.policy.ts';
 import { loadAssessmentData } from './assessment-data.ts';
 import { SUBJECT_LABELS } from './assessment-settings.ts';

@@ -10,7 +10,7 @@ import { ambientNow } from '../../../db/clock.ts';
 import { audit } from '../../../db/audit.ts';
 import { assessmentIndicatorRanks, assessmentPlaceRanks, assessmentRounds, type FieldSizes } from '../../../db/assessment-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayManageAssessment, loadAssessmentPlan, loadRound, type Plan, type Round } from '../../policies/assessment.policy.ts';
 import { planIndicators, planPlaces } from './assessment-data.ts';
 import { defaultFieldSizes, loadAssessmentSettings, SUBJECT_LABELS } from './assessment-settings.ts';

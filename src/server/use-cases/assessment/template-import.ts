@@ -8,7 +8,7 @@ import { valueText } from '../../../ingest/readers/xlsx.reader.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import type { FileParser } from '../../files/parse-pool.ts';
 import type { SheetValues, WorkbookValues } from '../../files/parse-jobs.ts';
 import { assertMayManageAssessment, loadRound } from '../../policies/assessment.policy.ts';

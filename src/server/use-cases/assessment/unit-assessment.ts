@@ -16,7 +16,7 @@ import { audit } from '../../../db/audit.ts';
 import { taskUnits, tasks, units } from '../../../db/schema.ts';
 import { extensionRequests, progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayManageAssessment, loadAssessmentPlan } from '../../policies/assessment.policy.ts';
 import { completionDate, planSchedule } from '../supervision/plan-status.ts';
 import { planSettings } from '../supervision/task-context.ts';

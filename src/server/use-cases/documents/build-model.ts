@@ -7,7 +7,7 @@ import { parsePeriod, type Period, type PeriodKind } from '../../../domain/super
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { buildReport, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { workBulletinData } from './bulletin-data.ts';
 import { commendationData, type CommendationResultsInput } from './commendation-data.ts';
 import { loadPlanWithRegion, type PlanWithRegion } from './issuing-office.ts';

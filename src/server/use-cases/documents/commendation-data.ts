@@ -11,7 +11,7 @@ import { assessmentIndicatorRanks, assessmentPlaceRanks, assessmentRounds } from
 import { indicators, regions, taskUnits, tasks, units } from '../../../db/schema.ts';
 import { commendationCandidates, type IndicatorAchievement, type PlaceAchievement } from '../../../evaluation/index.ts';
 import type { CommendationData } from '../../../reports/index.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { issueInfo, type PlanWithRegion } from './issuing-office.ts';
 
 /** Results typed in by the caller: indicator ranks by plan seq and place ranks by name. */

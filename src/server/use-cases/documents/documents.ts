@@ -11,7 +11,7 @@ import { documents } from '../../../db/document-schema.ts';
 import { plans } from '../../../db/schema.ts';
 import { OFFICE_TODO, parseReportDocument, renderDocx, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertSameVersion } from '../content-version.ts';
 import { assertDocumentWriter, documentPlanScope } from '../../policies/document.policy.ts';
 import { buildModel, stampIssued, type BuildOptions } from './build-model.ts';

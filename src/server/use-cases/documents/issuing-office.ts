@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
 import { plans, regions } from '../../../db/schema.ts';
 import type { IssueInfo, ReportKind } from '../../../reports/index.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'district' | 'park';
 

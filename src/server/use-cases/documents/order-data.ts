@@ -9,7 +9,7 @@ import type { Db } from '../../../db/client.ts';
 import { indicators, taskUnits, tasks, units } from '../../../db/schema.ts';
 import { taskSupervision, urges } from '../../../db/supervision-schema.ts';
 import { formatChineseDate, type SupervisionOrderData } from '../../../reports/index.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { issueInfo, type PlanWithRegion } from './issuing-office.ts';
 
 /** Ids of the plan's supervision orders issued within the period, oldest first. */

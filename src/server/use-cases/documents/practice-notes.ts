@@ -9,7 +9,7 @@ import { audit } from '../../../db/audit.ts';
 import { practiceNotes } from '../../../db/document-schema.ts';
 import { regions, units } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertDocumentWriter } from '../../policies/document.policy.ts';
 import { documentPlan } from './documents.ts';
 

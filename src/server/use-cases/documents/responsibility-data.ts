@@ -8,7 +8,7 @@ import type { ImportedTask } from '../../../domain/plan-import.ts';
 import type { Db } from '../../../db/client.ts';
 import { indicators, plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { renderResponsibilityXlsx, renderTaskListXlsx, type ResponsibilityPlan } from '../../../reports/index.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 
 export type TableLayout = 'ten' | 'six';
 

@@ -7,7 +7,7 @@ import { audit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/client.ts';
 import { units } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayEditUnit } from '../../policies/import.policy.ts';
 
 export interface UnitWithAliases { id: number; name: string; aliases: string[]; added: boolean }

@@ -14,7 +14,7 @@ import { taskTargets } from '../../../db/supervision-schema.ts';
 import type { ChangedTask, PlanDiff, StoredDiffTask } from '../../../domain/plan-diff.ts';
 import type { ImportedTask, PlanImport } from '../../../domain/plan-import.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayImport, manageablePlan } from '../../policies/import.policy.ts';
 import { unitMappingOf } from './commit-import.ts';
 import { compareWithPlan, reportCounts } from './compare-with-plan.ts';

@@ -7,7 +7,7 @@ import type { Db } from '../../../db/client.ts';
 import { planImports } from '../../../db/import-schema.ts';
 import { UnitResolver, insertPlan, type UnitChoice } from '../../../db/plans/write-plan.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayImport, assertMayImportInto } from '../../policies/import.policy.ts';
 import { lockDraftImport, validateDraft, writtenUnitNames } from './import-draft.ts';
 

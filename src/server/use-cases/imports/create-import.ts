@@ -7,7 +7,7 @@ import { planImports } from '../../../db/import-schema.ts';
 import { plans, regions } from '../../../db/schema.ts';
 import { sniffFormat } from '../../../ingest/readers/index.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import type { FileParser } from '../../files/parse-pool.ts';
 import { assertMayImport, manageablePlan } from '../../policies/import.policy.ts';
 

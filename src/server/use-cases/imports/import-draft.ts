@@ -13,7 +13,7 @@ import { planImportFromDraft, type ImportedTask, type PlanImport } from '../../.
 import type { DiffTask } from '../../../domain/plan-diff.ts';
 import { matchUnit, type CanonicalUnit } from '../../../domain/unit-names.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { visibleImports } from '../../policies/import.policy.ts';
 
 export type ImportRow = typeof planImports.$inferSelect;

@@ -11,7 +11,7 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import type { EvidenceFiles } from '../../files/file-store.ts';
 import { visibleReports } from '../../policies/report.policy.ts';
 

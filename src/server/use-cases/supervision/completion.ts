@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertOffice } from '../../policies/report.policy.ts';
 import { notifyUsers, unitUsers } from './notify.ts';
 import { loadTaskContext } from './task-context.ts';

@@ -12,7 +12,7 @@ import { audit } from '../../../db/audit.ts';
 import { users } from '../../../db/schema.ts';
 import { extensionRequests, taskSupervision, unitHeads } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayReport, assertOffice } from '../../policies/report.policy.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
 import { loadTaskContext } from './task-context.ts';

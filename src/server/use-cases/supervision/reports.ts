@@ -10,7 +10,7 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { progressReports, reportAttachments, taskTargets } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertMayReport, mayReview, visibleReports } from '../../policies/report.policy.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
 import { loadTaskContext, type TaskContext } from './task-context.ts';

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { planSupervision, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import type { TaskLink } from '../../policies/report.policy.ts';
 import { visibleTasks } from '../../policies/task.policy.ts';
 

@@ -10,7 +10,7 @@ import { unitMemberships } from '../../../db/schema.ts';
 import { audit } from '../../../db/audit.ts';
 import { urges } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { appError } from '../../errors.ts';
+import { appError } from '../../../domain/errors.ts';
 import { assertOffice } from '../../policies/report.policy.ts';
 import { loadPlanWithRegion, orderNumberPrefix } from '../documents/issuing-office.ts';
 import { mayReplyToUrge } from '../../policies/supervision.policy.ts';

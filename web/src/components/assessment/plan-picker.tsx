@@ -1,5 +1,5 @@
 import { PlanPicker } from '../plan-picker.tsx';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { fetchPlans } from '../../api/plans.ts';
 import type { PlanSummary } from '../../api/types.ts';
@@ -12,7 +12,7 @@ export function usePlanParam() {
   const items = plans.data?.items ?? [];
   const planId = Number(params.get('plan')) || items[0]?.id;
   const plan = items.find((p) => p.id === planId);
-  const setPlan = (id: number, replace = false) =>
+  const setPlan = useCallback((id: number, replace = false) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -20,12 +20,12 @@ export function usePlanParam() {
         return next;
       },
       { replace },
-    );
+    ), [setParams]);
   // The default plan goes into the URL too, so a shared link opens the same plan.
   const missing = !params.get('plan') && planId !== undefined;
   useEffect(() => {
     if (missing && planId !== undefined) setPlan(planId, true);
-  }, [missing, planId]);
+  }, [missing, planId, setPlan]);
   return { plans: items, plansLoading: plans.loading, plansError: plans.error, planId, plan, setPlan };
 }
 
