@@ -47,9 +47,10 @@ export function headingParagraph(block: BlockOf<'heading'>): Paragraph {
 }
 
 /** GB/T 9704 7.3.3: a natural paragraph, 左空二字 and 回行顶格, justified. */
-export function bodyParagraph(block: BlockOf<'paragraph'>): Paragraph {
+export function bodyParagraph(block: BlockOf<'paragraph'>, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    ...(keepNext ? { keepNext: true } : {}),
     spacing: lineSpacing(),
     ...(block.indent ? { indent: { firstLine: chars(2) } } : {}),
     children: bodyRuns(block.runs),
@@ -77,7 +78,7 @@ export function attachmentNoteParagraphs(block: BlockOf<'attachmentNote'>): Para
  * line, its first character two characters right of the issuer's first character. When the date
  * is longer, the date keeps 右空二字 and the issuer moves left to keep the two-character offset.
  */
-export function signatureParagraphs(block: BlockOf<'signature'>): Paragraph[] {
+export function signatureParagraphs(block: BlockOf<'signature'>, keepNext = false): Paragraph[] {
   const date = formatChineseDate(block.date);
   const wi = textWidthInChars(block.issuer);
   const wd = textWidthInChars(date);
@@ -87,7 +88,7 @@ export function signatureParagraphs(block: BlockOf<'signature'>): Paragraph[] {
     alignment: AlignmentType.RIGHT,
     spacing: lineSpacing(before),
     indent: { right: chars(right) },
-    keepNext: before > 0,
+    keepNext: before > 0 || keepNext,
     keepLines: true,
     children: [run(text, { face: FANGSONG, sizePt: BODY_PT })],
   });
