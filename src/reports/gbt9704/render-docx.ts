@@ -26,8 +26,8 @@ function linesBeforeTitle(previous: Block | undefined): number {
 }
 
 function blockChildren(block: Block, previous: Block | undefined, next: Block | undefined, chart: ChartImage | undefined): Child[] {
-  // The 版记 (报/发 of a 简报) never stands alone on a page: the text before it goes with it.
-  const withRecord = next?.kind === 'record';
+  // The 版记 (报/发 of a 简报) and the signature never stand alone on a page: the text before goes with them.
+  const withRecord = next?.kind === 'record' || next?.kind === 'signature' || next?.kind === 'attachmentNote';
   switch (block.kind) {
     case 'redHeader': return redHeaderParagraphs(block);
     case 'masthead': return mastheadParagraphs(block);
@@ -37,7 +37,7 @@ function blockChildren(block: Block, previous: Block | undefined, next: Block | 
     case 'paragraph': return [bodyParagraph(block, withRecord)];
     case 'table': return dataTable(block);
     case 'chart': return chart ? chartParagraphs(block, chart) : [];
-    case 'attachmentNote': return attachmentNoteParagraphs(block);
+    case 'attachmentNote': return attachmentNoteParagraphs(block, withRecord);
     case 'signature': return signatureParagraphs(block, withRecord);
     case 'attachment': return [attachmentLabelParagraph(block)];
     case 'record': return [recordTable(block)];

@@ -61,12 +61,14 @@ export function bodyParagraph(block: BlockOf<'paragraph'>, keepNext = false): Pa
  * GB/T 9704 7.3.4: 正文下空一行左空二字编排“附件：”; several attachments are numbered “1.” and a
  * wrapped name lines up under the first character of the name (hanging indent).
  */
-export function attachmentNoteParagraphs(block: BlockOf<'attachmentNote'>): Paragraph[] {
+export function attachmentNoteParagraphs(block: BlockOf<'attachmentNote'>, keepNext = false): Paragraph[] {
   const numberWidth = block.items.length > 1 ? 1 : 0;
   // Name starts after 空二字 + “附件：” (3) + “1.” (1 when numbered); wrapped lines hang there.
   const nameStart = 2 + 3 + numberWidth;
   return block.items.map((item, i) => new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    // Several items stay together, and with the signature when it follows.
+    keepNext: keepNext || i < block.items.length - 1,
     spacing: lineSpacing(i === 0 ? 1 : 0),
     indent: { left: chars(nameStart), hanging: chars(i === 0 ? 3 + numberWidth : numberWidth) },
     children: [run(`${i === 0 ? '附件：' : ''}${numberWidth ? `${i + 1}.` : ''}${item}`, { face: FANGSONG, sizePt: BODY_PT })],
