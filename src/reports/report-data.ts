@@ -88,6 +88,40 @@ export interface ProgressReviewData {
   highlights: string[];
   /** 下步工作 / 下阶段安排. */
   nextSteps: string[];
+  /** Units' reporting and 督办 record in the period and the one before (absent: the section is left out). */
+  supervision?: SupervisionRecord;
+}
+
+/** One unit's counts in a period: tasks reported late, reports returned, tasks not reported, 督办单 received. */
+export interface UnitCounts {
+  late: number;
+  returned: number;
+  notReported: number;
+  orders: number;
+}
+
+export interface UnitRecord extends UnitCounts {
+  name: string;
+  /** The same counts in the period before (zeros when it had none). */
+  previous: UnitCounts;
+}
+
+/** A 督办单 issued in the period, with its reply. */
+export interface OrderRecord {
+  number: string | null;
+  unit: string;
+  taskSeq: number;
+  issuedOn: string;
+  replyBy: string | null;
+  repliedOn: string | null;
+  reply: string | null;
+}
+
+export interface SupervisionRecord {
+  /** “上月” / “上季度” / “上半年” / “上年”: the period the changes compare with. */
+  previousLabel: string;
+  units: UnitRecord[];
+  orders: OrderRecord[];
 }
 
 /** One news item of a 简报 / 专报 section. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import { blockPlace, documentProblems } from './document-rules.ts';
 
 /** A piece of paragraph text; `face` switches the font for a lead-in such as “冷水滩区：”. */
 export const inlineSchema = z.object({
@@ -88,11 +89,37 @@ export type ReportKind = z.infer<typeof reportKindSchema>;
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 export type TableColumn = z.infer<typeof columnSchema>;
 
-/** Validates a document that was edited outside the engine (the browser) before rendering it. */
+/** A zod issue said in Chinese: what is wrong, without the library's English. */
+function issueText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small': return issue.origin === 'array' ? '不能为空' : '不能为空或过短';
+    case 'too_big': return `过长或过多（最多${String(issue.maximum)}）`;
+    case 'invalid_union': return '块类型不正确（不支持的块或缺少字段）';
+    case 'invalid_value': return `取值不正确（可选：${issue.values.map(String).join('、')}）`;
+    case 'invalid_format': return '格式不正确（日期应写作 YYYY-MM-DD）';
+    case 'invalid_type': return `类型不正确（应为${TYPE_NAMES[issue.expected] ?? issue.expected}）`;
+    case 'unrecognized_keys': return `有不认识的字段：${issue.keys.join('、')}`;
+    default: return '格式不正确';
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否', array: '列表', object: '对象', null: '空值' };
+
+/**
+ * Validates a document that was edited outside the engine (the browser's structure editor, or any
+ * client) before it is saved or rendered: the schema, then the sizes and places of blocks
+ * (document-rules.ts). The first problem is thrown in Chinese, naming the block.
+ */
 export function parseReportDocument(value: unknown): ReportDocument {
   const parsed = reportDocumentSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue ? issue.path.join('.') : '';
-  throw new AppError('REPORT_DOCUMENT_INVALID', `文稿格式不正确：${where} ${issue?.message ?? ''}`.trim(), { path: where });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path ?? [];
+    const where = path.join('.');
+    const place = blockPlace((value ?? {}), path);
+    throw new AppError('REPORT_DOCUMENT_INVALID', `文稿格式不正确：${place}：${issue ? issueText(issue) : ''}`, { path: where });
+  }
+  const [problem] = documentProblems(parsed.data);
+  if (problem) throw new AppError('REPORT_DOCUMENT_INVALID', `文稿格式不正确：${problem.message}`, { path: problem.path });
+  return parsed.data;
 }

@@ -51,6 +51,24 @@ function caption(text: string, before: number, after: number): Paragraph {
   });
 }
 
+/** Rows of more lines than this may split across pages. */
+const TALL_ROW_LINES = 6;
+
+/** Lines the tallest cell of a row needs, estimated from its text and its column's width. */
+export function rowLines(row: readonly string[], widths: readonly number[]): number {
+  return Math.max(1, ...row.map((text, i) => {
+    const perLine = Math.max(1, Math.floor(((widths[i] ?? 0) - 120) / pt(CELL_PT)));
+    return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / perLine)), 0);
+  }));
+}
+
+// Width in cell characters: CJK and full-width count 1, ASCII ½.
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  return w;
+}
+
 /** A data table as wide as the type area; the header row repeats on every page. */
 export function dataTable(block: BlockOf<'table'>): (Paragraph | Table)[] {
   const widths = columnWidths(block.columns);
@@ -63,7 +81,9 @@ export function dataTable(block: BlockOf<'table'>): (Paragraph | Table)[] {
     children: block.columns.map((c, i) => cell(c.title, widths[i] ?? 0, true, 'center', true)),
   });
   const body = block.rows.map((r, k) => new TableRow({
-    cantSplit: true,
+    // A short row stays whole; a tall one (a task with its progress) may continue on the next
+    // page, so no page is left with a single row and a blank half (seen in the 附件 task lists).
+    cantSplit: rowLines(r, widths) <= TALL_ROW_LINES,
     children: block.columns.map((c, i) => cell(r[i] ?? '', widths[i] ?? 0, false, c.align, keep(k))),
   }));
   const table = new Table({

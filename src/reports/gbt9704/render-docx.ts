@@ -25,18 +25,20 @@ function linesBeforeTitle(previous: Block | undefined): number {
   return previous?.kind === 'attachment' ? 1 : 0;
 }
 
-function blockChildren(block: Block, previous: Block | undefined, chart: ChartImage | undefined): Child[] {
+function blockChildren(block: Block, previous: Block | undefined, next: Block | undefined, chart: ChartImage | undefined): Child[] {
+  // The 版记 (报/发 of a 简报) and the signature never stand alone on a page: the text before goes with them.
+  const withRecord = next?.kind === 'record' || next?.kind === 'signature' || next?.kind === 'attachmentNote';
   switch (block.kind) {
     case 'redHeader': return redHeaderParagraphs(block);
     case 'masthead': return mastheadParagraphs(block);
     case 'title': return [titleParagraph(block, linesBeforeTitle(previous))];
     case 'addressee': return [addresseeParagraph(block)];
     case 'heading': return [headingParagraph(block)];
-    case 'paragraph': return [bodyParagraph(block)];
+    case 'paragraph': return [bodyParagraph(block, withRecord)];
     case 'table': return dataTable(block);
     case 'chart': return chart ? chartParagraphs(block, chart) : [];
-    case 'attachmentNote': return attachmentNoteParagraphs(block);
-    case 'signature': return signatureParagraphs(block);
+    case 'attachmentNote': return attachmentNoteParagraphs(block, withRecord);
+    case 'signature': return signatureParagraphs(block, withRecord);
     case 'attachment': return [attachmentLabelParagraph(block)];
     case 'record': return [recordTable(block)];
   }
@@ -44,7 +46,7 @@ function blockChildren(block: Block, previous: Block | undefined, chart: ChartIm
 
 /** Builds the docx Document object (exported for tests that inspect it before packing). */
 export function buildDocxDocument(doc: ReportDocument, charts: ReadonlyMap<number, ChartImage>): Document {
-  const children = doc.blocks.flatMap((b, i) => blockChildren(b, doc.blocks[i - 1], charts.get(i)));
+  const children = doc.blocks.flatMap((b, i) => blockChildren(b, doc.blocks[i - 1], doc.blocks[i + 1], charts.get(i)));
   return new Document({
     title: doc.title,
     creator: 'Yingshang',
@@ -52,7 +54,9 @@ export function buildDocxDocument(doc: ReportDocument, charts: ReadonlyMap<numbe
     styles: {
       default: {
         // Normal is 3号仿宋; no automatic space between Chinese and digits (公文 write 2023年, not 2023 年).
-        document: { run: { font: runFont(FANGSONG), size: BODY_PT * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: { line: LINE_PITCH, lineRule: 'exact' } } },
+        // Figures are Western text to LibreOffice: with a Chinese Western locale it broke them like
+        // ideographs (“71⏎%”, measured); with en-US a number keeps its % and decimals.
+        document: { run: { font: runFont(FANGSONG), size: BODY_PT * 2, language: { value: 'en-US', eastAsia: 'zh-CN' } }, paragraph: { spacing: { line: LINE_PITCH, lineRule: 'exact' } } },
       },
     },
     sections: [{

@@ -47,9 +47,10 @@ export function headingParagraph(block: BlockOf<'heading'>): Paragraph {
 }
 
 /** GB/T 9704 7.3.3: a natural paragraph, 左空二字 and 回行顶格, justified. */
-export function bodyParagraph(block: BlockOf<'paragraph'>): Paragraph {
+export function bodyParagraph(block: BlockOf<'paragraph'>, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    ...(keepNext ? { keepNext: true } : {}),
     spacing: lineSpacing(),
     ...(block.indent ? { indent: { firstLine: chars(2) } } : {}),
     children: bodyRuns(block.runs),
@@ -60,12 +61,14 @@ export function bodyParagraph(block: BlockOf<'paragraph'>): Paragraph {
  * GB/T 9704 7.3.4: 正文下空一行左空二字编排“附件：”; several attachments are numbered “1.” and a
  * wrapped name lines up under the first character of the name (hanging indent).
  */
-export function attachmentNoteParagraphs(block: BlockOf<'attachmentNote'>): Paragraph[] {
+export function attachmentNoteParagraphs(block: BlockOf<'attachmentNote'>, keepNext = false): Paragraph[] {
   const numberWidth = block.items.length > 1 ? 1 : 0;
   // Name starts after 空二字 + “附件：” (3) + “1.” (1 when numbered); wrapped lines hang there.
   const nameStart = 2 + 3 + numberWidth;
   return block.items.map((item, i) => new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    // Several items stay together, and with the signature when it follows.
+    keepNext: keepNext || i < block.items.length - 1,
     spacing: lineSpacing(i === 0 ? 1 : 0),
     indent: { left: chars(nameStart), hanging: chars(i === 0 ? 3 + numberWidth : numberWidth) },
     children: [run(`${i === 0 ? '附件：' : ''}${numberWidth ? `${i + 1}.` : ''}${item}`, { face: FANGSONG, sizePt: BODY_PT })],
@@ -77,7 +80,7 @@ export function attachmentNoteParagraphs(block: BlockOf<'attachmentNote'>): Para
  * line, its first character two characters right of the issuer's first character. When the date
  * is longer, the date keeps 右空二字 and the issuer moves left to keep the two-character offset.
  */
-export function signatureParagraphs(block: BlockOf<'signature'>): Paragraph[] {
+export function signatureParagraphs(block: BlockOf<'signature'>, keepNext = false): Paragraph[] {
   const date = formatChineseDate(block.date);
   const wi = textWidthInChars(block.issuer);
   const wd = textWidthInChars(date);
@@ -87,7 +90,7 @@ export function signatureParagraphs(block: BlockOf<'signature'>): Paragraph[] {
     alignment: AlignmentType.RIGHT,
     spacing: lineSpacing(before),
     indent: { right: chars(right) },
-    keepNext: before > 0,
+    keepNext: before > 0 || keepNext,
     keepLines: true,
     children: [run(text, { face: FANGSONG, sizePt: BODY_PT })],
   });

@@ -9,10 +9,11 @@ import { closingBlocks, openingBlocks } from './document-parts.ts';
 import {
   highlightSection, indicatorSection, nextStepSection, overviewSection, problemSection, unitSection, type TaskListAttachment,
 } from './progress-sections.ts';
+import { supervisionSection } from './supervision-section.ts';
 import { chineseNumber, heading, para } from './text-helpers.ts';
 
 /** Sections a notice or review can have. */
-export type ReviewSection = 'overview' | 'indicators' | 'units' | 'problems' | 'highlights' | 'nextSteps';
+export type ReviewSection = 'overview' | 'indicators' | 'units' | 'supervision' | 'problems' | 'highlights' | 'nextSteps';
 
 /** How one kind words and orders the shared material. */
 export interface ReviewProfile {
@@ -53,6 +54,7 @@ function sectionBody(id: ReviewSection, data: ProgressReviewData, attachments: T
     case 'overview': return overviewSection(data, label, periodShortLabel(data.period));
     case 'indicators': return indicatorSection(data);
     case 'units': return unitSection(data);
+    case 'supervision': return data.supervision ? supervisionSection(data.supervision) : [];
     case 'problems': {
       const problems = problemSection(data, attachments.length + 1);
       attachments.push(...problems.attachments);
@@ -83,7 +85,8 @@ export function buildProgressReview(profile: ReviewProfile, data: ProgressReview
   const title = profile.title(period, data.region);
   const body: Block[] = [para(`为压实工作责任，推动《${data.planTitle}》各项任务落地见效，现将${period}${data.region}优化营商环境重点任务推进情况${profile.verb}如下：`)];
   const attachments: TaskListAttachment[] = [];
-  profile.sections.forEach((s, i) => {
+  // 报送和督办情况 needs the units' record; without it the section is left out, not left empty.
+  profile.sections.filter((s) => s.id !== 'supervision' || data.supervision).forEach((s, i) => {
     body.push(heading(1, i + 1, s.title(data)), ...sectionBody(s.id, data, attachments));
   });
   body.push(para('注：完成率＝到期任务中已办结任务数÷到期任务数；按时完成率＝到期任务中在完成时限内办结的任务数÷到期任务数。'));

@@ -48,9 +48,10 @@ export function indicatorSection(data: ProgressReviewData): Block[] {
   const table: BlockOf<'table'> = {
     kind: 'table', caption: '表1 各指标任务推进情况',
     columns: [
-      { title: '序号', weight: 0.8, align: 'center' }, { title: '一级指标', weight: 2.2, align: 'left' }, { title: '任务数', weight: 1.1, align: 'center' },
-      { title: '已到期', weight: 1.1, align: 'center' }, { title: '已办结', weight: 1.1, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
-      { title: '按时完成率', weight: 1.8, align: 'center' }, { title: '红灯', weight: 0.8, align: 'center' }, { title: '黄灯', weight: 0.8, align: 'center' },
+      // Wide enough for 知识产权创造保护和运用 on one line: a row of one line keeps the notice short.
+      { title: '序号', weight: 0.7, align: 'center' }, { title: '一级指标', weight: 3.4, align: 'left' }, { title: '任务数', weight: 1.0, align: 'center' },
+      { title: '已到期', weight: 1.0, align: 'center' }, { title: '已办结', weight: 1.0, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
+      { title: '按时完成率', weight: 1.6, align: 'center' }, { title: '红灯', weight: 0.7, align: 'center' }, { title: '黄灯', weight: 0.7, align: 'center' },
     ],
     rows: rows.map((r, i) => [String(data.indicators[i]?.seq ?? i + 1), r.name, String(r.total), String(r.due), String(r.doneDue), percent(r.completionRate), percent(r.onTimeRate), String(r.red), String(r.yellow)]),
   };
@@ -67,9 +68,9 @@ export function unitSection(data: ProgressReviewData): Block[] {
   const table: BlockOf<'table'> = {
     kind: 'table', caption: '表2 牵头单位任务推进情况排名',
     columns: [
-      { title: '排名', weight: 0.8, align: 'center' }, { title: '牵头单位', weight: 2.4, align: 'left' }, { title: '牵头任务', weight: 1.3, align: 'center' },
-      { title: '已到期', weight: 1.1, align: 'center' }, { title: '已办结', weight: 1.1, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
-      { title: '按时完成率', weight: 1.8, align: 'center' }, { title: '逾期', weight: 0.8, align: 'center' },
+      { title: '排名', weight: 0.7, align: 'center' }, { title: '牵头单位', weight: 3.6, align: 'left' }, { title: '牵头任务', weight: 1.1, align: 'center' },
+      { title: '已到期', weight: 1.0, align: 'center' }, { title: '已办结', weight: 1.0, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
+      { title: '按时完成率', weight: 1.6, align: 'center' }, { title: '逾期', weight: 0.7, align: 'center' },
     ],
     rows: units.map((u, i) => [String(i + 1), u.name, String(u.total), String(u.due), String(u.doneDue), percent(u.completionRate), percent(u.onTimeRate), String(u.red)]),
   };
@@ -89,8 +90,8 @@ function taskRows(tasks: readonly TaskProgress[]): string[][] {
 }
 
 const LIST_COLUMNS: BlockOf<'table'>['columns'] = [
-  { title: '编号', weight: 0.8, align: 'center' }, { title: '任务内容', weight: 4.0, align: 'left' }, { title: '牵头单位', weight: 1.6, align: 'left' },
-  { title: '完成时限', weight: 1.8, align: 'center' }, { title: '进展情况', weight: 2.2, align: 'left' },
+  { title: '编号', weight: 0.7, align: 'center' }, { title: '任务内容', weight: 3.6, align: 'left' }, { title: '牵头单位', weight: 1.6, align: 'left' },
+  { title: '完成时限', weight: 1.7, align: 'center' }, { title: '进展情况', weight: 3.4, align: 'left' },
 ];
 
 /** A task list printed as an attachment: its name (附件说明 and the page's title) and its table. */

@@ -1,8 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input } from 'antd';
+import { Button, DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Block, BlockOf, Inline, ReportDocument } from '../../api/documents.ts';
+import { addAttachment, headingNumber, relabelAttachments, renumber } from '../../../../src/reports/document-structure.ts';
+import { StructureBar } from './structure-bar.tsx';
+import { TableEditor } from './table-editor.tsx';
 
 const { TextArea } = Input;
 
@@ -65,7 +68,7 @@ function RecordEditor({ block, onChange }: { block: BlockOf<'record'>; onChange:
   );
 }
 
-/** The editor of one block, or a note for blocks built from data (tables, charts). */
+/** The editor of one block. */
 function BlockField({ block, onChange, n }: { block: Block; onChange: (b: Block) => void; n: number }) {
   switch (block.kind) {
     case 'redHeader':
@@ -97,23 +100,35 @@ function BlockField({ block, onChange, n }: { block: Block; onChange: (b: Block)
     case 'heading':
       return (
         <Field label={`${HEADING_LABELS[block.level - 1]} ${block.number}`} testId="doc-edit-heading">
-          <Input value={block.text} onChange={(e) => onChange({ ...block, text: e.target.value })} />
+          <div className="doc-heading-edit">
+            <Select
+              size="small"
+              aria-label="标题层级"
+              value={block.level}
+              options={HEADING_LABELS.map((label, i) => ({ value: i + 1, label }))}
+              onChange={(level: 1 | 2 | 3 | 4) => onChange({ ...block, level, number: /^[【编]/.test(block.text) ? block.number : headingNumber(level, 1) })}
+            />
+            <Input value={block.text} onChange={(e) => onChange({ ...block, text: e.target.value })} status={block.text.trim() ? undefined : 'error'} />
+          </div>
         </Field>
       );
     case 'paragraph':
       return <ParagraphEditor block={block} onChange={onChange} n={n} />;
     case 'attachmentNote':
       return (
-        <Field label="附件说明">
+        <Field label="附件说明（随各附件标题更新）">
           {block.items.map((item, i) => (
-            <Input key={i} value={item} onChange={(e) => onChange({ ...block, items: block.items.map((x, j) => (j === i ? e.target.value : x)) })} />
+            <div key={i} className="doc-fixed">
+              {block.items.length > 1 ? `${i + 1}. ` : ''}
+              {item}
+            </div>
           ))}
         </Field>
       );
     case 'attachment':
       return (
-        <Field label="附件">
-          <Input value={block.label} onChange={(e) => onChange({ ...block, label: e.target.value })} />
+        <Field label={block.label} testId="doc-edit-attachment">
+          <div className="doc-fixed muted">附件从新的一页开始，下一块为其标题</div>
         </Field>
       );
     case 'signature':
@@ -131,9 +146,17 @@ function BlockField({ block, onChange, n }: { block: Block; onChange: (b: Block)
     case 'record':
       return <RecordEditor block={block} onChange={onChange} />;
     case 'table':
-      return <div className="doc-fixed muted">{block.caption ?? '表格'}（按数据生成，不在此修改）</div>;
+      return (
+        <Field label="表格">
+          <TableEditor block={block} onChange={onChange} />
+        </Field>
+      );
     case 'chart':
-      return <div className="doc-fixed muted">{block.caption}（按数据生成，不在此修改）</div>;
+      return (
+        <Field label="图表（按数据生成）" testId="doc-edit-chart">
+          <Input prefix={<span className="muted">图题</span>} value={block.caption} onChange={(e) => onChange({ ...block, caption: e.target.value })} />
+        </Field>
+      );
     default:
       return null;
   }
@@ -146,25 +169,57 @@ export function modelProblems(model: ReportDocument): string | null {
     if (b.kind === 'addressee' && !b.text.trim()) return '主送机关不能为空';
     if ((b.kind === 'signature' || b.kind === 'redHeader') && !b.issuer.trim()) return '发文机关不能为空';
     if (b.kind === 'masthead' && !b.title.trim()) return '报头不能为空';
+    if (b.kind === 'heading' && !b.text.trim()) return '层次标题不能为空';
   }
   return null;
 }
 
-/** The side panel: the text blocks of the draft in reading order, each editable. */
+const NEW_ATTACHMENT: Block[] = [
+  { kind: 'attachment', label: '附件' },
+  { kind: 'title', text: '附件标题' },
+  { kind: 'paragraph', runs: [{ text: '' }], indent: true },
+];
+
+/**
+ * The side panel: every block of the draft in reading order, its text editable, with buttons to
+ * move, delete and insert blocks (a heading moves and deletes with its section) and to add an 附件.
+ * Headings are renumbered and 附件 relabelled after each change, so the preview, the DOCX and the
+ * issued copy number them as they stand.
+ */
 export function BlockEditor({ model, onChange }: { model: ReportDocument; onChange: (m: ReportDocument) => void }) {
+  const [removed, setRemoved] = useState<Block[]>([]);
   let paragraphs = 0;
+  const setBlocks = (blocks: Block[]) => {
+    // The document title (file metadata, list) follows the printed title.
+    const printed = blocks.find((b): b is BlockOf<'title'> => b.kind === 'title');
+    const title = printed?.text.trim() ? printed.text.trim() : model.title;
+    onChange({ ...model, title, blocks });
+  };
   const setBlock = (index: number, next: Block) => {
     const blocks = model.blocks.map((b, i) => (i === index ? next : b));
-    // The document title (file metadata, list) follows the printed title.
-    const title = next.kind === 'title' && next.text.trim() ? next.text.trim() : model.title;
-    onChange({ ...model, title, blocks });
+    // A heading's level or an attachment's title changes numbers and the 附件说明.
+    setBlocks(next.kind === 'heading' || next.kind === 'title' ? relabelAttachments(renumber(blocks)) : blocks);
   };
   return (
     <div className="doc-editor" data-testid="doc-editor">
       {model.blocks.map((block, i) => {
         if (block.kind === 'paragraph') paragraphs += 1;
-        return <BlockField key={i} block={block} n={paragraphs} onChange={(b) => setBlock(i, b)} />;
+        return (
+          <div key={i} className="doc-block">
+            <StructureBar blocks={model.blocks} index={i} removed={removed} onBlocks={setBlocks} onRemoved={setRemoved} />
+            <BlockField block={block} n={paragraphs} onChange={(b) => setBlock(i, b)} />
+          </div>
+        );
       })}
+      <Button
+        type="dashed"
+        block
+        icon={<PlusOutlined />}
+        data-testid="doc-add-attachment"
+        onClick={() => setBlocks(addAttachment(model.blocks, NEW_ATTACHMENT, (items) => ({ kind: 'attachmentNote', items })))}
+      >
+        添加附件
+      </Button>
     </div>
   );
 }
