@@ -6,8 +6,8 @@
 import { withClock } from '../../db/clock.ts';
 import PgBoss from 'pg-boss';
 import { chinaDate, type WorkCalendar } from '../../domain/supervision/work-calendar.ts';
-import type { Database } from '../../db/client.ts';
-import { plans } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/client.ts';
+import { livePlans } from '../use-cases/supervision/live-plans.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { runReminders, type Delivery } from '../use-cases/supervision/reminders.ts';
 import { deliver, type MailSettings } from './deliver.ts';
@@ -33,6 +33,17 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/**
+ * The daily supervision run: stores the lights of the live plans' tasks (what the 预警 board,
+ * dashboard and documents read) and finds the reminders due. Plans of finished years are left alone.
+ */
+export async function runDailySupervision(db: Db, today: string, calendar: WorkCalendar, now: Date): Promise<{ deliveries: Delivery[]; plans: number }> {
+  const live = await livePlans(db, today);
+  for (const p of live) await recordPlanLights(db, p.id, today, calendar, now);
+  const deliveries = await runReminders(db, today, calendar);
+  return { deliveries, plans: live.length };
+}
+
 /** Starts the queue, its workers and the daily schedule. */
 export async function startJobs(database: Database, options: JobOptions): Promise<Jobs> {
   const boss = 'url' in database.jobs
@@ -45,11 +56,9 @@ export async function startJobs(database: Database, options: JobOptions): Promis
 
   const runDaily = (today = chinaDate(options.now())) => withClock(options.now, () => daily(today));
   const daily = async (today: string) => {
-    const rows = await database.db.select({ id: plans.id }).from(plans);
-    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar, options.now());
-    const deliveries = await runReminders(database.db, today, options.calendar);
+    const { deliveries, plans } = await runDailySupervision(database.db, today, options.calendar, options.now());
     for (const d of deliveries) await boss.send(DELIVER_QUEUE, d, { singletonKey: d.key });
-    return { deliveries: deliveries.length, plans: rows.length };
+    return { deliveries: deliveries.length, plans };
   };
 
   await boss.work(DAILY_QUEUE, async () => { await runDaily(); });

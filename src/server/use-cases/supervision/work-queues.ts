@@ -2,7 +2,7 @@
  * The two daily screens: 我的任务 (a unit's tasks with this period's report state and due date)
  * and 审核 (the office's queue of submitted consolidated reports).
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
 import { schedulePeriodContaining, schedulePreviousPeriod, type CycleHistory } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
@@ -69,13 +69,23 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
   return out.sort((a, b) => (a.report?.state === 'submitted' || a.report?.state === 'accepted' ? 1 : 0) - (b.report?.state === 'submitted' || b.report?.state === 'accepted' ? 1 : 0) || a.planId - b.planId || a.seq - b.seq);
 }
 
-/** Submitted consolidated reports awaiting the office's review, oldest first. */
-export async function reviewQueue(db: Db, actor: Actor): Promise<(ReportView & { task: { id: number; seq: number; text: string; planId: number; planTitle: string } })[]> {
-  const taskRows = await db.select({ id: tasks.id, seq: tasks.seq, text: tasks.text, planId: plans.id, planTitle: plans.title })
-    .from(tasks).innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(and(visiblePlans(actor), inArray(tasks.id, db.select({ id: progressReports.taskId }).from(progressReports).where(and(eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead'))))));
-  if (!taskRows.length) return [];
-  const views = await reportViews(db, and(inArray(progressReports.taskId, taskRows.map((t) => t.id)), eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead')));
-  return views.map((v) => ({ ...v, task: taskRows.find((t) => t.id === v.taskId) as (typeof taskRows)[number] }))
-    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+export type QueuedReport = ReportView & { task: { id: number; seq: number; text: string; planId: number; planTitle: string } };
+
+/**
+ * Submitted consolidated reports awaiting the office's review, oldest submission first, one page
+ * at a time with the true total. Read through the partial index of pending lead reports
+ * (progress_reports_pending_idx), joined to the actor's visible plans: no task-id lists, no scan
+ * of all tasks.
+ */
+export async function reviewQueue(db: Db, actor: Actor, page = 1, pageSize = 50, calendar?: WorkCalendar): Promise<{ items: QueuedReport[]; total: number; page: number; pageSize: number }> {
+  const pending = and(eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead'), visiblePlans(actor));
+  const [counted] = await db.select({ n: count() }).from(progressReports)
+    .innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(plans, eq(plans.id, tasks.planId)).where(pending);
+  const rows = await db.select({ id: progressReports.id, taskId: tasks.id, seq: tasks.seq, text: tasks.text, planId: plans.id, planTitle: plans.title })
+    .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(pending).orderBy(asc(progressReports.submittedAt), asc(progressReports.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const taskOf = new Map(rows.map((r) => [r.id, { id: r.taskId, seq: r.seq, text: r.text, planId: r.planId, planTitle: r.planTitle }]));
+  const ids = rows.map((r) => r.id);
+  const views = ids.length ? await reportViews(db, inArray(progressReports.id, ids), calendar, ids) : [];
+  return { items: views.map((v) => ({ ...v, task: taskOf.get(v.id) as QueuedReport['task'] })), total: counted?.n ?? 0, page, pageSize };
 }
