@@ -16,10 +16,11 @@ describe.each(databaseKinds())('the review queue on %s', (kind) => {
     // Pending consolidated reports on tasks of two cities' plans, submitted at scattered times.
     const db = t.database.db;
     const [author] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'unit-scjg'));
-    const leads = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    const leads = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, year: plans.year }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
       .innerJoin(plans, eq(plans.id, tasks.planId)).where(and(eq(taskUnits.role, 'lead'), eq(taskUnits.position, 0), inArray(plans.year, [2022, 2023])))
       .orderBy(taskUnits.taskId);
-    const chosen = leads.filter((_, i) => i % 17 === 0).slice(0, 11);
+    const every = (year: number, n: number) => leads.filter((l) => l.year === year).filter((_, i) => i % 17 === 0).slice(0, n);
+    const chosen = [...every(2023, 7), ...every(2022, 4)];
     await db.insert(progressReports).values(chosen.map((l, i) => ({
       taskId: l.taskId, unitId: l.unitId, period: i % 2 ? '2023-05' : '2023-06', version: 1, role: 'lead' as const, state: 'submitted' as const, status: 'in_progress' as const,
       percent: 50, workDone: '推进中', createdBy: author!.id, submittedBy: author!.id, submittedAt: new Date(Date.UTC(2023, 6, 1 + ((i * 7) % 11), 2)),
