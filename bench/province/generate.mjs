@@ -120,7 +120,7 @@ function steps(passwordHash, today) {
           (case when ts.done_on is not null and ts.done_on <= (make_date(p.year, m, 1) + interval '1 month' - interval '1 day')::date then 'done'
                 when t.due_on < make_date(p.year, m, 1) then 'red'
                 when t.due_on < make_date(p.year, m, 1) + interval '45 days' then 'yellow' else 'green' end)::light,
-          '{}', make_date(p.year, m, 1) + interval '1 month'
+          '{}', least(make_date(p.year, m, 1) + interval '1 month', '${today}'::date - 1)
         from tasks t join plans p on p.id = t.plan_id left join task_supervision ts on ts.task_id = t.id
         cross join lateral generate_series(1, case when p.year < ${year} then 12 else ${month} end) m;`],
     ['audit_log', `

@@ -48,7 +48,11 @@ export async function reportViews(db: Db, where: SQL | undefined, calendar: Work
       .from(reportAttachments).where(inArray(reportAttachments.reportId, reportIds)).orderBy(asc(reportAttachments.id))
     : [];
   const filesOf = new Map<number, typeof files>();
-  for (const f of files) filesOf.set(f.reportId, [...(filesOf.get(f.reportId) ?? []), f]);
+  for (const f of files) {
+    const list = filesOf.get(f.reportId);
+    if (list) list.push(f);
+    else filesOf.set(f.reportId, [f]);
+  }
   const dueOf = (period: string, workdays: number | null): string | null => {
     const p = parsePeriod(period);
     return p ? reportDueDate(p, calendar, workdays ?? 3) : null;
