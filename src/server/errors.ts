@@ -73,6 +73,7 @@ export const ERROR_CATALOGUE = {
   ASSESSMENT_IMPORT_INVALID: [400, '导入文件中有不正确的单元格，未写入任何数据'],
   ASSESSMENT_IMPORT_TOO_COMPLEX: [400, '导入文件超出解析限制（大小、单元格数、内存或时间），未写入任何数据'],
   FILE_PARSE_BUSY: [503, '服务器正在解析其他文件，请稍后再试'],
+  RENDER_BUSY: [503, '服务器正在生成其他公文，请稍后再试'],
   DISK_SPACE_LOW: [507, '服务器磁盘空间不足，暂停保存新数据，请联系管理员'],
   DOCUMENT_NOT_FOUND: [404, '公文不存在'],
   DOCUMENT_ALREADY_ISSUED: [409, '公文已印发，不能再修改、重新生成或删除'],
