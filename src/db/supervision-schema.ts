@@ -91,6 +91,8 @@ export const progressReports = pgTable('progress_reports', {
   uniqueIndex('progress_reports_idem_uq').on(t.idempotencyKey),
   index('progress_reports_state_idx').on(t.state, t.role),
   index('progress_reports_task_idx').on(t.taskId, t.period),
+  // The review queue: pending consolidated reports, oldest submission first (a few thousand of a million rows).
+  index('progress_reports_pending_idx').on(t.submittedAt, t.id, t.taskId).where(sql`${t.state} = 'submitted' and ${t.role} = 'lead'`),
 ]);
 
 /**

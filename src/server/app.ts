@@ -47,6 +47,7 @@ import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
 import { installNodeAdapters } from '../adapters/node-adapters.ts';
 import { packageRoot } from '../adapters/package-root.ts';
+import { closeRenderPool, configureRenderPool } from './files/render-pool.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -116,6 +117,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const parser = options.parser ?? parsePoolOf(options.config);
   const ctx: AppContext = { db: options.db, config: options.config, now: options.now ?? (() => new Date()), calendar: options.calendar ?? new WorkCalendar(), parser, demo: options.demo ?? null };
   if (!options.parser) app.addHook('onClose', () => parser.close());
+  configureRenderPool({ workers: options.config.RENDER_WORKERS, memoryMb: options.config.RENDER_MEMORY_MB, maxQueue: options.config.RENDER_QUEUE });
+  app.addHook('onClose', () => closeRenderPool());
 
   // Every request runs under the injectable clock: rows stamped without an explicit time (audit,
   // inbox, evidence) carry the simulated time in tests and the demo.

@@ -31,6 +31,10 @@ const ConfigSchema = z.object({
   PARSE_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
   PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
   PARSE_QUEUE: z.coerce.number().int().min(0).default(8),
+  /** Render threads for DOCX/XLSX documents and their charts (renders at once), each one's heap limit, renders allowed to wait. */
+  RENDER_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  RENDER_MEMORY_MB: z.coerce.number().int().min(64).default(256),
+  RENDER_QUEUE: z.coerce.number().int().min(0).default(32),
   /** Below this much free space (MB) on the data directory's disk, writes are refused and reads go on. */
   MIN_FREE_DISK_MB: z.coerce.number().min(0).default(512),
   /** Where evidence files are stored on disk (default with PGlite: DATA_DIR/files; with PostgreSQL: in the database). */

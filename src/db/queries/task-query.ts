@@ -71,8 +71,10 @@ function filterConditions(f: TaskFilter): SQL[] {
   if (f.deadlineTo) conds.push(lte(tasks.dueOn, monthEnd(f.deadlineTo)));
   if (f.q) {
     const p = likePattern(f.q.trim());
+    // The unit names are looked up per candidate task (a correlated scalar subquery through the
+    // links' primary key), so a search within one plan never hashes all task–unit links.
     const c = or(ilike(tasks.text, p), ilike(tasks.subIndicator, p), ilike(tasks.remarks, p),
-      sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.writtenName} ilike ${p})`);
+      sql`coalesce((select bool_or(${taskUnits.writtenName} ilike ${p}) from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id}), false)`);
     if (c) conds.push(c);
   }
   return conds;
@@ -123,21 +125,15 @@ async function attachUnits(db: Db, rows: TaskRow[]): Promise<TaskRecord[]> {
 /** One page of tasks matching the filter within the visibility condition, with the total count. */
 export async function listTasks(db: Db, visible: SQL, filter: TaskFilter, page: number, pageSize: number): Promise<{ items: TaskRecord[]; total: number }> {
   const where = and(visible, ...filterConditions(filter));
-  // count(*) over () gives the total in the same round trip as the page.
-  const rows = await db
-    .select({ ...taskColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(tasks)
-    .leftJoin(indicators, eq(indicators.id, tasks.indicatorId))
-    .where(where)
-    .orderBy(asc(tasks.planId), asc(tasks.seq))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && page > 1) {
-    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tasks).where(where);
-    total = c?.n ?? 0;
-  }
-  return { items: await attachUnits(db, rows), total };
+  // The page walks the (plan, seq) index and stops after it; the true total is a separate count
+  // of task ids only (no sort, no wide rows) — a window count(*) over () would read and sort
+  // every visible task for each page.
+  const [rows, counted] = await Promise.all([
+    db.select(taskColumns).from(tasks).leftJoin(indicators, eq(indicators.id, tasks.indicatorId)).where(where)
+      .orderBy(asc(tasks.planId), asc(tasks.seq)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tasks).where(where),
+  ]);
+  return { items: await attachUnits(db, rows), total: counted[0]?.n ?? 0 };
 }
 
 /** One task within the visibility condition, with its plan's title, or null. */

@@ -8,8 +8,8 @@ import { withClock } from '../../db/clock.ts';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { chinaDate, type WorkCalendar } from '../../domain/supervision/work-calendar.ts';
-import type { Database } from '../../db/client.ts';
-import { plans } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/client.ts';
+import { livePlans } from '../use-cases/supervision/live-plans.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { runReminders, type Delivery } from '../use-cases/supervision/reminders.ts';
 import { deliver, type MailSettings } from './deliver.ts';
@@ -51,6 +51,17 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/**
+ * The daily supervision run: stores the lights of the live plans' tasks (what the 预警 board,
+ * dashboard and documents read) and finds the reminders due. Plans of finished years are left alone.
+ */
+export async function runDailySupervision(db: Db, today: string, calendar: WorkCalendar, now: Date): Promise<{ deliveries: Delivery[]; plans: number }> {
+  const live = await livePlans(db, today);
+  for (const p of live) await recordPlanLights(db, p.id, today, calendar, now);
+  const deliveries = await runReminders(db, today, calendar);
+  return { deliveries, plans: live.length };
+}
+
 /** The job definitions of the platform's queues, bound to a database and the server's settings. */
 export function jobDefinitions(database: Database, options: JobOptions, boss: PgBoss) {
   const deliverJob = defineJob({
@@ -67,11 +78,9 @@ export function jobDefinitions(database: Database, options: JobOptions, boss: Pg
     },
   });
   const runDaily = (today = chinaDate(options.now())) => withClock(options.now, async () => {
-    const rows = await database.db.select({ id: plans.id }).from(plans);
-    for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar, options.now());
-    const deliveries = await runReminders(database.db, today, options.calendar);
+    const { deliveries, plans } = await runDailySupervision(database.db, today, options.calendar, options.now());
     for (const d of deliveries) await sendJob(boss, deliverJob, d, { singletonKey: d.key });
-    return { deliveries: deliveries.length, plans: rows.length };
+    return { deliveries: deliveries.length, plans };
   });
   const dailyJob = defineJob({
     name: DAILY_QUEUE,

@@ -5,6 +5,7 @@
 import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, plans, tasks, users } from '../../db/schema.ts';
+import { countOrEstimate } from '../../db/queries/estimate.ts';
 import { notifications } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
@@ -40,7 +41,7 @@ export function activityRoutes(app: App, ctx: AppContext): void {
   app.get('/api/audit', {
     schema: { tags: ['审计'], summary: '审计日志（优化办）', querystring: z.object({
       action: z.string().max(60).optional(), page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
-    }), response: { 200: z.object({ items: z.array(AuditEntry), total: z.number() }), ...errorResponses } },
+    }), response: { 200: z.object({ items: z.array(AuditEntry), total: z.number(), totalExact: z.boolean().describe('false：总数为估计值（日志超过一万条时按查询计划估计，不逐条计数）') }), ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
     assertOffice(actor);
@@ -50,10 +51,14 @@ export function activityRoutes(app: App, ctx: AppContext): void {
       or(inArray(users.regionId, actor.regionIds), and(eq(auditLog.entity, 'task'), sql`${auditLog.entityId} in ${scopedTasks}`), and(eq(auditLog.entity, 'plan'), sql`${auditLog.entityId} in ${scopedPlans}`)),
       request.query.action ? eq(auditLog.action, request.query.action) : undefined,
     );
-    const [total] = await ctx.db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);
+    // Counting a million rows on every view is what the page must not do: estimated above 10 000.
+    const { total, exact } = await countOrEstimate(ctx.db, ctx.db.select({ id: auditLog.id }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where), async () => {
+      const [c] = await ctx.db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);
+      return c?.n ?? 0;
+    });
     const rows = await ctx.db.select(auditColumns).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where)
       .orderBy(desc(auditLog.id)).limit(request.query.pageSize).offset((request.query.page - 1) * request.query.pageSize);
-    return { items: rows.map((r) => presentAudit(r, true)), total: total?.n ?? 0 };
+    return { items: rows.map((r) => presentAudit(r, true)), total, totalExact: exact };
   });
 
   app.get('/api/notifications', {

@@ -16,7 +16,7 @@ import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import { AttachmentSchema, ReportBody, ReportList, ReportSchema, ReviewBody } from './reports.schema.ts';
 
 async function oneReport(ctx: AppContext, actor: ReturnType<typeof requireActor>, id: number) {
-  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)), 1, ctx.calendar);
+  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)), ctx.calendar);
   if (!view) throw appError('REPORT_NOT_FOUND');
   return view;
 }
@@ -96,12 +96,14 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   }, async (request) => ({ items: await myTasks(ctx.db, requireActor(request), chinaDate(ctx.now()), ctx.calendar) }));
 
   app.get('/api/review-queue', {
-    schema: { tags: ['进展报告'], summary: '待审核的汇总报告（优化办）', response: { 200: z.object({ items: z.array(ReportSchema.extend({
+    schema: { tags: ['进展报告'], summary: '待审核的汇总报告（优化办；按提交先后分页，total 为准确总数）', querystring: z.object({
+      page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }), response: { 200: z.object({ items: z.array(ReportSchema.extend({
       task: z.object({ id: z.number(), seq: z.number(), text: z.string(), planId: z.number(), planTitle: z.string() }),
-    })) }), ...errorResponses } },
+    })), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
     if (actor.role === 'unit') throw appError('FORBIDDEN');
-    return { items: await reviewQueue(ctx.db, actor) };
+    return reviewQueue(ctx.db, actor, request.query.page, request.query.pageSize, ctx.calendar);
   });
 }

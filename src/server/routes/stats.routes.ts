@@ -2,9 +2,8 @@
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
-import { listPlans } from '../../db/queries/plan-query.ts';
 import { taskStats } from '../../db/queries/stats-query.ts';
-import { units } from '../../db/schema.ts';
+import { plans, units } from '../../db/schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { visiblePlans } from '../policies/plan.policy.ts';
 import { visibleTasks } from '../policies/task.policy.ts';
@@ -32,9 +31,10 @@ export function statsRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     const today = chinaDate(ctx.now());
-    const plans = await listPlans(ctx.db, visiblePlans(actor), visibleTasks(actor));
+    // Counts only: the plan list with its per-plan task counts is the plans page's, not the dashboard's.
+    const [planRow] = await ctx.db.select({ n: count() }).from(plans).where(visiblePlans(actor));
     const [unitRow] = await ctx.db.select({ n: count() }).from(units).where(visibleUnits(actor));
     const stats = await taskStats(ctx.db, visibleTasks(actor), request.query.plan, today);
-    return { planCount: plans.length, unitCount: unitRow?.n ?? 0, ...stats };
+    return { planCount: planRow?.n ?? 0, unitCount: unitRow?.n ?? 0, ...stats };
   });
 }

@@ -2,7 +2,7 @@
  * Supervision actions on a task — completion review, urging and supervision orders, extension
  * requests — and the plan-level views: lights (预警), supervision settings.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
@@ -14,7 +14,7 @@ import { assertOffice } from '../policies/report.policy.ts';
 import { visibleExtensionRequests, visibleUrges } from '../policies/supervision.policy.ts';
 import { reviewCompletion } from '../use-cases/supervision/completion.ts';
 import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
-import { planLights } from '../use-cases/supervision/lights.ts';
+import { currentPlanLights } from '../use-cases/supervision/lights.ts';
 import { savePlanSettings } from '../use-cases/supervision/plan-settings.ts';
 import { loadTaskContext, planSettings } from '../use-cases/supervision/task-context.ts';
 import { replyToUrge, urgeTask } from '../use-cases/supervision/urges.ts';
@@ -114,18 +114,20 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
     const actor = requireActor(request);
     const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(actor, request.params.id));
     if (!plan || actor.role === 'unit') throw appError('PLAN_NOT_FOUND');
-    const { period, lights } = await planLights(ctx.db, plan.id, chinaDate(ctx.now()), ctx.calendar);
+    // The lights the daily job stored (stale or missing ones computed and stored now), not the plan's year of reports.
+    const { period, lights } = await currentPlanLights(ctx.db, plan.id, chinaDate(ctx.now()), ctx.calendar);
     const taskRows = await ctx.db.select({ id: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId }).from(tasks).where(eq(tasks.planId, plan.id));
     const inds = await ctx.db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.seq));
     const links = await ctx.db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId))
-      .where(inArray(taskUnits.taskId, taskRows.map((t) => t.id).concat(-1)));
+      .innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(eq(tasks.planId, plan.id));
     const lightOf = new Map(lights.map((l) => [l.taskId, l]));
     const zero = () => ({ green: 0, yellow: 0, red: 0, done: 0 });
     const byIndicator = inds.map((i) => ({ indicatorId: i.id, name: i.name, ...zero() }));
+    const indicatorOf = new Map(byIndicator.map((i) => [i.indicatorId, i]));
     const byUnit = new Map<number, { unitId: number; name: string; green: number; yellow: number; red: number; done: number }>();
     for (const t of taskRows) {
       const l = lightOf.get(t.id)?.light ?? 'green';
-      const ind = byIndicator.find((i) => i.indicatorId === t.indicatorId);
+      const ind = t.indicatorId === null ? undefined : indicatorOf.get(t.indicatorId);
       if (ind) ind[l]++;
     }
     for (const link of links) {
@@ -134,11 +136,13 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
       u[l]++;
       byUnit.set(link.unitId, u);
     }
-    const history = await ctx.db.select({ period: taskLights.period, light: taskLights.light }).from(taskLights).where(inArray(taskLights.taskId, taskRows.map((t) => t.id).concat(-1)));
+    // Trend: counted in the database per period, over this plan's tasks only.
+    const history = await ctx.db.select({ period: taskLights.period, light: taskLights.light, n: count() }).from(taskLights).innerJoin(tasks, eq(tasks.id, taskLights.taskId))
+      .where(eq(tasks.planId, plan.id)).groupBy(taskLights.period, taskLights.light);
     const trend = new Map<string, ReturnType<typeof zero>>();
     for (const h of history) {
       const p = trend.get(h.period) ?? zero();
-      p[h.light]++;
+      p[h.light] += h.n;
       trend.set(h.period, p);
     }
     return {

@@ -12,6 +12,7 @@ import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
 import { planPermissions } from '../policies/plan.policy.ts';
+import { markLightsStale } from './supervision/lights.ts';
 
 export interface TaskChanges {
   text?: string;
@@ -64,6 +65,7 @@ export async function updateTask(db: Db, actor: Actor, taskId: number, changes: 
       const parsed = parseDeadline(changes.deadlineRaw);
       Object.assign(set, { deadline: parsed.deadline, deadlineRaw: parsed.deadline_raw, dueOn: deadlineDueOn(parsed.deadline) });
       before.deadline = task.deadlineRaw;
+      await markLightsStale(tx, taskId);
       after.deadline = parsed.deadline_raw;
     }
     if (changes.indicatorId !== undefined && changes.indicatorId !== task.indicatorId) {

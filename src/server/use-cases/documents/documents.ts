@@ -1,15 +1,17 @@
 /**
  * The document workflow: a draft is built from the data and edited as a model; issuing assigns
- * the number, stamps the issue date and freezes the DOCX (and PDF) bytes in one transaction.
+ * the number, stamps the issue date and freezes the DOCX (and PDF) bytes — rendered before, stored
+ * in one short transaction.
  * An issued document never changes again: edits, regeneration and deletion are for drafts only.
  */
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
-import type { Db } from '../../../db/client.ts';
+import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { documents } from '../../../db/document-schema.ts';
 import { plans } from '../../../db/schema.ts';
-import { OFFICE_TODO, parseReportDocument, renderDocx, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
+import { OFFICE_TODO, parseReportDocument, type ReportDocument, type ReportKind } from '../../../reports/index.ts';
+import { render } from '../../files/render-pool.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
 import { assertSameVersion } from '../content-version.ts';
@@ -117,43 +119,64 @@ function openTodos(model: ReportDocument): number {
   return model.blocks.filter((b) => (b.kind === 'paragraph' && b.runs.some((r) => r.text.includes(OFFICE_TODO))) || (b.kind === 'heading' && b.text.includes(OFFICE_TODO))).length;
 }
 
-/** Issues a draft: number, issue date, frozen DOCX (+ PDF when LibreOffice is installed), audit row. */
+type Series = ReturnType<typeof numberSeries>;
+
+/** The number the next issue of the series would take (read only; the issuing transaction checks it). */
+async function nextNumber(db: Db | Tx, doc: DocumentRow, series: Series, year: number): Promise<{ number: string | null; seq: number | null }> {
+  if (!series) {
+    // A 督办单 carries the number its order was given when it was sent.
+    return { number: doc.model.blocks.find((b) => b.kind === 'redHeader')?.docNumber ?? null, seq: null };
+  }
+  const [last] = await db.select({ n: max(documents.seq) }).from(documents)
+    .where(and(eq(documents.regionId, doc.regionId), eq(documents.series, series.series), eq(documents.year, year)));
+  const seq = (last?.n ?? 0) + 1;
+  return { number: series.format(year, seq), seq };
+}
+
+/**
+ * Issues a draft: number, issue date, frozen DOCX (+ PDF when LibreOffice is installed), audit
+ * row. The bytes are rendered first, outside any transaction (DOCX in the render pool's thread,
+ * PDF by LibreOffice), with the number the series would take next; a short transaction then
+ * takes the series' lock, checks that the number is still next and the draft unchanged, and
+ * stores. If another issue took the number (or the draft was edited) meanwhile, it renders again.
+ */
 export async function issueDocument(db: Db, actor: Actor, id: number, now: Date): Promise<DocumentRow> {
   await loadDraft(db, actor, id);
   const today = chinaDate(now);
-  return db.transaction(async (tx) => {
-    const [doc] = await tx.select().from(documents).where(eq(documents.id, id)).for('update');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [doc] = await db.select().from(documents).where(eq(documents.id, id));
     if (doc?.status !== 'draft') throw appError('DOCUMENT_ALREADY_ISSUED');
     // The 文号's year is the document's own (a 2023 notice is 〔2023〕 whenever it is issued).
     const year = Number((doc.model.date ?? today).slice(0, 4));
     const todos = openTodos(doc.model);
     if (todos > 0) throw appError('DOCUMENT_INCOMPLETE', `文稿中还有${todos}处${OFFICE_TODO}，请补充或删除后再印发`, { count: todos });
     const kind = doc.kind as ReportKind;
-    const series = numberSeries(await loadPlanWithRegion(tx, doc.planId), kind);
-    let numbering: { number: string | null; seq: number | null } = { number: null, seq: null };
-    if (series) {
-      // Serialise numbering per region, series and year: the unique index would reject a race, the lock avoids it.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`document-number-${doc.regionId}-${series.series}-${year}`}))`);
-      const [last] = await tx.select({ n: max(documents.seq) }).from(documents)
-        .where(and(eq(documents.regionId, doc.regionId), eq(documents.series, series.series), eq(documents.year, year)));
-      const seq = (last?.n ?? 0) + 1;
-      numbering = { number: series.format(year, seq), seq };
-    } else {
-      // A 督办单 carries the number its order was given when it was sent.
-      numbering.number = doc.model.blocks.find((b) => b.kind === 'redHeader')?.docNumber ?? null;
-    }
+    const series = numberSeries(await loadPlanWithRegion(db, doc.planId), kind);
+    const numbering = await nextNumber(db, doc, series, year);
     const isMasthead = kind === 'dekad-brief' || kind === 'work-bulletin';
     const model = stampIssued(doc.model, { docNumber: isMasthead ? null : numbering.number, issueNo: isMasthead ? numbering.seq : null }, today);
-    const docx = Buffer.from(await renderDocx(model));
+    const docx = Buffer.from(await render({ kind: 'docx', model }));
     const pdf = await docxToPdf(docx);
-    const [issued] = await tx.update(documents).set({
-      status: 'issued', number: numbering.number, series: series?.series ?? null, year: series ? year : null, seq: numbering.seq,
-      model, title: model.title, issuedBy: actor.userId, issuedAt: now, docx, pdf,
-    }).where(and(eq(documents.id, id), eq(documents.status, 'draft'))).returning();
-    if (!issued) throw appError('DOCUMENT_ALREADY_ISSUED');
-    await audit(tx, { actorUserId: actor.userId, action: 'document.issue', entity: 'document', entityId: id, details: { kind, period: doc.period, number: numbering.number, pdf: pdf !== null } });
-    return issued;
-  });
+    const issued = await db.transaction(async (tx) => {
+      const [current] = await tx.select({ status: documents.status, updatedAt: documents.updatedAt }).from(documents).where(eq(documents.id, id)).for('update');
+      if (current?.status !== 'draft') throw appError('DOCUMENT_ALREADY_ISSUED');
+      if (current.updatedAt.getTime() !== doc.updatedAt.getTime()) return null;
+      if (series) {
+        // Serialise numbering per region, series and year: the unique index would reject a race, the lock avoids it.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`document-number-${doc.regionId}-${series.series}-${year}`}))`);
+        if ((await nextNumber(tx, doc, series, year)).seq !== numbering.seq) return null;
+      }
+      const [row] = await tx.update(documents).set({
+        status: 'issued', number: numbering.number, series: series?.series ?? null, year: series ? year : null, seq: numbering.seq,
+        model, title: model.title, issuedBy: actor.userId, issuedAt: now, docx, pdf,
+      }).where(and(eq(documents.id, id), eq(documents.status, 'draft'))).returning();
+      if (!row) throw appError('DOCUMENT_ALREADY_ISSUED');
+      await audit(tx, { actorUserId: actor.userId, action: 'document.issue', entity: 'document', entityId: id, details: { kind, period: doc.period, number: numbering.number, pdf: pdf !== null } });
+      return row;
+    });
+    if (issued) return issued;
+  }
+  throw appError('EDIT_CONFLICT', '公文编号正被同时印发的其他公文占用，请稍后再试');
 }
 
 /** The DOCX or PDF of a document: the frozen bytes once issued, rendered from the model while a draft. */
@@ -165,7 +188,8 @@ export async function documentFile(db: Db, actor: Actor, id: number, format: 'do
     if (!bytes) throw appError(format === 'pdf' ? 'DOCUMENT_PDF_UNAVAILABLE' : 'INTERNAL', format === 'pdf' ? '该公文印发时服务器未安装 LibreOffice，只存档了 DOCX' : undefined);
     return { bytes, fileName: name };
   }
-  const docx = Buffer.from(await renderDocx(doc.model));
+  // A draft is rendered from its model in the render pool's thread, not on the request thread.
+  const docx = Buffer.from(await render({ kind: 'docx', model: doc.model }));
   if (format === 'docx') return { bytes: docx, fileName: name };
   const pdf = await docxToPdf(docx);
   if (!pdf) throw appError('DOCUMENT_PDF_UNAVAILABLE');

@@ -7,7 +7,8 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { ImportedTask } from '../../../domain/plan-import.ts';
 import type { Db } from '../../../db/client.ts';
 import { indicators, plans, taskUnits, tasks } from '../../../db/schema.ts';
-import { renderResponsibilityXlsx, renderTaskListXlsx, type ResponsibilityPlan } from '../../../reports/index.ts';
+import type { ResponsibilityPlan } from '../../../reports/index.ts';
+import { render } from '../../files/render-pool.ts';
 import { appError } from '../../../domain/errors.ts';
 
 export type TableLayout = 'ten' | 'six';
@@ -48,6 +49,7 @@ export function planLayout(plan: ResponsibilityPlan): TableLayout {
 export async function responsibilityTableXlsx(db: Db, planId: number, layout?: TableLayout): Promise<{ bytes: Uint8Array; layout: TableLayout; title: string }> {
   const plan = await responsibilityPlan(db, planId);
   const chosen = layout ?? planLayout(plan);
-  const bytes = chosen === 'ten' ? await renderResponsibilityXlsx(plan) : await renderTaskListXlsx(plan);
+  // Rendered in the render pool's thread, not on the request thread.
+  const bytes = await render({ kind: chosen === 'ten' ? 'responsibility-xlsx' : 'task-list-xlsx', plan });
   return { bytes, layout: chosen, title: plan.title };
 }

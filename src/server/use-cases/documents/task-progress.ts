@@ -37,7 +37,15 @@ export async function planProgress(db: Db, planId: number, asOf: string, calenda
   const status = await planStatus(db, planId, dayAfterClose(asOf), calendar, { cutoff: asOf, reviewedBy: today > asOf ? today : dayAfterClose(asOf) });
   const byId = new Map(status.tasks.map((s) => [s.taskId, s]));
   const seqOf = new Map(inds.map((i) => [i.id, i.seq]));
-  const names = (taskId: number, role: 'lead' | 'responsible') => [...new Set(links.filter((l) => l.taskId === taskId && l.role === role).map((l) => l.name))];
+  // Unit names per task and role, grouped once (links are in position order).
+  const namesOf = new Map<string, Set<string>>();
+  for (const l of links) {
+    const key = `${l.taskId}|${l.role}`;
+    const set = namesOf.get(key);
+    if (set) set.add(l.name);
+    else namesOf.set(key, new Set([l.name]));
+  }
+  const names = (taskId: number, role: 'lead' | 'responsible') => [...(namesOf.get(`${taskId}|${role}`) ?? [])];
   const out = rows.flatMap(({ t }): TaskProgress[] => {
     const s = byId.get(t.id);
     if (!s) return [];
@@ -79,7 +87,11 @@ export async function lightTrend(db: Db, planId: number, before: Period, limit =
     .from(taskLights).innerJoin(tasks, eq(tasks.id, taskLights.taskId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
     .where(eq(tasks.planId, planId));
   const byPeriod = new Map<string, typeof rows>();
-  for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
+  for (const r of rows) {
+    const list = byPeriod.get(r.period);
+    if (list) list.push(r);
+    else byPeriod.set(r.period, [r]);
+  }
   const points: { end: string; point: TrendPoint }[] = [];
   for (const [key, list] of byPeriod) {
     const p = parsePeriod(key);

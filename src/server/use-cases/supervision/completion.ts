@@ -9,6 +9,7 @@ import { appError } from '../../../domain/errors.ts';
 import { assertOffice } from '../../policies/report.policy.ts';
 import { notifyUsers, unitUsers } from './notify.ts';
 import { loadTaskContext } from './task-context.ts';
+import { markLightsStale } from './lights.ts';
 
 /** Records the office's completion review of a task. */
 export async function reviewCompletion(db: Db, actor: Actor, taskId: number, accept: boolean, comment: string | undefined, now: Date): Promise<void> {
@@ -28,6 +29,7 @@ export async function reviewCompletion(db: Db, actor: Actor, taskId: number, acc
       const values = { completedAt: now, doneOn, completedBy: actor.userId, completionComment: comment ?? null };
       await tx.insert(taskSupervision).values({ taskId, ...values })
         .onConflictDoUpdate({ target: taskSupervision.taskId, set: values });
+      await markLightsStale(tx, taskId);
     }
     await audit(tx, { actorUserId: actor.userId, action: accept ? 'task.complete' : 'task.complete_declined', entity: 'task', entityId: taskId, details: { comment: comment ?? null } });
     await notifyUsers(tx, await unitUsers(tx, ctx.links.map((l) => l.unitId)), {

@@ -16,6 +16,7 @@ import { appError } from '../../../domain/errors.ts';
 import { assertMayReport, assertOffice } from '../../policies/report.policy.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
 import { loadTaskContext } from './task-context.ts';
+import { markLightsStale } from './lights.ts';
 
 export type ExtensionRequest = typeof extensionRequests.$inferSelect;
 
@@ -85,6 +86,7 @@ export async function decideExtension(db: Db, actor: Actor, id: number, input: {
     if (newDueOn) {
       await tx.insert(taskSupervision).values({ taskId: req.taskId, extendedDueOn: newDueOn })
         .onConflictDoUpdate({ target: taskSupervision.taskId, set: { extendedDueOn: newDueOn } });
+      await markLightsStale(tx, req.taskId);
     }
     await audit(tx, { actorUserId: actor.userId, action: input.approve ? 'extension.approve' : 'extension.refuse', entity: 'task', entityId: req.taskId, details: { extensionId: id, newDueOn, originalDueOn: req.originalDueOn } });
     await notifyUsers(tx, await unitUsers(tx, [req.unitId]), {

@@ -86,6 +86,13 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
     .from(progressReports)
     .where(and(inArray(progressReports.taskId, ids), inArray(progressReports.state, ['submitted', 'accepted', 'returned']), lte(progressReports.submittedAt, end)))
     .orderBy(asc(progressReports.submittedAt), asc(progressReports.id));
+  const leadsOf = new Map<number, number[]>();
+  for (const l of links) {
+    if (l.role !== 'lead') continue;
+    const list = leadsOf.get(l.taskId);
+    if (list) list.push(l.unitId);
+    else leadsOf.set(l.taskId, [l.unitId]);
+  }
   const owed = lastOwedPeriod(schedule, day, calendar);
   const folds = new Map<number, LeadFold>();
   const filed = new Map<number, Set<number>>();
@@ -109,7 +116,7 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
     // Done by the cutoff: confirmed by the review (by the day the figures are taken) and reported done by the cutoff.
     const completedOn = completed !== null && reviewedOn !== null && reviewedOn <= reviewedBy && completed <= cutoff ? completed : null;
     const fold = folds.get(t.id);
-    const lead = links.filter((l) => l.taskId === t.id && l.role === 'lead').map((l) => l.unitId);
+    const lead = leadsOf.get(t.id) ?? [];
     const lateReport = owed !== null && isReportLate({
       period: owed.period, reportDueOn: owed.dueOn, dueOn, completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
     }, day);

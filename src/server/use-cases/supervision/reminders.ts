@@ -11,8 +11,8 @@ import { owesReport } from '../../../domain/supervision/late-report.ts';
 import { isOwedPeriod, schedulePeriodContaining, schedulePreviousPeriod } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
-import { plans } from '../../../db/schema.ts';
 import { deliveries, notificationChannels } from '../../../db/supervision-schema.ts';
+import { livePlans } from './live-plans.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
 import { planSchedule } from './plan-status.ts';
 import { reportFacts } from './report-status.ts';
@@ -87,11 +87,8 @@ async function remindPeriod(db: Db, plan: PlanRef, period: Period, stage: Remind
 
 /** Runs the reminders of every plan for `today`; returns the outbound deliveries to queue. */
 export async function runReminders(db: Db, today: string, calendar: WorkCalendar): Promise<Delivery[]> {
-  const all = await db.select({ id: plans.id, title: plans.title, regionId: plans.regionId, year: plans.year }).from(plans);
   const out: Delivery[] = [];
-  for (const plan of all) {
-    // A plan is supervised from its start through its year and the reporting days right after it.
-    if (today < `${plan.year}-01-01` || today > `${plan.year + 1}-01-31`) continue;
+  for (const plan of await livePlans(db, today)) {
     const settings = await planSettings(db, plan.id);
     const { schedule } = await planSchedule(db, plan.id);
     const current = schedulePeriodContaining(schedule, today);

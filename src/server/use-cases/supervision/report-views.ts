@@ -1,5 +1,5 @@
 /** Reading reports for presentation: with unit names and attachment lists, in the actor's scope. */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { isFiledLate } from '../../../domain/supervision/late-report.ts';
 import { parsePeriod, reportDueDate } from '../../../domain/supervision/periods.ts';
 import { chinaDate, WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
@@ -19,17 +19,40 @@ export interface ReportView {
   filedLate: boolean;
 }
 
-/** Presents reports matching a condition (newest period and version first). */
-export async function reportViews(db: Db, where: SQL | undefined, limit = 500, calendar: WorkCalendar = new WorkCalendar()): Promise<ReportView[]> {
+/** Newest period first (by the period's dates, not its key's text: 2023-06-2 vs 2023-Q2), then responsible before lead (the enum's order), unit, newest version. */
+function byPeriodDesc(a: { period: string; role: string; unitId: number; version: number }, b: typeof a): number {
+  const pa = parsePeriod(a.period);
+  const pb = parsePeriod(b.period);
+  return (pb?.end ?? b.period).localeCompare(pa?.end ?? a.period) || (pb?.start ?? '').localeCompare(pa?.start ?? '')
+    || (a.role === 'lead' ? 1 : 0) - (b.role === 'lead' ? 1 : 0) || a.unitId - b.unitId || b.version - a.version;
+}
+
+/**
+ * Presents the reports matching a condition. `order` 'period' (default): newest period first, by
+ * the periods' dates; 'given': the order of `ids` when the caller chose the reports (a page).
+ * The condition must bound the rows (one task, one report, a page of ids): nothing is cut here.
+ */
+export async function reportViews(db: Db, where: SQL | undefined, calendar: WorkCalendar = new WorkCalendar(), ids?: number[]): Promise<ReportView[]> {
   const rows = await db.select({ report: progressReports, unitName: units.name, dueWorkdays: planSupervision.dueWorkdays }).from(progressReports)
     .innerJoin(units, eq(units.id, progressReports.unitId)).innerJoin(tasks, eq(tasks.id, progressReports.taskId))
-    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).where(where)
-    .orderBy(desc(progressReports.period), asc(progressReports.role), asc(progressReports.unitId), desc(progressReports.version)).limit(limit);
-  const ids = rows.map((r) => r.report.id);
-  const files = ids.length
+    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).where(where);
+  if (ids) {
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => (rank.get(a.report.id) ?? 0) - (rank.get(b.report.id) ?? 0));
+  } else {
+    rows.sort((a, b) => byPeriodDesc(a.report, b.report));
+  }
+  const reportIds = rows.map((r) => r.report.id);
+  const files = reportIds.length
     ? await db.select({ id: reportAttachments.id, reportId: reportAttachments.reportId, fileName: reportAttachments.fileName, contentType: reportAttachments.contentType, size: reportAttachments.size, createdAt: reportAttachments.createdAt })
-      .from(reportAttachments).where(inArray(reportAttachments.reportId, ids)).orderBy(asc(reportAttachments.id))
+      .from(reportAttachments).where(inArray(reportAttachments.reportId, reportIds)).orderBy(asc(reportAttachments.id))
     : [];
+  const filesOf = new Map<number, typeof files>();
+  for (const f of files) {
+    const list = filesOf.get(f.reportId);
+    if (list) list.push(f);
+    else filesOf.set(f.reportId, [f]);
+  }
   const dueOf = (period: string, workdays: number | null): string | null => {
     const p = parsePeriod(period);
     return p ? reportDueDate(p, calendar, workdays ?? 3) : null;
@@ -39,7 +62,7 @@ export async function reportViews(db: Db, where: SQL | undefined, limit = 500, c
     status: r.status, percent: r.percent, workDone: r.workDone, problems: r.problems, helpNeeded: r.helpNeeded, targetValues: r.targetValues,
     consolidates: r.consolidates, highlight: r.highlight, createdAt: r.createdAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewComment: r.reviewComment,
-    attachments: files.filter((f) => f.reportId === r.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() })),
+    attachments: (filesOf.get(r.id) ?? []).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() })),
     ...lateness(dueOf(r.period, dueWorkdays), r.submittedAt),
   }));
 }
@@ -50,5 +73,5 @@ function lateness(reportDueOn: string | null, submittedAt: Date | null): { repor
 
 /** The reports of one task visible under `visible`. */
 export function taskReportViews(db: Db, taskId: number, visible: SQL, calendar?: WorkCalendar): Promise<ReportView[]> {
-  return reportViews(db, and(eq(progressReports.taskId, taskId), visible), 500, calendar);
+  return reportViews(db, and(eq(progressReports.taskId, taskId), visible), calendar);
 }

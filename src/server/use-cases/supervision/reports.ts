@@ -14,6 +14,7 @@ import { appError } from '../../../domain/errors.ts';
 import { assertMayReport, mayReview, visibleReports } from '../../policies/report.policy.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
 import { loadTaskContext, type TaskContext } from './task-context.ts';
+import { markLightsStale } from './lights.ts';
 
 export type Report = typeof progressReports.$inferSelect;
 
@@ -136,7 +137,10 @@ export async function saveReport(db: Db, actor: Actor, taskId: number, input: Re
     }
     if (!report) throw appError('INTERNAL');
     await audit(tx, { actorUserId: actor.userId, action: input.submit ? 'report.submit' : 'report.save', entity: 'task', entityId: taskId, details: { reportId: report.id, period: report.period, version: report.version, role, state: report.state } });
-    if (input.submit) await notifySubmitted(tx, ctx, report);
+    if (input.submit) {
+      await markLightsStale(tx, taskId);
+      await notifySubmitted(tx, ctx, report);
+    }
     return { report, replayed: false };
   });
 }
@@ -158,6 +162,7 @@ export async function submitReport(db: Db, actor: Actor, reportId: number, now: 
       .where(and(eq(progressReports.id, reportId), eq(progressReports.state, 'draft'))).returning();
     if (!updated) throw appError('REPORT_ALREADY_SUBMITTED');
     await audit(tx, { actorUserId: actor.userId, action: 'report.submit', entity: 'task', entityId: report.taskId, details: { reportId, period: report.period, version: report.version } });
+    await markLightsStale(tx, report.taskId);
     await notifySubmitted(tx, ctx, updated);
     return updated;
   });
@@ -182,6 +187,7 @@ export async function reviewReport(db: Db, actor: Actor, reportId: number, decis
       await tx.update(progressReports).set({ state: 'accepted', reviewedAt: now, reviewedBy: actor.userId })
         .where(and(inArray(progressReports.id, report.consolidates), eq(progressReports.state, 'submitted')));
     }
+    await markLightsStale(tx, report.taskId);
     await audit(tx, { actorUserId: actor.userId, action: `report.${decision}`, entity: 'task', entityId: report.taskId, details: { reportId, period: report.period, version: report.version, comment: comment ?? null } });
     await notifyUsers(tx, await unitUsers(tx, [report.unitId]), {
       title: decision === 'accept' ? '进展报告已通过审核' : '进展报告被退回',

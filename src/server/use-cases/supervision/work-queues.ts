@@ -2,16 +2,18 @@
  * The two daily screens: 我的任务 (a unit's tasks with this period's report state and due date)
  * and 审核 (the office's queue of submitted consolidated reports).
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { isOngoingDeadline } from '../../../domain/deadline.ts';
+import { effectiveDueOn } from '../../../domain/supervision/due-dates.ts';
 import { reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
 import { schedulePeriodContaining, schedulePreviousPeriod, type CycleHistory } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
-import { progressReports } from '../../../db/supervision-schema.ts';
+import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { visiblePlans } from '../../policies/plan.policy.ts';
-import { planStatus } from './plan-status.ts';
+import { currentPlanLights } from './lights.ts';
 import { reportViews, type ReportView } from './report-views.ts';
 import { planSettings } from './task-context.ts';
 
@@ -33,49 +35,78 @@ export function workingPeriod(today: string, cycles: CycleHistory, calendar: Wor
   return today <= lastDue ? { period: last, dueOn: lastDue } : { period: current, dueOn: reportDueDate(current, calendar, dueWorkdays) };
 }
 
-/** The unit user's tasks with the state of the report it owes now. */
+/**
+ * The unit user's tasks with the state of the report it owes now. Each plan is asked only about
+ * its own year (a finished plan's last period, not today's), its reports read for those periods
+ * only, and its lights from the stored ones (lights.ts): linear in the unit's tasks.
+ */
 export async function myTasks(db: Db, actor: Actor, today: string, calendar: WorkCalendar): Promise<MyTask[]> {
   if (!actor.unit) return [];
-  const rows = await db.selectDistinctOn([tasks.id], { id: tasks.id, planId: tasks.planId, planTitle: plans.title, seq: tasks.seq, text: tasks.text, dueOn: tasks.dueOn, role: taskUnits.role })
-    .from(tasks).innerJoin(taskUnits, eq(taskUnits.taskId, tasks.id)).innerJoin(plans, eq(plans.id, tasks.planId))
+  const rows = await db.selectDistinctOn([tasks.id], {
+    id: tasks.id, planId: tasks.planId, planTitle: plans.title, planYear: plans.year, seq: tasks.seq, text: tasks.text, dueOn: tasks.dueOn, deadline: tasks.deadline,
+    extendedDueOn: taskSupervision.extendedDueOn, role: taskUnits.role,
+  }).from(tasks).innerJoin(taskUnits, eq(taskUnits.taskId, tasks.id)).innerJoin(plans, eq(plans.id, tasks.planId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
     .where(inArray(taskUnits.unitId, actor.unitIds)).orderBy(asc(tasks.id), asc(taskUnits.role));
-  const out: MyTask[] = [];
-  const settingsByPlan = new Map<number, Awaited<ReturnType<typeof planSettings>>>();
+  if (!rows.length) return [];
+  const working = new Map<number, ReturnType<typeof workingPeriod>>();
   for (const r of rows) {
-    let s = settingsByPlan.get(r.planId);
-    if (!s) settingsByPlan.set(r.planId, (s = await planSettings(db, r.planId)));
-    const { period, dueOn } = workingPeriod(today, s, calendar, s.dueWorkdays);
-    out.push({ taskId: r.id, planId: r.planId, planTitle: r.planTitle, seq: r.seq, text: r.text, role: r.role, dueOn: r.dueOn, period: { key: period.key, label: period.label, dueOn, late: false }, report: null, light: null });
+    if (working.has(r.planId)) continue;
+    const s = await planSettings(db, r.planId);
+    const yearEnd = `${r.planYear}-12-31`;
+    working.set(r.planId, workingPeriod(today < yearEnd ? today : yearEnd, s, calendar, s.dueWorkdays));
   }
-  if (!out.length) return out;
-  const ids = out.map((t) => t.taskId);
-  const reports = await db.select().from(progressReports).where(and(inArray(progressReports.taskId, ids), eq(progressReports.unitId, actor.unit.id))).orderBy(desc(progressReports.version));
-  // Today's light and deadline from the supervision model (the same as the 预警 board), not a stored one.
-  const lights = new Map<number, { light: string; dueOn: string | null }>();
-  for (const planId of new Set(out.map((t) => t.planId))) {
-    const status = await planStatus(db, planId, today, calendar, { taskIds: out.filter((t) => t.planId === planId).map((t) => t.taskId) });
-    for (const s of status.tasks) lights.set(s.taskId, { light: s.light, dueOn: s.dueOn });
+  const keys = [...new Set([...working.values()].map((w) => w.period.key))];
+  const reports = await db.select({ id: progressReports.id, taskId: progressReports.taskId, period: progressReports.period, state: progressReports.state, version: progressReports.version, status: progressReports.status, percent: progressReports.percent })
+    .from(progressReports).where(and(inArray(progressReports.taskId, rows.map((r) => r.id)), eq(progressReports.unitId, actor.unit.id), inArray(progressReports.period, keys)))
+    .orderBy(desc(progressReports.version));
+  const reportOf = new Map<string, (typeof reports)[number]>();
+  for (const r of reports) if (!reportOf.has(`${r.taskId}|${r.period}`)) reportOf.set(`${r.taskId}|${r.period}`, r);
+  // Today's light from the stored lights (the same as the 预警 board).
+  const idsByPlan = new Map<number, number[]>();
+  for (const r of rows) {
+    const ids = idsByPlan.get(r.planId);
+    if (ids) ids.push(r.id);
+    else idsByPlan.set(r.planId, [r.id]);
   }
-  for (const t of out) {
-    const r = reports.find((x) => x.taskId === t.taskId && x.period === t.period.key);
-    t.report = r ? { id: r.id, state: r.state, version: r.version, status: r.status, percent: r.percent } : null;
+  const lightOf = new Map<number, string>();
+  for (const [planId, ids] of idsByPlan) {
+    const { lights } = await currentPlanLights(db, planId, today, calendar, ids);
+    for (const l of lights) lightOf.set(l.taskId, l.light);
+  }
+  const out = rows.map((t): MyTask => {
+    const { period, dueOn } = working.get(t.planId) as ReturnType<typeof workingPeriod>;
+    const r = reportOf.get(`${t.id}|${period.key}`);
     const filed = r?.state === 'submitted' || r?.state === 'accepted';
-    t.period.late = !filed && today > t.period.dueOn;
-    const state = lights.get(t.taskId);
-    t.light = state?.light ?? null;
-    // The deadline that counts now (the extended one after an approved extension).
-    if (state) t.dueOn = state.dueOn;
-  }
-  return out.sort((a, b) => (a.report?.state === 'submitted' || a.report?.state === 'accepted' ? 1 : 0) - (b.report?.state === 'submitted' || b.report?.state === 'accepted' ? 1 : 0) || a.planId - b.planId || a.seq - b.seq);
+    return {
+      taskId: t.id, planId: t.planId, planTitle: t.planTitle, seq: t.seq, text: t.text, role: t.role,
+      // The deadline that counts now (the extended one after an approved extension).
+      dueOn: effectiveDueOn({ plannedDueOn: t.dueOn, extendedDueOn: t.extendedDueOn, ongoing: isOngoingDeadline(t.deadline) }),
+      period: { key: period.key, label: period.label, dueOn, late: !filed && today > dueOn },
+      report: r ? { id: r.id, state: r.state, version: r.version, status: r.status, percent: r.percent } : null,
+      light: lightOf.get(t.id) ?? null,
+    };
+  });
+  const filedFirst = (t: MyTask) => (t.report?.state === 'submitted' || t.report?.state === 'accepted' ? 1 : 0);
+  return out.sort((a, b) => filedFirst(a) - filedFirst(b) || a.planId - b.planId || a.seq - b.seq);
 }
 
-/** Submitted consolidated reports awaiting the office's review, oldest first. */
-export async function reviewQueue(db: Db, actor: Actor): Promise<(ReportView & { task: { id: number; seq: number; text: string; planId: number; planTitle: string } })[]> {
-  const taskRows = await db.select({ id: tasks.id, seq: tasks.seq, text: tasks.text, planId: plans.id, planTitle: plans.title })
-    .from(tasks).innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(and(visiblePlans(actor), inArray(tasks.id, db.select({ id: progressReports.taskId }).from(progressReports).where(and(eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead'))))));
-  if (!taskRows.length) return [];
-  const views = await reportViews(db, and(inArray(progressReports.taskId, taskRows.map((t) => t.id)), eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead')));
-  return views.map((v) => ({ ...v, task: taskRows.find((t) => t.id === v.taskId) as (typeof taskRows)[number] }))
-    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+export type QueuedReport = ReportView & { task: { id: number; seq: number; text: string; planId: number; planTitle: string } };
+
+/**
+ * Submitted consolidated reports awaiting the office's review, oldest submission first, one page
+ * at a time with the true total. Read through the partial index of pending lead reports
+ * (progress_reports_pending_idx), joined to the actor's visible plans: no task-id lists, no scan
+ * of all tasks.
+ */
+export async function reviewQueue(db: Db, actor: Actor, page = 1, pageSize = 50, calendar?: WorkCalendar): Promise<{ items: QueuedReport[]; total: number; page: number; pageSize: number }> {
+  const pending = and(eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead'), visiblePlans(actor));
+  const [counted] = await db.select({ n: count() }).from(progressReports)
+    .innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(plans, eq(plans.id, tasks.planId)).where(pending);
+  const rows = await db.select({ id: progressReports.id, taskId: tasks.id, seq: tasks.seq, text: tasks.text, planId: plans.id, planTitle: plans.title })
+    .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(pending).orderBy(asc(progressReports.submittedAt), asc(progressReports.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const taskOf = new Map(rows.map((r) => [r.id, { id: r.taskId, seq: r.seq, text: r.text, planId: r.planId, planTitle: r.planTitle }]));
+  const ids = rows.map((r) => r.id);
+  const views = ids.length ? await reportViews(db, inArray(progressReports.id, ids), calendar, ids) : [];
+  return { items: views.map((v) => ({ ...v, task: taskOf.get(v.id) as QueuedReport['task'] })), total: counted?.n ?? 0, page, pageSize };
 }

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// Province benchmark (issue 20): on a 湖南-sized data set (bench/province/generate.mjs: 271 regions,
+// 153 plans, ~29 k tasks, ≥ 1 M reports, ~1.3 M audit rows), the screens a province office, a
+// leader and a unit open most, under a mix of USERS users with think time, for DURATION seconds,
+// against one server on 127.0.0.1. Prints p50/p95/p99 per screen, throughput, server RSS and CPU,
+// the EXPLAIN of every statement each screen runs (sequential scans over large tables flagged),
+// the task list against its bare SQL, list latency while documents render, and the daily job.
+// Run: npm run bench -- province   (PROV_DB=prov_bench USERS=1000 DURATION=120 THINK=10 PORT=3107;
+// REGENERATE=1 rebuilds the data set; SKIP=explain,load,bare,render,daily leaves parts out)
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { databaseUrl, generate } from './province/generate.mjs';
+import { explainAll } from './province/explain.mjs';
+import { hammer, openScreen, percentile, runLoad } from './province/load.mjs';
+import { SCREENS } from './province/screens.mjs';
+import { startServer, watch } from './province/server.mjs';
+import { prepareUsers } from './province/users.mjs';
+
+const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = process.env.PROV_DB || 'prov_bench';
+const USERS = Number(process.env.USERS ?? 1000);
+const DURATION = Number(process.env.DURATION ?? 120);
+const THINK = Number(process.env.THINK ?? 10) * 1000;
+const PORT = Number(process.env.PORT ?? 3107);
+const SKIP = new Set((process.env.SKIP ?? '').split(',').filter(Boolean));
+const url = databaseUrl(base, name);
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+
+async function ensureData() {
+  const admin = new pg.Client({ connectionString: databaseUrl(base, 'postgres') });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
+  await admin.end();
+  let ready = false;
+  if (exists && !process.env.REGENERATE) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try { ready = (await c.query(`select count(*)::int n from progress_reports`)).rows[0].n >= 1_000_000; } catch { ready = false; }
+    await c.end();
+  }
+  if (ready) { console.log(`data set: ${name} (present)`); return; }
+  console.log(`generating the province data set into ${name} …`);
+  const r = await generate({ base, name, force: true });
+  console.log(`data set generated in ${r.seconds.toFixed(1)} s: ${JSON.stringify(r.counts)}`);
+}
+
+async function explainPass(db, users) {
+  const dir = mkdtempSync(join(tmpdir(), 'prov-trace-'));
+  const trace = join(dir, 'sql.jsonl');
+  const server = await startServer({ url, port: PORT, env: { SQL_TRACE_FILE: trace, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ./bench/province/sql-trace.mjs`.trim() } });
+  const byScreen = {};
+  try {
+    for (const screen of Object.keys(SCREENS)) {
+      const role = screen.split(':')[0];
+      const user = users.find((u) => u.role === role);
+      writeFileSync(trace, '');
+      await openScreen(server.base, user, screen); // warm
+      writeFileSync(trace, '');
+      const r = await openScreen(server.base, user, screen);
+      const statements = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+        .filter((s) => !/from "sessions"|from "users"|"regions"|select 1$/i.test(s.text) || /audit_log|tasks/.test(s.text));
+      byScreen[screen] = { ms: r.ms, ok: r.ok, statements };
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(`\nEXPLAIN (ANALYZE) of each screen's statements (province office / leader / unit; ⚠ = sequential scan over a table of > 20 k rows):`);
+  const bare = {};
+  for (const [screen, { statements }] of Object.entries(byScreen)) {
+    const plans = await explainAll(url, statements);
+    const seq = plans.flatMap((p) => p.seqScans.map((s) => `${s.table} (${s.rows})`));
+    const sum = plans.reduce((a, p) => a + (p.ms ?? 0), 0);
+    console.log(`  ${screen.padEnd(22)} ${String(statements.length).padStart(3)} statements, ${f(sum)} ms in PostgreSQL${seq.length ? `  ⚠ seq scan: ${[...new Set(seq)].join(', ')}` : ''}`);
+    for (const p of plans) {
+      if (p.error) console.log(`      ! ${p.error}: ${p.text.slice(0, 120)}`);
+      else if (p.seqScans.length || (p.ms ?? 0) > 20) console.log(`      ${f(p.ms)} ms ${p.top ?? ''}${p.seqScans.length ? ' ⚠' : ''}: ${p.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+    bare[screen] = statements;
+  }
+  return bare;
+}
+
+function printLoad(r, usage, before, after) {
+  console.log(`\n${USERS} users, think time ${THINK / 1000} s (exponential), ${f(r.seconds)} s; load average ${before} → ${after}`);
+  console.log(`  ${'screen'.padEnd(22)} ${'n'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}  errors`);
+  let all = [];
+  let errors = 0;
+  for (const [screen, s] of Object.entries(r.stats).sort()) {
+    const ms = s.ms.sort((a, b) => a - b);
+    all = all.concat(ms);
+    errors += s.errors;
+    console.log(`  ${screen.padEnd(22)} ${String(ms.length).padStart(6)} ${f(percentile(ms, 50)).padStart(8)} ${f(percentile(ms, 95)).padStart(8)} ${f(percentile(ms, 99)).padStart(8)}  ${s.errors}`);
+  }
+  all.sort((a, b) => a - b);
+  console.log(`  ${'all screens'.padEnd(22)} ${String(all.length).padStart(6)} ${f(percentile(all, 50)).padStart(8)} ${f(percentile(all, 95)).padStart(8)} ${f(percentile(all, 99)).padStart(8)}  ${errors}`);
+  console.log(`  throughput ${f(r.requests / r.seconds)} requests/s (${f(all.length / r.seconds)} screens/s); server RSS peak ${f(usage.peakRss)} MiB (mean ${f(usage.meanRss)}), CPU ${f(usage.cpuShare * 100)}% of a core`);
+  for (const e of r.errors) console.log(`  error: ${e}`);
+  return errors;
+}
+
+async function bareVsEndpoint(server, users, statements) {
+  const office = users.find((u) => u.role === 'office');
+  const list = statements['office: plan tasks'] ?? [];
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const run = async () => { for (const s of list) await pool.query({ text: s.text, values: s.values }); return true; };
+  const sql = await hammer(run, { concurrency: 8, seconds: 10 });
+  await pool.end();
+  const http = await hammer(async () => (await openScreen(server.base, { ...office, n: 0 }, 'office: plan tasks')).ok, { concurrency: 8, seconds: 10 });
+  console.log(`\ntask list (plan page + 20 tasks), 8 clients, 10 s each; load average ${loadavg()}`);
+  console.log(`  bare SQL (${list.length} statements): ${f(sql.perSecond)}/s p95 ${f(sql.p95)} ms`);
+  console.log(`  endpoint:                 ${f(http.perSecond)}/s p95 ${f(http.p95)} ms   → ${(http.perSecond / sql.perSecond).toFixed(2)}× the bare SQL's throughput`);
+}
+
+async function renderInFlight(server, users) {
+  const office = users.find((u) => u.role === 'office');
+  const created = await fetch(`${server.base}/api/plans/${office.planId}/documents`, { method: 'POST', headers: { cookie: office.cookie, 'content-type': 'application/json', origin: server.base }, body: JSON.stringify({ kind: 'monthly-notice', period: '2026-11' }) });
+  if (created.status !== 201) { console.log(`\nrender in flight: could not draft a notice (${created.status} ${await created.text()})`); return; }
+  const doc = await created.json();
+  const list = () => hammer(async () => (await openScreen(server.base, { ...office, n: 0 }, 'office: plan tasks')).ok, { concurrency: 4, seconds: 10 });
+  const quiet = await list();
+  let rendering = true;
+  let renders = 0;
+  const loop = (async () => { while (rendering) { const r = await fetch(`${server.base}/api/documents/${doc.id}/docx`, { headers: { cookie: office.cookie } }); await r.arrayBuffer(); renders++; } })();
+  const busy = await list();
+  rendering = false;
+  await loop;
+  console.log(`\ntask list, 4 clients, 10 s, without / with a DOCX download loop (${renders} renders); load average ${loadavg()}`);
+  console.log(`  quiet:     ${f(quiet.perSecond)}/s p95 ${f(quiet.p95)} ms`);
+  console.log(`  rendering: ${f(busy.perSecond)}/s p95 ${f(busy.p95)} ms   → p95 ${busy.p95 >= quiet.p95 ? '+' : ''}${f((busy.p95 / quiet.p95 - 1) * 100)}%`);
+}
+
+await ensureData();
+const db = new pg.Client({ connectionString: url });
+await db.connect();
+const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+const users = await prepareUsers(db, { users: USERS, year });
+console.log(`${users.length} users: ${['office', 'leader', 'unit'].map((r) => `${users.filter((u) => u.role === r).length} ${r}`).join(', ')}`);
+// The daily job first, as at 08:00: it stores the lights the board and 我的任务 read.
+if (!SKIP.has('daily')) {
+  const d = spawnSync(process.execPath, ['--import', 'tsx', 'bench/province/daily.ts', url], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const line = d.stdout.trim().split('\n').at(-1);
+  try { const j = JSON.parse(line); console.log(`daily job: ${f(j.ms)} ms for ${j.plans} live plans (${j.deliveries} deliveries); load average ${loadavg()}`); } catch { console.log(`daily job failed: ${d.stderr.slice(-500)}`); }
+}
+const statements = SKIP.has('explain') ? {} : await explainPass(db, users);
+const server = await startServer({ url, port: PORT });
+try {
+  // A short warm-up: JIT and the pool, not measured.
+  await Promise.all(users.slice(0, 20).map((u) => openScreen(server.base, u, Object.keys(SCREENS).find((s) => s.startsWith(u.role)))));
+  let errors = 0;
+  if (!SKIP.has('load')) {
+    const before = loadavg();
+    const stop = watch(server.child.pid);
+    const r = await runLoad(server.base, users, { seconds: DURATION, thinkMs: THINK });
+    errors = printLoad(r, stop(), before, loadavg());
+  }
+  if (!SKIP.has('bare')) await bareVsEndpoint(server, users, statements);
+  if (!SKIP.has('render')) await renderInFlight(server, users);
+  if (errors) process.exitCode = 1;
+} finally {
+  await server.stop();
+}
+await db.end();

@@ -1,0 +1,62 @@
+// Closed-loop load: each user opens a screen of its role, waits a think time (exponential, mean
+// THINK), and opens the next, for a bounded time; latencies per screen.
+import { pick, SCREENS } from './screens.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export async function openScreen(base, user, name) {
+  const paths = SCREENS[name](user);
+  const t0 = performance.now();
+  const results = await Promise.all(paths.map(async (path) => {
+    try {
+      const res = await fetch(`${base}${path}`, { headers: { cookie: user.cookie }, signal: AbortSignal.timeout(30_000) });
+      const body = await res.arrayBuffer();
+      return { ok: res.status === 200, status: res.status, bytes: body.byteLength, path };
+    } catch (e) { return { ok: false, status: String(e.name), bytes: 0, path }; }
+  }));
+  return { ms: performance.now() - t0, ok: results.every((r) => r.ok), results };
+}
+
+/** Runs the users for `seconds`; returns per-screen latencies, counts and errors. */
+export async function runLoad(base, users, { seconds, thinkMs, seed = 1 }) {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const stats = {};
+  const errors = [];
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  let requests = 0;
+  await Promise.all(users.map(async (u) => {
+    await sleep(rand() * Math.min(thinkMs, seconds * 500)); // users arrive spread over the first think time
+    while (performance.now() < end) {
+      const name = pick(u.role, rand());
+      const r = await openScreen(base, u, name);
+      requests += r.results.length;
+      (stats[name] ??= { ms: [], errors: 0 }).ms.push(r.ms);
+      if (!r.ok) { stats[name].errors++; if (errors.length < 10) errors.push(r.results.filter((x) => !x.ok).map((x) => `${x.status} ${x.path}`).join('; ')); }
+      await sleep(-Math.log(1 - rand()) * thinkMs);
+    }
+  }));
+  return { stats, errors, requests, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Fixed concurrency, no think time: throughput and latencies of one screen for `seconds`. */
+export async function hammer(fn, { concurrency, seconds }) {
+  const end = performance.now() + seconds * 1000;
+  const ms = [];
+  let failures = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      if (!(await fn())) failures++;
+      ms.push(performance.now() - t);
+    }
+  }));
+  ms.sort((a, b) => a - b);
+  return { perSecond: ms.length / seconds, p50: percentile(ms, 50), p95: percentile(ms, 95), failures, n: ms.length };
+}

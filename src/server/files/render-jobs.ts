@@ -1,0 +1,15 @@
+/** What the render workers do (render-worker.mjs): documents and tables to bytes, charts drawn inside. */
+import { renderDocx, renderResponsibilityXlsx, renderTaskListXlsx, type ReportDocument, type ResponsibilityPlan } from '../../reports/index.ts';
+
+export type RenderJob =
+  | { kind: 'docx'; model: ReportDocument }
+  | { kind: 'responsibility-xlsx'; plan: ResponsibilityPlan }
+  | { kind: 'task-list-xlsx'; plan: ResponsibilityPlan };
+
+export async function runRenderJob(job: RenderJob): Promise<Uint8Array> {
+  switch (job.kind) {
+    case 'docx': return new Uint8Array(await renderDocx(job.model));
+    case 'responsibility-xlsx': return renderResponsibilityXlsx(job.plan);
+    case 'task-list-xlsx': return renderTaskListXlsx(job.plan);
+  }
+}
