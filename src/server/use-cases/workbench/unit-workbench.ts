@@ -30,7 +30,8 @@ async function urgeItems(db: Db, unitId: number, today: string): Promise<WorkIte
     .from(urges).innerJoin(tasks, eq(tasks.id, urges.taskId))
     .where(and(eq(urges.unitId, unitId), isNull(urges.repliedAt))).orderBy(asc(urges.replyBy), asc(urges.id));
   return rows.map((r) => item({
-    key: `urge-${r.id}`, title: r.kind === 'order' ? `督办单 ${r.number ?? ''}` : '催办提醒', detail: excerpt(r.message, 60),
+    key: `urge-${r.id}`, title: r.kind === 'order' ? `督办单 ${r.number ?? ''}` : '催办提醒',
+    detail: `${r.taskIds.length > 1 ? `第 ${r.seq} 项等 ${r.taskIds.length} 项任务：` : `第 ${r.seq} 项任务：`}${excerpt(r.message, 60)}`,
     link: `/tasks/${r.taskId}`, overdue: r.replyBy !== null && r.replyBy < today, dueOn: r.replyBy, planId: r.planId, taskId: r.taskId,
   }));
 }

@@ -112,6 +112,7 @@ export function BatchUrgeModal({ target, kind, onClose, onDone }: Props) {
               <DatePicker
                 className="full-width"
                 data-testid="batch-reply-by"
+                defaultPickerValue={serverNow()}
                 disabledDate={(d) => d.isBefore(serverNow().startOf('day'))}
               />
             </Form.Item>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Empty, Tag, message } from 'antd';
+import { Badge, Button, Card, Tag, message } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
@@ -66,7 +66,7 @@ export function WorkSectionCard({ section, canSign, extra }: { section: WorkSect
       extra={extra ?? (section.link ? <Link to={section.link}>全部</Link> : undefined)}
     >
       {section.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办" />
+        <div className="wb-empty muted">暂无待办</div>
       ) : (
         <>
           {items.map((i) => <ItemRow key={i.key} item={i} sectionKey={section.key} canSign={canSign} />)}
