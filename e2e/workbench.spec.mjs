@@ -1,3 +1,4 @@
+/* global document, window -- page.evaluate callbacks run in the browser */
 // The 工作台 around 待办: the office's counts equal the lists they open and the menu badge; 本期未报送
 // 单位 and a batch 督办 of 20 units (one numbered order each); a unit's 工作台 at 390 px with 签收.
 import assert from 'node:assert/strict';
