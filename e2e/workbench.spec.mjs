@@ -201,3 +201,30 @@ test('the 预警 board: select red tasks → 批量催办 to their lead units, o
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the office and the leader at 390 px: workbench and 本期未报送单位 fit the phone', async () => {
+  for (const login of ['office-shaoyang', 'leader-shaoyang']) {
+    const context = await browser.newContext(PHONE_390);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, login);
+    await page.goto(`${BASE_URL}/`);
+    await page.getByTestId('wb-tiles').waitFor();
+    if (login === 'leader-shaoyang') {
+      await page.getByRole('link', { name: '领导驾驶舱' }).waitFor();
+      assert.equal(await page.getByTestId('wb-count-drafts').count(), 0, 'no import drafts for a leader');
+    }
+    const fits = async (where) => {
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      assert.ok(scrollWidth <= innerWidth, `${login} ${where}: ${scrollWidth}px wide in ${innerWidth}px`);
+    };
+    await fits('workbench');
+    await screenshot(page, `workbench-${login}-phone`, { fullPage: false });
+    await page.goto(`${BASE_URL}/workbench/unreported`);
+    await page.getByTestId('unreported-count').waitFor();
+    await fits('unreported');
+    await screenshot(page, `workbench-unreported-${login}-phone`, { fullPage: false });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -41,7 +41,7 @@ async function orderItems(db: Db, planIds: number[], today: string): Promise<Wor
     .from(urges).innerJoin(tasks, eq(tasks.id, urges.taskId)).innerJoin(units, eq(units.id, urges.unitId))
     .where(and(eq(urges.kind, 'order'), isNull(urges.repliedAt), inArray(tasks.planId, planIds))).orderBy(asc(urges.replyBy), asc(urges.id));
   return rows.map((r) => item({
-    key: `order-${r.id}`, title: `${r.number ?? '督办单'} · ${r.unitName}`, detail: `第 ${r.seq} 项任务${r.replyBy ? `，回复期限 ${r.replyBy}` : ''}`,
+    key: `order-${r.id}`, title: `${r.number ?? '督办单'} · ${r.unitName}`, detail: `第 ${r.seq} 项任务`,
     link: `/tasks/${r.taskId}`, overdue: r.replyBy !== null && r.replyBy < today, dueOn: r.replyBy, planId: r.planId, taskId: r.taskId,
   }));
 }
