@@ -195,7 +195,7 @@ test('the 预警 board: select red tasks → 批量催办 to their lead units, o
   assert.equal(new Set(names).size, names.length);
   const reached = new Set();
   for (const id of taskIds) {
-    for (const u of (await get(`/api/tasks/${id}/urges`)).body.items) if (u.kind === 'reminder' && u.taskIds.includes(id)) reached.add(u.unitName);
+    for (const u of (await get(`/api/tasks/${id}/urges`)).body.items) if (u.kind === 'reminder' && (u.taskId === id || u.taskIds.includes(id))) reached.add(u.unitName);
   }
   assert.deepEqual([...reached].sort(), [...names].sort());
   assert.deepEqual(problems, []);

@@ -138,6 +138,10 @@ describe.each(databaseKinds())('the workbench on %s', (kind) => {
     expect(after.audit - before.audit).toBe(20);
     const rows = await db.select().from(urges).where(inArray(urges.id, items.map((i) => i.urgeId)));
     expect(rows.every((r) => r.kind === 'order' && r.regionId === regionId && r.replyBy === '2023-06-20')).toBe(true);
+    // An order covering several tasks names them all (the printed 督办单 shows its message).
+    const many = rows.find((r) => r.taskIds.length > 1)!;
+    const seqOf = new Map((await db.select({ id: tasks.id, seq: tasks.seq }).from(tasks).where(inArray(tasks.id, many.taskIds))).map((x) => [x.id, x.seq]));
+    expect(many.message).toBe(`${body.message}（涉及第 ${many.taskIds.map((id) => seqOf.get(id)).join('、')} 项任务）`);
 
     // Each covered task lists the order; the office's workbench counts it awaiting reply.
     const first = items[0]!;

@@ -101,17 +101,23 @@ export async function batchUrge(db: Db, actor: Actor, input: BatchUrgeInput, now
       const [row] = await tx.select({ n: max(urges.seq) }).from(urges).where(and(eq(urges.regionId, plan.regionId), eq(urges.year, year)));
       seq = row?.n ?? 0;
     }
-    const taskSeqs = new Map((await tx.select({ id: tasks.id, seq: tasks.seq }).from(tasks).where(eq(tasks.planId, plan.id))).map((t) => [t.id, t.seq]));
+    const planTasks = await tx.select({ id: tasks.id, seq: tasks.seq, leader: tasks.leader }).from(tasks).where(eq(tasks.planId, plan.id));
+    const taskSeqs = new Map(planTasks.map((t) => [t.id, t.seq]));
+    // A 督办单 is copied to the tasks' responsible leaders, as a single one is.
+    const leadersOf = (ids: number[]) => [...new Set(planTasks.filter((t) => ids.includes(t.id) && t.leader).map((t) => t.leader as string))].join('、') || null;
     const names = new Map((await tx.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...targets.keys()]))).map((u) => [u.id, u.name]));
     const out: BatchUrgeResult[] = [];
     for (const [unitId, taskIds] of targets) {
       const numbering = input.kind === 'order' ? { year, seq: ++seq, number: `${prefix}〔${year}〕${seq}号` } : null;
+      const seqs = taskIds.map((id) => taskSeqs.get(id)).join('、');
+      // The record names every task it covers, so the printed 督办单 and the reply speak of all of them.
+      const message = taskIds.length > 1 ? `${input.message}（涉及第 ${seqs} 项任务）` : input.message;
       const [urge] = await tx.insert(urges).values({
-        taskId: taskIds[0] as number, taskIds, unitId, kind: input.kind, regionId: plan.regionId, year: numbering?.year ?? null, seq: numbering?.seq ?? null,
-        number: numbering?.number ?? null, message: input.message, replyBy: input.replyBy ?? null, createdBy: actor.userId, createdAt: now,
+        taskId: taskIds[0] as number, taskIds: taskIds.length > 1 ? taskIds : [], unitId, kind: input.kind, regionId: plan.regionId, year: numbering?.year ?? null,
+        seq: numbering?.seq ?? null, number: numbering?.number ?? null, message, replyBy: input.replyBy ?? null,
+        copiedLeader: input.kind === 'order' ? leadersOf(taskIds) : null, createdBy: actor.userId, createdAt: now,
       }).returning();
       if (!urge) throw appError('INTERNAL');
-      const seqs = taskIds.map((id) => taskSeqs.get(id)).join('、');
       await audit(tx, { actorUserId: actor.userId, action: `urge.${input.kind}`, entity: 'task', entityId: urge.taskId, details: { urgeId: urge.id, number: urge.number, unitId, taskIds, batch: true } });
       await notifyUsers(tx, await unitUsers(tx, [unitId]), {
         title: numbering ? `督办单 ${numbering.number}` : input.unitIds?.length ? '催报提醒' : '催办提醒',
