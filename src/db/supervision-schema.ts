@@ -151,7 +151,25 @@ export const urges = pgTable('urges', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   repliedAt: timestamp('replied_at', { withTimezone: true }),
   reply: text('reply'),
+  /** A batch urge covers several tasks of one unit (one 督办单 per unit): all of them, `task_id` first; empty for one task. */
+  taskIds: integer('task_ids').array().notNull().default(sql`'{}'::int[]`),
+  /** 签收: when a user of the addressed unit acknowledged receipt (a reply also acknowledges). */
+  acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  acknowledgedBy: integer('acknowledged_by').references(() => users.id),
 }, (t) => [uniqueIndex('urges_order_number_uq').on(t.regionId, t.year, t.seq), index('urges_task_idx').on(t.taskId)]);
+
+/**
+ * 签收 of a newly assigned task: one row per task and addressed unit (each member of a collective),
+ * written when the office assigns the unit to the task; the unit acknowledges it.
+ */
+export const taskReceipts = pgTable('task_receipts', {
+  taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+  unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+  assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+  assignedBy: integer('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+  acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  acknowledgedBy: integer('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
+}, (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('task_receipts_unit_idx').on(t.unitId, t.acknowledgedAt)]);
 
 /** 延期申请: only before the deadline; the unit head confirms, the office decides. */
 export const extensionRequests = pgTable('extension_requests', {

@@ -48,6 +48,7 @@ import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
 import { installNodeAdapters } from '../adapters/node-adapters.ts';
 import { packageRoot } from '../adapters/package-root.ts';
 import { closeRenderPool, configureRenderPool } from './files/render-pool.ts';
+import { workbenchRoutes } from './routes/workbench.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   systemRoutes(app, ctx);
   adminDirectoryRoutes(app, ctx);
   planSettingsRoutes(app, ctx);
+  workbenchRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

@@ -29,6 +29,8 @@ const AssessmentPage = lazy(() => import('./pages/assessment-page.tsx').then((m)
 const AssessmentRoundPage = lazy(() => import('./pages/assessment-round-page.tsx').then((m) => ({ default: m.AssessmentRoundPage })));
 const AssessmentUnitsPage = lazy(() => import('./pages/assessment-units-page.tsx').then((m) => ({ default: m.AssessmentUnitsPage })));
 const DocumentListPage = lazy(() => import('./pages/document-list-page.tsx').then((m) => ({ default: m.DocumentListPage })));
+const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx').then((m) => ({ default: m.WorkbenchPage })));
+const WorkbenchUnreportedPage = lazy(() => import('./pages/workbench-unreported-page.tsx').then((m) => ({ default: m.WorkbenchUnreportedPage })));
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
 
 function page(node: ReactNode) {
@@ -49,7 +51,13 @@ function page(node: ReactNode) {
 function Home() {
   const me = useMe();
   if (me.role === 'unit') return <Navigate to="/my-tasks" replace />;
-  return page(<DashboardPage />);
+  return page(me.role === 'admin' ? <DashboardPage /> : <WorkbenchPage />);
+}
+
+/** The 工作台 of 待办 for offices, leaders and units; the administrator keeps the plan overview. */
+function Workbench() {
+  const me = useMe();
+  return page(me.role === 'admin' ? <DashboardPage /> : <WorkbenchPage />);
 }
 
 export function AppRoutes() {
@@ -64,7 +72,8 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
-        <Route path="dashboard" element={page(<DashboardPage />)} />
+        <Route path="dashboard" element={<Workbench />} />
+        <Route path="workbench/unreported" element={<RequireRole roles={['office', 'leader']}>{page(<WorkbenchUnreportedPage />)}</RequireRole>} />
         <Route path="my-tasks" element={<RequireRole roles={['unit']}>{page(<MyTasksPage />)}</RequireRole>} />
         <Route path="review" element={<RequireRole roles={['office', 'leader']}>{page(<ReviewPage />)}</RequireRole>} />
         <Route path="warnings" element={<RequireRole roles={['office', 'leader']}>{page(<WarningsPage />)}</RequireRole>} />

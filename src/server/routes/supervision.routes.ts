@@ -2,7 +2,7 @@
  * Supervision actions on a task — completion review, urging and supervision orders, extension
  * requests — and the plan-level views: lights (预警), supervision settings.
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, arrayContains, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
@@ -26,6 +26,10 @@ const UrgeSchema = z.object({
   replyBy: z.string().nullable(), copiedLeader: z.string().nullable(), createdAt: z.string(), repliedAt: z.string().nullable(), reply: z.string().nullable(),
   /** The addressee's name: members of a collective get their own records and are not the task's units. */
   unitName: z.string(),
+  /** A batch urge: every task it covers (empty for one task). */
+  taskIds: z.array(z.number()),
+  /** 签收 by the addressed unit. */
+  acknowledgedAt: z.string().nullable(),
 });
 const ExtensionSchema = z.object({
   id: z.number(), taskId: z.number(), unitId: z.number(), state: z.enum(['pending_head', 'pending_office', 'approved', 'refused', 'withdrawn']),
@@ -42,7 +46,7 @@ const SettingsView = SettingsSchema.extend({ previousCycle: z.enum(['xun', 'mont
 type UrgeRow = typeof urges.$inferSelect;
 async function presentUrges(ctx: AppContext, rows: UrgeRow[]) {
   const names = rows.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, rows.map((u) => u.unitId))) : [];
-  return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), repliedAt: u.repliedAt?.toISOString() ?? null, unitName: names.find((n) => n.id === u.unitId)?.name ?? '' }));
+  return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), repliedAt: u.repliedAt?.toISOString() ?? null, acknowledgedAt: u.acknowledgedAt?.toISOString() ?? null, unitName: names.find((n) => n.id === u.unitId)?.name ?? '' }));
 }
 const presentUrge = async (ctx: AppContext, row: UrgeRow) => (await presentUrges(ctx, [row]))[0]!;
 const presentExtension = (e: typeof extensionRequests.$inferSelect) => ({ ...e, createdAt: e.createdAt.toISOString(), decidedAt: e.decidedAt?.toISOString() ?? null });
@@ -60,7 +64,7 @@ function taskActionRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
-    const rows = await ctx.db.select().from(urges).where(and(eq(urges.taskId, request.params.id), visibleUrges(actor))).orderBy(desc(urges.createdAt));
+    const rows = await ctx.db.select().from(urges).where(and(or(eq(urges.taskId, request.params.id), arrayContains(urges.taskIds, [request.params.id])), visibleUrges(actor))).orderBy(desc(urges.createdAt));
     return { items: await presentUrges(ctx, rows) };
   });
 

@@ -13,6 +13,8 @@ import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
 import { planPermissions } from '../policies/plan.policy.ts';
 import { markLightsStale } from './supervision/lights.ts';
+import { ambientNow } from '../../db/clock.ts';
+import { recordAssignments } from './workbench/receipts.ts';
 
 export interface TaskChanges {
   text?: string;
@@ -78,6 +80,7 @@ export async function updateTask(db: Db, actor: Actor, taskId: number, changes: 
       after.indicatorId = changes.indicatorId;
     }
     if (Object.keys(set).length) await tx.update(tasks).set(set).where(eq(tasks.id, taskId));
+    const linkedBefore = (await tx.select({ unitId: taskUnits.unitId }).from(taskUnits).where(eq(taskUnits.taskId, taskId))).map((l) => l.unitId);
     for (const [role, ids] of [['lead', changes.leadUnitIds], ['responsible', changes.responsibleUnitIds]] as const) {
       if (!ids) continue;
       const links = await replaceLinks(tx, actor, taskId, role, ids);
@@ -87,6 +90,9 @@ export async function updateTask(db: Db, actor: Actor, taskId: number, changes: 
       }
     }
     if (!Object.keys(after).length) return;
+    // A unit newly assigned to the task signs for it (签收).
+    const added = [...new Set([...(changes.leadUnitIds ?? []), ...(changes.responsibleUnitIds ?? [])])].filter((id) => !linkedBefore.includes(id));
+    await recordAssignments(tx, actor, taskId, added, ambientNow());
     await audit(tx, { actorUserId: actor.userId, action: 'task.update', entity: 'task', entityId: taskId, details: { seq: task.seq, before, after } });
   });
 }

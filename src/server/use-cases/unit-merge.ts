@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../db/audit.ts';
 import { taskUnits, unitMemberships, units } from '../../db/schema.ts';
-import { progressReports } from '../../db/supervision-schema.ts';
+import { progressReports, taskReceipts } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
 import { assertMayAdminister } from '../policies/user.policy.ts';
@@ -83,6 +83,8 @@ export async function mergeUnits(db: Db, actor: Actor, keptId: number, mergedId:
     if (kept.regionId !== merged.regionId) throw appError('VALIDATION_FAILED', '只能合并同一区域的单位', { field: 'mergedUnitId' });
     const foldedLinks = await foldTaskLinks(tx, keptId, mergedId);
     await renumberReports(tx, keptId, mergedId);
+    // A task both units had to sign for keeps the kept unit's 签收.
+    await tx.execute(sql`delete from ${taskReceipts} m where m.unit_id = ${mergedId} and exists (select 1 from ${taskReceipts} k where k.task_id = m.task_id and k.unit_id = ${keptId})`);
     const moved: Record<string, number> = { unit_memberships: await moveMemberships(tx, keptId, mergedId) };
     for (const ref of await unitReferences(tx)) {
       if (ref.table === 'unit_memberships') continue;

@@ -5679,6 +5679,8 @@ export interface paths {
                                 repliedAt: string | null;
                                 reply: string | null;
                                 unitName: string;
+                                taskIds: number[];
+                                acknowledgedAt: string | null;
                             }[];
                         };
                     };
@@ -5791,6 +5793,8 @@ export interface paths {
                             repliedAt: string | null;
                             reply: string | null;
                             unitName: string;
+                            taskIds: number[];
+                            acknowledgedAt: string | null;
                         };
                     };
                 };
@@ -5909,6 +5913,8 @@ export interface paths {
                             repliedAt: string | null;
                             reply: string | null;
                             unitName: string;
+                            taskIds: number[];
+                            acknowledgedAt: string | null;
                         };
                     };
                 };
@@ -12605,6 +12611,567 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台：当前用户的待办（按角色），各项数目即其列表的条数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            role: "office" | "leader" | "unit";
+                            today: string;
+                            sections: {
+                                /** @enum {string} */
+                                key: "review" | "extensions" | "orders" | "unreported" | "receipts" | "drafts" | "documents" | "due" | "returned" | "urges" | "confirm";
+                                title: string;
+                                count: number;
+                                overdue: number;
+                                link: string | null;
+                                items: {
+                                    key: string;
+                                    title: string;
+                                    detail: string;
+                                    link: string;
+                                    overdue: boolean;
+                                    dueOn: string | null;
+                                    done: boolean;
+                                    planId: number | null;
+                                    taskId: number | null;
+                                    receipt: ({
+                                        /** @enum {string} */
+                                        kind: "task";
+                                        taskId: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "urge";
+                                        urgeId: number;
+                                    }) | null;
+                                }[];
+                            }[];
+                            badges: {
+                                workbench: number;
+                                review: number;
+                                myTasks: number;
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/unreported-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本期未报送单位（优化办、领导） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planId: number;
+                            period: {
+                                key: string;
+                                label: string;
+                            } | null;
+                            dueOn: string | null;
+                            late: boolean;
+                            units: {
+                                unitId: number;
+                                name: string;
+                                taskIds: number[];
+                                seqs: number[];
+                                lead: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/batch-urges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量催报、催办或下发督办单（优化办）
+         * @description 选择任务（发给各自的牵头单位）或选择本期未报送单位（就其未报送的任务催报）；每个单位一条记录、督办单每个单位一个编号；全部成功或全部不发。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        planId: number;
+                        /** @enum {string} */
+                        kind: "reminder" | "order";
+                        message: string;
+                        replyBy?: string | null;
+                        taskIds?: number[];
+                        unitIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                urgeId: number;
+                                unitId: number;
+                                unitName: string;
+                                number: string | null;
+                                taskIds: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收新分配的任务（单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urges/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收催办或督办单（单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

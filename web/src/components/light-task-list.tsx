@@ -37,7 +37,12 @@ const columns: ColumnsType<LightTaskRow> = [
 ];
 
 /** Tasks of one light (after the matrix filter), with the reasons the light was given. */
-export function LightTaskList({ rows, onOpen }: { rows: LightTaskRow[]; onOpen: (taskId: number) => void }) {
+export function LightTaskList({ rows, onOpen, selection }: {
+  rows: LightTaskRow[];
+  onOpen: (taskId: number) => void;
+  /** Row checkboxes for batch work (desktop table). */
+  selection?: { keys: number[]; onChange: (keys: number[]) => void };
+}) {
   const mobile = useIsMobile();
   const [page, setPage] = useState(1);
   const [rowsSeen, setRowsSeen] = useState(rows);
@@ -77,6 +82,7 @@ export function LightTaskList({ rows, onOpen }: { rows: LightTaskRow[]; onOpen: 
       dataSource={rows}
       pagination={rows.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
       onRow={(r) => ({ onClick: () => onOpen(r.taskId), className: 'clickable-row' })}
+      rowSelection={selection ? { selectedRowKeys: selection.keys, onChange: (keys) => selection.onChange(keys.map(Number)), preserveSelectedRowKeys: false } : undefined}
     />
   );
 }

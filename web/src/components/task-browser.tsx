@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { TaskQuery } from '../api/tasks.ts';
 import type { Indicator, Page, PlanSummary, Task } from '../api/types.ts';
@@ -11,6 +11,7 @@ import { presentColumns } from '../lib/task-fields.ts';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TaskFilters } from './task-filters.tsx';
 import { TaskTable } from './task-table.tsx';
+import { BatchBar } from './workbench/batch-bar.tsx';
 
 interface Props {
   filters: Filters;
@@ -22,10 +23,12 @@ interface Props {
   indicatorTitle?: string;
   /** Columns filled anywhere in the plan; without it, those filled on the current page. */
   visibleColumns?: Set<TaskColumnKey>;
+  /** The one plan listed, when the office may urge its tasks in a batch (row checkboxes). */
+  batchPlanId?: number;
 }
 
 /** Filters, result count, table (or cards) and the detail drawer — all state in the URL. */
-export function TaskBrowser({ filters, load, plans, indicators, indicatorTitle = '一级指标', visibleColumns }: Props) {
+export function TaskBrowser({ filters, load, plans, indicators, indicatorTitle = '一级指标', visibleColumns, batchPlanId }: Props) {
   const { query, openTaskId, setFilters, clearFilters, setPage, openTask } = filters;
   const units = useUnits();
   const queryKey = JSON.stringify(query);
@@ -34,6 +37,9 @@ export function TaskBrowser({ filters, load, plans, indicators, indicatorTitle =
   const columns = useMemo(() => visibleColumns ?? presentColumns(tasks), [visibleColumns, tasks]);
   const planTitles = useMemo(() => new Map((plans ?? []).map((p) => [p.id, p.title])), [plans]);
   const planTitle = useCallback((id: number) => planTitles.get(id) ?? `方案 ${id}`, [planTitles]);
+  // A selection belongs to one plan: another plan starts empty (pages of the same list keep it).
+  const [selected, setSelected] = useState<{ planId: number | undefined; keys: number[] }>({ planId: undefined, keys: [] });
+  const keys = selected.planId === batchPlanId ? selected.keys : [];
 
   return (
     <div className="task-browser">
@@ -53,6 +59,9 @@ export function TaskBrowser({ filters, load, plans, indicators, indicatorTitle =
           </span>
         )}
       </div>
+      {batchPlanId !== undefined && keys.length > 0 && (
+        <BatchBar planId={batchPlanId} rowTaskIds={keys} selected={keys} onDone={() => setSelected({ planId: batchPlanId, keys: [] })} />
+      )}
       {error ? (
         <Alert type="error" showIcon title={errorMessage(error)} />
       ) : (
@@ -67,6 +76,7 @@ export function TaskBrowser({ filters, load, plans, indicators, indicatorTitle =
           planTitle={plans && plans.length > 1 && !query.plan ? planTitle : undefined}
           onPageChange={setPage}
           onOpen={(task) => openTask(task.id)}
+          selection={batchPlanId !== undefined ? { keys, onChange: (next) => setSelected({ planId: batchPlanId, keys: next }) } : undefined}
         />
       )}
       <TaskDrawer taskId={openTaskId} onClose={() => openTask(undefined)} />

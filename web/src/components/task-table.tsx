@@ -19,11 +19,13 @@ export interface TaskTableProps {
   planTitle?: (planId: number) => string;
   onPageChange: (page: number, pageSize: number) => void;
   onOpen: (task: Task) => void;
+  /** Row checkboxes for batch work (desktop table). */
+  selection?: { keys: number[]; onChange: (keys: number[]) => void };
 }
 
 /** The responsibility table of seed 000; a card list on phones. */
 export function TaskTable(props: TaskTableProps) {
-  const { tasks, total, page, pageSize, loading, visibleColumns, indicatorTitle = '一级指标', planTitle, onPageChange, onOpen } = props;
+  const { tasks, total, page, pageSize, loading, visibleColumns, indicatorTitle = '一级指标', planTitle, onPageChange, onOpen, selection } = props;
   const mobile = useIsMobile();
   const columns = useMemo(() => taskColumns(visibleColumns, indicatorTitle, planTitle), [visibleColumns, indicatorTitle, planTitle]);
   const pagination = {
@@ -54,6 +56,7 @@ export function TaskTable(props: TaskTableProps) {
       pagination={pagination}
       onRow={(task) => ({ onClick: () => onOpen(task), className: 'clickable-row' })}
       locale={{ emptyText: '没有符合条件的任务' }}
+      rowSelection={selection ? { selectedRowKeys: selection.keys, onChange: (keys) => selection.onChange(keys.map(Number)), preserveSelectedRowKeys: true } : undefined}
     />
   );
 }

@@ -13,10 +13,23 @@ import {
 } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { FileProtectOutlined } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Badge, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../auth/auth-context.ts';
+import { useEffect } from 'react';
+import { refreshIfStale, useWorkbench } from '../components/workbench/workbench-store.ts';
+import '../components/workbench/workbench.css';
+
+/** A menu label with the count of its 待办 (from the one workbench endpoint). */
+function counted(label: string, count: number | undefined, testId: string) {
+  return (
+    <span className="nav-counted">
+      {label}
+      {count ? <Badge count={count} size="small" overflowCount={99} className="nav-badge" data-testid={testId} /> : null}
+    </span>
+  );
+}
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/admin/')) return pathname;
@@ -34,6 +47,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const location = useLocation();
   const unit = me.role === 'unit';
   const admin = me.role === 'admin';
+  const badges = useWorkbench(me.id, !admin && !me.mustChangePassword).data?.badges;
+  useEffect(() => refreshIfStale(20_000), [location.pathname]);
   // The administrator runs the platform, not the plans: its menu is 系统管理 plus read-only browsing.
   const adminItems: MenuProps['items'] = [
     { key: '/', icon: <DashboardOutlined />, label: '工作台' },
@@ -52,11 +67,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const items: MenuProps['items'] = [
     ...(unit
       ? [
-          { key: '/my-tasks', icon: <FormOutlined />, label: '我的任务' },
-          { key: '/dashboard', icon: <DashboardOutlined />, label: '工作台' },
+          { key: '/my-tasks', icon: <FormOutlined />, label: counted('我的任务', badges?.myTasks, 'nav-badge-my-tasks') },
+          { key: '/dashboard', icon: <DashboardOutlined />, label: counted('工作台', badges?.workbench, 'nav-badge-workbench') },
         ]
-      : [{ key: '/', icon: <DashboardOutlined />, label: '工作台' }]),
-    ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: '审核' }] : []),
+      : [{ key: '/', icon: <DashboardOutlined />, label: counted('工作台', badges?.workbench, 'nav-badge-workbench') }]),
+    ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: counted('审核', badges?.review, 'nav-badge-review') }] : []),
     ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
     ...(unit ? [] : [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }]),
     { key: '/plans', icon: <FileTextOutlined />, label: '方案' },

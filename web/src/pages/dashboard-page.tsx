@@ -47,8 +47,8 @@ function deadlineOption(stats: Stats, thisMonth: string): EChartsCoreOption {
   };
 }
 
-/** 工作台 — counts, tasks per indicator and per deadline month for a chosen plan. */
-export function DashboardPage() {
+/** The plan overview — counts, tasks per indicator and per deadline month; below the 待办 when embedded in the 工作台. */
+export function DashboardPage({ embedded = false }: { embedded?: boolean }) {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -65,11 +65,17 @@ export function DashboardPage() {
 
   return (
     <div className="page">
-      <h1 className="page-title">工作台</h1>
-      <div className="muted page-lead">
-        {me.displayName}，您好。{me.unit ? `${me.unit.name} · ` : ''}
-        {me.region.name}
-      </div>
+      {embedded ? (
+        <h2 className="page-title">方案概况</h2>
+      ) : (
+        <>
+          <h1 className="page-title">工作台</h1>
+          <div className="muted page-lead">
+            {me.displayName}，您好。{me.unit ? `${me.unit.name} · ` : ''}
+            {me.region.name}
+          </div>
+        </>
+      )}
       {error ? <Alert type="error" showIcon title={errorMessage(error)} className="form-alert" /> : null}
       <StatCards stats={overall.data} thisMonth={thisMonth} lastMonth={serverNow().subtract(1, 'month').format('YYYY-MM')} />
       <div className="dashboard-plan">

@@ -5,6 +5,7 @@ import { TaskBrowser } from '../components/task-browser.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { usePlanColumns } from '../hooks/use-plan-columns.ts';
 import { useTaskFilters } from '../hooks/use-task-filters.ts';
+import { useMe } from '../auth/auth-context.ts';
 
 /** /tasks — the responsibility table across every plan the user can see. */
 export function TasksPage() {
@@ -14,6 +15,7 @@ export function TasksPage() {
   const plan = useApi(planId === undefined ? null : (signal) => fetchPlan(planId, signal), [planId]).data;
   const visibleColumns = usePlanColumns(planId);
   const prose = plan?.layout === 'prose';
+  const office = useMe().role === 'office';
   return (
     <div className="page">
       <h1 className="page-title">任务</h1>
@@ -25,6 +27,7 @@ export function TasksPage() {
           indicators={plan && plan.id === planId ? plan.indicators : undefined}
           indicatorTitle={prose ? '部分' : '一级指标'}
           visibleColumns={planId !== undefined ? visibleColumns : undefined}
+          batchPlanId={office && planId !== undefined ? planId : undefined}
         />
       </Card>
     </div>

@@ -1,6 +1,6 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { Alert, Card, Skeleton, Tabs, Tag } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { fetchPlans } from '../api/plans.ts';
 import { fetchPlanLights } from '../api/supervision.ts';
@@ -16,6 +16,8 @@ import { allTasks } from '../hooks/use-plan-columns.ts';
 import { LIGHTS, LIGHT_LABELS, periodLabel } from '../lib/supervision-labels.ts';
 import { useQueryPatch } from '../hooks/use-query-patch.ts';
 import { PlanPicker } from '../components/plan-picker.tsx';
+import { useMe } from '../auth/auth-context.ts';
+import { BatchBar } from '../components/workbench/batch-bar.tsx';
 
 function isLight(value: string | null): value is Light {
   return value !== null && (LIGHTS as string[]).includes(value);
@@ -34,6 +36,8 @@ export function WarningsPage() {
   const unitId = Number(params.get('unit')) || undefined;
   const view = params.get('view') === 'unit' ? 'unit' : 'indicator';
   const openTaskId = Number(params.get('task')) || undefined;
+  const office = useMe().role === 'office';
+  const [selected, setSelected] = useState<{ rows: unknown; keys: number[] }>({ rows: null, keys: [] });
 
 
   const data = lights.data;
@@ -161,7 +165,18 @@ export function WarningsPage() {
                 </Tag>
               )}
             </div>
-            {tasks.loading && taskById.size === 0 ? <Skeleton active /> : <LightTaskList rows={rows} onOpen={(id) => update({ task: String(id) })} />}
+            {office && planId && light !== 'done' && rows.length > 0 && (
+              <BatchBar planId={planId} rowTaskIds={rows.map((r) => r.taskId)} selected={selected.rows === rows ? selected.keys : []} onDone={() => setSelected({ rows, keys: [] })} />
+            )}
+            {tasks.loading && taskById.size === 0 ? (
+              <Skeleton active />
+            ) : (
+              <LightTaskList
+                rows={rows}
+                onOpen={(id) => update({ task: String(id) })}
+                selection={office && light !== 'done' ? { keys: selected.rows === rows ? selected.keys : [], onChange: (keys) => setSelected({ rows, keys }) } : undefined}
+              />
+            )}
           </Card>
         </>
       )}

@@ -17,6 +17,8 @@ import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
 import { assertMayImport, manageablePlan } from '../../policies/import.policy.ts';
 import { unitMappingOf } from './commit-import.ts';
+import { ambientNow } from '../../../db/clock.ts';
+import { recordAssignments } from '../workbench/receipts.ts';
 import { compareWithPlan, reportCounts } from './compare-with-plan.ts';
 import { lockDraftImport, validateDraft, writtenUnitNames } from './import-draft.ts';
 
@@ -126,9 +128,12 @@ async function updateTasks(w: Writer, changed: Chosen['changed'], indicatorId: (
     const { planId: _planId, ...row } = taskRow(w.planId, await indicatorId(task.indicatorSeq), task);
     await w.tx.update(tasks).set(row).where(eq(tasks.id, change.taskId));
     if (change.fields.leadUnits || change.fields.responsibleUnits) {
+      const before = (await w.tx.select({ unitId: taskUnits.unitId }).from(taskUnits).where(eq(taskUnits.taskId, change.taskId))).map((l) => l.unitId);
       await w.tx.delete(taskUnits).where(eq(taskUnits.taskId, change.taskId));
       const links = await unitLinks(w.resolver, change.taskId, task);
       if (links.length) await w.tx.insert(taskUnits).values(links);
+      // A unit the revised plan newly names signs for the task (签收).
+      await recordAssignments(w.tx, w.actor, change.taskId, links.map((l) => l.unitId).filter((id) => !before.includes(id)), ambientNow());
     }
     if (change.fields.text) await syncTargets(w.tx, change.taskId, w.targets.get(task.seq) ?? []);
     await audit(w.tx, { actorUserId: w.actor.userId, action: 'task.reimport_change', entity: 'task', entityId: change.taskId, details: { importId: w.importId, planId: w.planId, seq: task.seq, fields: change.fields } });
@@ -143,6 +148,7 @@ async function addTasks(w: Writer, added: ImportedTask[], indicatorId: (seq: num
     if (!row) throw appError('INTERNAL');
     const links = await unitLinks(w.resolver, row.id, t);
     if (links.length) await w.tx.insert(taskUnits).values(links);
+    await recordAssignments(w.tx, w.actor, row.id, links.map((l) => l.unitId), ambientNow());
     const targets = targetRows(row.id, w.targets.get(t.seq) ?? []);
     if (targets.length) await w.tx.insert(taskTargets).values(targets);
     await audit(w.tx, { actorUserId: w.actor.userId, action: 'task.reimport_add', entity: 'task', entityId: row.id, details: { importId: w.importId, planId: w.planId, seq: t.seq, text: t.text } });

@@ -75,7 +75,7 @@ export async function replyToUrge(db: Db, actor: Actor, urgeId: number, reply: s
     const [urge] = await tx.select().from(urges).where(eq(urges.id, urgeId));
     if (!urge || !mayReplyToUrge(actor, urge)) throw appError('URGE_NOT_FOUND');
     await loadTaskContext(tx, actor, urge.taskId);
-    const [updated] = await tx.update(urges).set({ reply, repliedAt: now }).where(eq(urges.id, urgeId)).returning();
+    const [updated] = await tx.update(urges).set({ reply, repliedAt: now, acknowledgedAt: urge.acknowledgedAt ?? now, acknowledgedBy: urge.acknowledgedBy ?? actor.userId }).where(eq(urges.id, urgeId)).returning();
     if (!updated) throw appError('INTERNAL');
     await audit(tx, { actorUserId: actor.userId, action: 'urge.reply', entity: 'task', entityId: urge.taskId, details: { urgeId } });
     return updated;
