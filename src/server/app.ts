@@ -43,6 +43,9 @@ import { securityHeaders } from './security/headers.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
+import { cockpitRoutes } from './routes/cockpit.routes.ts';
+import { exportRoutes } from './routes/exports.routes.ts';
+import { instructionRoutes } from './routes/instructions.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -148,6 +151,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   unitAliasRoutes(app, ctx);
   reportRoutes(app, ctx);
   supervisionRoutes(app, ctx);
+  cockpitRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  instructionRoutes(app, ctx);
   activityRoutes(app, ctx);
   channelRoutes(app, ctx);
   assessmentRoutes(app, ctx);

@@ -52,6 +52,7 @@ export const ERROR_CATALOGUE = {
   EXTENSION_NOT_PENDING: [409, '该延期申请不在待处理状态'],
   EXTENSION_DATE_INVALID: [400, '延期后的时限必须晚于原时限'],
   URGE_NOT_FOUND: [404, '催办或督办记录不存在'],
+  INSTRUCTION_NOT_FOUND: [404, '领导批示不存在'],
   NOTIFICATION_NOT_FOUND: [404, '消息不存在'],
   IMPORT_NOT_FOUND: [404, '导入记录不存在'],
   IMPORT_NOT_DRAFT: [409, '该导入已提交或已放弃，不能再修改'],

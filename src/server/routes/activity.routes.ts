@@ -8,6 +8,7 @@ import { auditLog, plans, tasks, users } from '../../db/schema.ts';
 import { notifications } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
+import { visibleAuditRows } from '../policies/audit.policy.ts';
 import { assertOffice } from '../policies/report.policy.ts';
 import { loadTaskContext } from '../use-cases/supervision/task-context.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
@@ -44,12 +45,7 @@ export function activityRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     assertOffice(actor);
-    const scopedTasks = sql`(select ${tasks.id}::text from ${tasks} join ${plans} on ${plans.id} = ${tasks.planId} where ${inArray(plans.regionId, actor.regionIds)})`;
-    const scopedPlans = sql`(select ${plans.id}::text from ${plans} where ${inArray(plans.regionId, actor.regionIds)})`;
-    const where = and(
-      or(inArray(users.regionId, actor.regionIds), and(eq(auditLog.entity, 'task'), sql`${auditLog.entityId} in ${scopedTasks}`), and(eq(auditLog.entity, 'plan'), sql`${auditLog.entityId} in ${scopedPlans}`)),
-      request.query.action ? eq(auditLog.action, request.query.action) : undefined,
-    );
+    const where = and(visibleAuditRows(actor), request.query.action ? eq(auditLog.action, request.query.action) : undefined);
     const [total] = await ctx.db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);
     const rows = await ctx.db.select(auditColumns).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where)
       .orderBy(desc(auditLog.id)).limit(request.query.pageSize).offset((request.query.page - 1) * request.query.pageSize);
