@@ -2,9 +2,9 @@
  * What happened: a task's timeline (every report, review, urging, extension and change, from the
  * audit log), the office's audit log, and each user's inbox.
  */
-import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, plans, tasks, users } from '../../db/schema.ts';
+import { auditLog, users } from '../../db/schema.ts';
 import { notifications } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';

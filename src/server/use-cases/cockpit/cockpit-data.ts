@@ -74,7 +74,7 @@ export async function loadCockpitData(db: Db, plan: Plan, day: string, calendar:
   const history = new Map<string, Map<number, TaskStatus['light']>>();
   for (const r of recorded) {
     if (r.period === period) continue;
-    history.set(r.period, (history.get(r.period) ?? new Map()).set(r.taskId, r.light));
+    history.set(r.period, (history.get(r.period) ?? new Map<number, TaskStatus['light']>()).set(r.taskId, r.light));
   }
   return {
     day, period, tasks: cockpitTasks, indicators: inds, members, round: await latestRound(db, plan.id), history,
