@@ -29,6 +29,7 @@ const AssessmentPage = lazy(() => import('./pages/assessment-page.tsx').then((m)
 const AssessmentRoundPage = lazy(() => import('./pages/assessment-round-page.tsx').then((m) => ({ default: m.AssessmentRoundPage })));
 const AssessmentUnitsPage = lazy(() => import('./pages/assessment-units-page.tsx').then((m) => ({ default: m.AssessmentUnitsPage })));
 const DocumentListPage = lazy(() => import('./pages/document-list-page.tsx').then((m) => ({ default: m.DocumentListPage })));
+const CockpitPage = lazy(() => import('./pages/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
 
 function page(node: ReactNode) {
@@ -68,6 +69,7 @@ export function AppRoutes() {
         <Route path="my-tasks" element={<RequireRole roles={['unit']}>{page(<MyTasksPage />)}</RequireRole>} />
         <Route path="review" element={<RequireRole roles={['office', 'leader']}>{page(<ReviewPage />)}</RequireRole>} />
         <Route path="warnings" element={<RequireRole roles={['office', 'leader']}>{page(<WarningsPage />)}</RequireRole>} />
+        <Route path="cockpit" element={<RequireRole roles={['office', 'leader']}>{page(<CockpitPage />)}</RequireRole>} />
         <Route path="audit" element={<RequireRole roles={['office']}>{page(<AuditPage />)}</RequireRole>} />
         <Route path="assessment" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentPage />)}</RequireRole>} />
         <Route path="assessment/rounds/:id" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentRoundPage />)}</RequireRole>} />
