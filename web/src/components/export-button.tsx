@@ -1,5 +1,5 @@
-import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { DownOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { downloadFile } from '../api/documents.ts';
@@ -23,5 +23,33 @@ export function ExportButton(props: { url: string; fileName: string; testId?: st
     <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void run()} data-testid={testId} size={size}>
       {label}
     </Button>
+  );
+}
+
+export interface ExportItem { key: string; label: string; url: string; fileName: string }
+
+/** Several exports of one screen behind one 导出 Excel menu. */
+export function ExportMenu({ items, testId }: { items: ExportItem[]; testId?: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async (item: ExportItem) => {
+    setBusy(true);
+    try {
+      await downloadFile(item.url, item.fileName);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{ items: items.map((i) => ({ key: i.key, label: <span data-testid={`export-${i.key}`}>{i.label}</span> })), onClick: ({ key }) => { const item = items.find((i) => i.key === key); if (item) void run(item); } }}
+    >
+      <Button icon={<FileExcelOutlined />} loading={busy} data-testid={testId}>
+        导出 Excel <DownOutlined />
+      </Button>
+    </Dropdown>
   );
 }
