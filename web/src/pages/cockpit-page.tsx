@@ -56,7 +56,7 @@ export function CockpitPage() {
       <div className="dashboard-plan cockpit-head">
         <span className="muted">方案：</span>
         <PlanPicker className="dashboard-plan-select" testId="cockpit-plan" plans={planItems} value={planId} onChange={(id) => update({ plan: String(id), dim: undefined, key: undefined, measure: undefined })} />
-        {c && <span className="muted">当期：{periodLabel(c.period)}　截至{dateLabel(c.day)}</span>}
+        {c && <span className="muted">当期：{periodLabel(c.period)}，截至{dateLabel(c.day)}</span>}
         {planId && plan && <ExportButton url={exportUrl('cockpit', planId)} fileName={`${plan.title}-领导驾驶舱.xlsx`} testId="cockpit-export" />}
       </div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
