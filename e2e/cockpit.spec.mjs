@@ -76,7 +76,7 @@ test('a leader\'s 批示 on a task is answered by the lead unit', async () => {
   const mine = (await apiGet(up, '/api/tasks?pageSize=200')).body.items.find((t) => t.leadUnits.some((u) => u.id === me.unit.id));
   assert.ok(mine, 'a task the unit leads');
 
-  const text = `请${me.unit.name}于月底前报送推进措施（${Date.now()}）`;
+  const text = `请${me.unit.name}于月底前报送推进措施（${String(Date.now()).slice(-4)}）`;
   await lp.goto(`${BASE_URL}/tasks/${mine.id}?tab=instructions`);
   await lp.getByTestId('instruction-text').fill(text);
   await lp.getByTestId('instruction-submit').click();
@@ -91,11 +91,12 @@ test('a leader\'s 批示 on a task is answered by the lead unit', async () => {
   await card.waitFor();
   await card.getByTestId('instruction-answer-text').fill('已制定推进方案，7月25日前报送');
   await card.getByTestId('instruction-answer-submit').click();
-  await card.getByText('已制定推进方案，7月25日前报送').waitFor();
+  await card.getByTestId('instruction-answer').filter({ hasText: '已制定推进方案，7月25日前报送' }).waitFor();
   await screenshot(up, 'instruction-answered-phone');
 
   await lp.reload();
-  await lp.getByTestId('instruction-card').filter({ hasText: '已制定推进方案，7月25日前报送' }).waitFor();
+  await lp.getByTestId('instruction-card').filter({ hasText: text }).getByTestId('instruction-answer').filter({ hasText: '已制定推进方案，7月25日前报送' }).waitFor();
+  await screenshot(lp, 'instruction-answer-seen');
   await leader.close();
   await unitCtx.close();
 });

@@ -23,7 +23,8 @@ function figureColumns<T extends Fig>(dim: Dim, keyOf: (r: T) => number, onDrill
     fig('yellow', '黄灯', (r) => r.yellow, 'cockpit-fig-yellow'),
     fig('overdue', '逾期', (r) => r.overdue),
   ];
-  return compact ? cols.filter((c) => c.key !== 'done' && c.key !== 'yellow') : [...cols, fig('lateReport', '迟报', (r) => r.lateReport)];
+  // On a phone: 任务, 红灯, 逾期 fit beside the name.
+  return compact ? cols.filter((c) => c.key === 'total' || c.key === 'red' || c.key === 'overdue') : [...cols, fig('lateReport', '迟报', (r) => r.lateReport)];
 }
 
 interface TableProps { cockpit: Cockpit; onDrill: (d: Drill) => void; compact: boolean }
@@ -48,7 +49,7 @@ export function PlaceTable({ cockpit, onDrill, compact }: TableProps) {
 export function LaggingTable({ cockpit, onDrill, compact }: TableProps) {
   type Row = Cockpit['lagging'][number];
   const columns: ColumnsType<Row> = [
-    { key: 'n', title: '', width: 36, render: (_: unknown, _r: Row, i: number) => i + 1 },
+    ...(compact ? [] : [{ key: 'n', title: '', width: 36, render: (_: unknown, _r: Row, i: number) => i + 1 }]),
     { key: 'name', title: '单位', dataIndex: 'name', ellipsis: true },
     ...figureColumns<Row>('unit', (r) => r.unitId, onDrill, compact),
   ];
