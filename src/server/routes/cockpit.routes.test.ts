@@ -21,7 +21,6 @@ const MEASURES = ['total', 'done', 'open', 'green', 'yellow', 'red', 'overdue', 
 describe.each(databaseKinds())('leader cockpit on %s', (kind) => {
   let t: TestApp;
   let planId = 0;
-  let regionId = 0;
   const c: Record<string, string> = {};
   const get = <T>(who: string, url: string) => getJson<T>(t.app, url, c[who] ?? '');
 
@@ -30,7 +29,6 @@ describe.each(databaseKinds())('leader cockpit on %s', (kind) => {
     t.clock.now = new Date('2023-07-06T09:00:00+08:00');
     const [plan] = await t.database.db.select().from(plans).where(eq(plans.year, 2023));
     planId = plan?.id ?? 0;
-    regionId = plan?.regionId ?? 0;
     for (const [who, login] of [['office', 'office-shaoyang'], ['leader', 'leader-shaoyang'], ['unit', 'unit-scjg'], ['yz', 'office-yongzhou']] as const) c[who] = await signIn(t.app, login);
   });
   afterAll(async () => { await t.close(); });
@@ -86,6 +84,24 @@ describe.each(databaseKinds())('leader cockpit on %s', (kind) => {
     expect(body.totals.completionRate).toBe(body.totals.total ? Math.round((body.totals.done / body.totals.total) * 1000) / 10 : 0);
   });
 
+  it('counts a county\'s tasks, its own and its collective\'s (永州: 冷水滩区 …)', async () => {
+    const db = t.database.db;
+    const [yz] = await db.select().from(plans).where(eq(plans.year, 2022));
+    const { body } = await get<Cockpit>('yz', `/api/plans/${yz?.id}/cockpit`);
+    expect(body.byPlace.length).toBeGreaterThan(0);
+    const taskIds = (await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, yz!.id))).map((r) => r.id);
+    const links = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId }).from(taskUnits).where(inArray(taskUnits.taskId, taskIds));
+    const members = await db.select().from(unitMemberships);
+    for (const p of body.byPlace) {
+      const inPlace = new Set((await db.select({ id: units.id }).from(units).where(eq(units.regionId, p.regionId))).map((u) => u.id));
+      for (const m of members) if (inPlace.has(m.memberId)) inPlace.add(m.collectiveId);
+      const expected = [...new Set(links.filter((l) => inPlace.has(l.unitId)).map((l) => l.taskId))].sort((a, b) => a - b);
+      const drilled = (await get<Drill>('yz', `/api/plans/${yz?.id}/cockpit/tasks?dim=place&key=${p.regionId}`)).body.items.map((x) => x.taskId).sort((a, b) => a - b);
+      expect(drilled, p.name).toEqual(expected);
+      expect(p.total, p.name).toBe(expected.length);
+    }
+  });
+
   it('names indicators whose latest rank is behind their annual target', async () => {
     const inds = await t.database.db.select().from(indicators).where(and(eq(indicators.planId, planId), eq(indicators.kind, 'indicator')));
     const withTarget = inds.filter((i) => /前\s*\d+|前[一二三四五六七八九十]/.test(i.annualTarget ?? ''));
@@ -104,6 +120,5 @@ describe.each(databaseKinds())('leader cockpit on %s', (kind) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/plans/${planId}/exports/cockpit.xlsx`, headers: { cookie: c.leader ?? '' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
-    void regionId;
   });
 });

@@ -13,6 +13,7 @@ import { progressReports } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../errors.ts';
 import { assertMayAdminister } from '../policies/user.policy.ts';
+import { mergeInstructionUnits } from './instructions/instructions.ts';
 
 export interface MergeResult { keptId: number; mergedName: string; moved: Record<string, number>; foldedLinks: { taskId: number; role: string; writtenName: string }[] }
 
@@ -83,6 +84,7 @@ export async function mergeUnits(db: Db, actor: Actor, keptId: number, mergedId:
     if (kept.regionId !== merged.regionId) throw appError('VALIDATION_FAILED', '只能合并同一区域的单位', { field: 'mergedUnitId' });
     const foldedLinks = await foldTaskLinks(tx, keptId, mergedId);
     await renumberReports(tx, keptId, mergedId);
+    await mergeInstructionUnits(tx, keptId, mergedId);
     const moved: Record<string, number> = { unit_memberships: await moveMemberships(tx, keptId, mergedId) };
     for (const ref of await unitReferences(tx)) {
       if (ref.table === 'unit_memberships') continue;

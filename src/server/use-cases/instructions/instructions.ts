@@ -5,7 +5,7 @@
  * the task (so it shows on the task's timeline); `periodInstructions` hands a period's
  * instructions and answers to the next 工作专报/通报.
  */
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
 import { documents } from '../../../db/document-schema.ts';
@@ -143,4 +143,15 @@ export async function periodInstructions(db: Db | Tx, planId: number, from: stri
     id: r.id, targetKind: r.targetKind, targetId: r.targetId, taskId: r.taskId, text: r.text, createdAt: r.createdAt.toISOString(),
     answers: answers.filter((x) => x.a.instructionId === r.id).map((x) => ({ unitId: x.a.unitId, unit: x.unit, text: x.a.text, answeredAt: x.a.answeredAt.toISOString() })),
   }));
+}
+
+/**
+ * For a unit merge: instructions addressed to the merged unit are addressed to the kept one; where
+ * both answered, the kept unit's answer stays (the foreign keys are moved by the merge itself).
+ */
+export async function mergeInstructionUnits(tx: Tx, keptId: number, mergedId: number): Promise<void> {
+  await tx.execute(sql`update ${instructions} set unit_ids = array(select distinct u from unnest(array_replace(unit_ids, ${mergedId}::int, ${keptId}::int)) as u order by u)
+    where ${mergedId}::int = any(unit_ids)`);
+  await tx.execute(sql`delete from ${instructionAnswers} m where m.unit_id = ${mergedId}
+    and exists (select 1 from ${instructionAnswers} k where k.instruction_id = m.instruction_id and k.unit_id = ${keptId})`);
 }
