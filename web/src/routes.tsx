@@ -30,6 +30,7 @@ const AssessmentRoundPage = lazy(() => import('./pages/assessment-round-page.tsx
 const AssessmentUnitsPage = lazy(() => import('./pages/assessment-units-page.tsx').then((m) => ({ default: m.AssessmentUnitsPage })));
 const DocumentListPage = lazy(() => import('./pages/document-list-page.tsx').then((m) => ({ default: m.DocumentListPage })));
 const CockpitPage = lazy(() => import('./pages/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
+const InstructionsPage = lazy(() => import('./pages/instructions-page.tsx').then((m) => ({ default: m.InstructionsPage })));
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
 
 function page(node: ReactNode) {
@@ -70,6 +71,7 @@ export function AppRoutes() {
         <Route path="review" element={<RequireRole roles={['office', 'leader']}>{page(<ReviewPage />)}</RequireRole>} />
         <Route path="warnings" element={<RequireRole roles={['office', 'leader']}>{page(<WarningsPage />)}</RequireRole>} />
         <Route path="cockpit" element={<RequireRole roles={['office', 'leader']}>{page(<CockpitPage />)}</RequireRole>} />
+        <Route path="instructions" element={<RequireRole roles={['office', 'leader', 'unit']}>{page(<InstructionsPage />)}</RequireRole>} />
         <Route path="audit" element={<RequireRole roles={['office']}>{page(<AuditPage />)}</RequireRole>} />
         <Route path="assessment" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentPage />)}</RequireRole>} />
         <Route path="assessment/rounds/:id" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentRoundPage />)}</RequireRole>} />

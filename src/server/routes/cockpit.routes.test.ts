@@ -82,7 +82,8 @@ describe.each(databaseKinds())('leader cockpit on %s', (kind) => {
     const current = body.trend.find((x) => x.period === body.period);
     expect(current?.total).toBe(body.totals.total);
     expect(body.totals.completionRate).toBe(body.totals.total ? Math.round((body.totals.done / body.totals.total) * 1000) / 10 : 0);
-  });
+    // Each drill recomputes the plan's state: a few hundred requests.
+  }, 300_000);
 
   it('counts a county\'s tasks, its own and its collective\'s (永州: 冷水滩区 …)', async () => {
     const db = t.database.db;

@@ -71,7 +71,7 @@ function AnswerBox({ instruction, onSaved }: { instruction: Instruction; onSaved
   );
 }
 
-function InstructionCard({ item, onSaved }: { item: Instruction; onSaved: () => void }) {
+export function InstructionCard({ item, onSaved }: { item: Instruction; onSaved: () => void }) {
   return (
     <div className="instruction-card" data-testid="instruction-card">
       <div className="instruction-head">

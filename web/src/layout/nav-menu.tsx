@@ -12,7 +12,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { FileProtectOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileProtectOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -56,6 +56,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
           { key: '/dashboard', icon: <DashboardOutlined />, label: '工作台' },
         ]
       : [{ key: '/', icon: <DashboardOutlined />, label: '工作台' }]),
+    { key: '/instructions', icon: <AuditOutlined />, label: '领导批示' },
     ...(unit ? [] : [{ key: '/cockpit', icon: <FundProjectionScreenOutlined />, label: '领导驾驶舱' }]),
     ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: '审核' }] : []),
     ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
