@@ -100,3 +100,35 @@ test('a leader\'s 批示 on a task is answered by the lead unit', async () => {
   await leader.close();
   await unitCtx.close();
 });
+
+test('the 预警 export downloaded from the screen holds, cell by cell, the list the screen shows', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const context = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, 'office-shaoyang');
+  const plan = (await apiGet(page, '/api/plans')).body.items.find((p) => p.title === SHAOYANG_PLAN);
+  await page.goto(`${BASE_URL}/warnings?plan=${plan.id}&light=red`);
+  const table = page.getByTestId('light-tasks');
+  await table.locator('.ant-table-row').first().waitFor();
+  const shownTitle = await page.locator('.light-list-title').textContent();
+  const shownCount = Number(/(\d+)\s*项/.exec(shownTitle ?? '')?.[1]);
+  const shown = await table.locator('.ant-table-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+  await page.getByTestId('warnings-export').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-lights').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))));
+  const ws = wb.worksheets[0];
+  const cell = (r, c) => String(ws.getCell(r, c).value ?? '');
+  assert.match(cell(1, 1), /预警清单（2023年7月，截至2023年7月6日）/);
+  assert.match(cell(1, 1), /预警：红灯/);
+  assert.equal(ws.rowCount - 2, shownCount, 'as many rows as the screen counts');
+  shown.forEach((row, i) => {
+    const r = 3 + i;
+    assert.equal(cell(r, 1), row[0], `序号 of row ${i + 1}`);
+    assert.equal(cell(r, 3), row[1], `任务 of row ${i + 1}`);
+    assert.equal(cell(r, 4), row[2], `牵头单位 of row ${i + 1}`);
+    assert.equal(cell(r, 6), '红灯');
+  });
+  await screenshot(page, 'warnings-export', { fullPage: false });
+  await context.close();
+});
