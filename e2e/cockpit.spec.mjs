@@ -97,6 +97,13 @@ test('a leader\'s 批示 on a task is answered by the lead unit', async () => {
   await lp.reload();
   await lp.getByTestId('instruction-card').filter({ hasText: text }).getByTestId('instruction-answer').filter({ hasText: '已制定推进方案，7月25日前报送' }).waitFor();
   await screenshot(lp, 'instruction-answer-seen');
+  // 领导批示 (the menu page a document's 批示 links to) lists it with its answer, for both sides.
+  await lp.goto(`${BASE_URL}/instructions`);
+  await lp.getByTestId('instructions-list').getByText(text).waitFor();
+  await screenshot(lp, 'instructions-page');
+  await up.goto(`${BASE_URL}/instructions`);
+  await up.getByTestId('instructions-list').getByText('已制定推进方案，7月25日前报送').waitFor();
+  await screenshot(up, 'instructions-page-phone');
   await leader.close();
   await unitCtx.close();
 });
