@@ -131,6 +131,7 @@ export const ERROR_CATALOGUE = {
   BACKUP_UNREADABLE: ['invalid', '无法读取备份文件'],
   RESTORE_TARGET_NOT_EMPTY: ['conflict', '目标数据库不是空的，恢复不会覆盖已有数据'],
   RENDER_BUSY: ['unavailable', '服务器正在生成其他公文，请稍后再试'],
+  INSTRUCTION_NOT_FOUND: ['not_found', '领导批示不存在'],
   INTERNAL: ['internal', '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [ErrorKind, string]>;
 

@@ -49,6 +49,9 @@ import { installNodeAdapters } from '../adapters/node-adapters.ts';
 import { packageRoot } from '../adapters/package-root.ts';
 import { closeRenderPool, configureRenderPool } from './files/render-pool.ts';
 import { workbenchRoutes } from './routes/workbench.routes.ts';
+import { cockpitRoutes } from './routes/cockpit.routes.ts';
+import { exportRoutes } from './routes/exports.routes.ts';
+import { instructionRoutes } from './routes/instructions.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -157,6 +160,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   unitAliasRoutes(app, ctx);
   reportRoutes(app, ctx);
   supervisionRoutes(app, ctx);
+  cockpitRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  instructionRoutes(app, ctx);
   activityRoutes(app, ctx);
   channelRoutes(app, ctx);
   assessmentRoutes(app, ctx);

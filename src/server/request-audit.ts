@@ -12,7 +12,9 @@ import type { App } from './context.ts';
 const DOWNLOAD_ENTITIES: Array<[RegExp, string, string]> = [
   [/^\/api\/attachments\/:id$/, 'attachment', 'attachment.download'],
   [/^\/api\/documents\/:id\/(docx|pdf)$/, 'document', 'document.download'],
+  [/^\/api\/plans\/:id\/exports\//, 'plan', 'export.download'],
   [/^\/api\/plans\/:id\//, 'plan', 'plan.export'],
+  [/^\/api\/audit\.xlsx$/, 'audit_log', 'export.download'],
   [/^\/api\/assessment-rounds\/:id\//, 'assessment_round', 'assessment_round.export'],
   // Recorded by the route itself before the dump is taken.
   [/^\/api\/admin\/backup$/, 'database', ''],
@@ -62,7 +64,8 @@ async function auditDownload(db: Db, request: FastifyRequest, reply: FastifyRepl
   const fileName = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   await db.transaction((tx) => audit(tx, {
     actorUserId: request.actor?.userId ?? null, action, entity, entityId: idParam(request),
-    details: { route, fileName: fileName ? decodeURIComponent(fileName) : null, ip: request.ip },
+    // The query names the filters an export was drawn with.
+    details: { route, fileName: fileName ? decodeURIComponent(fileName) : null, query: request.url.split('?')[1]?.slice(0, 300) ?? null, ip: request.ip },
   }));
 }
 

@@ -31,6 +31,8 @@ const AssessmentUnitsPage = lazy(() => import('./pages/assessment-units-page.tsx
 const DocumentListPage = lazy(() => import('./pages/document-list-page.tsx').then((m) => ({ default: m.DocumentListPage })));
 const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx').then((m) => ({ default: m.WorkbenchPage })));
 const WorkbenchUnreportedPage = lazy(() => import('./pages/workbench-unreported-page.tsx').then((m) => ({ default: m.WorkbenchUnreportedPage })));
+const CockpitPage = lazy(() => import('./pages/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
+const InstructionsPage = lazy(() => import('./pages/instructions-page.tsx').then((m) => ({ default: m.InstructionsPage })));
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
 
 function page(node: ReactNode) {
@@ -77,6 +79,8 @@ export function AppRoutes() {
         <Route path="my-tasks" element={<RequireRole roles={['unit']}>{page(<MyTasksPage />)}</RequireRole>} />
         <Route path="review" element={<RequireRole roles={['office', 'leader']}>{page(<ReviewPage />)}</RequireRole>} />
         <Route path="warnings" element={<RequireRole roles={['office', 'leader']}>{page(<WarningsPage />)}</RequireRole>} />
+        <Route path="cockpit" element={<RequireRole roles={['office', 'leader']}>{page(<CockpitPage />)}</RequireRole>} />
+        <Route path="instructions" element={<RequireRole roles={['office', 'leader', 'unit']}>{page(<InstructionsPage />)}</RequireRole>} />
         <Route path="audit" element={<RequireRole roles={['office']}>{page(<AuditPage />)}</RequireRole>} />
         <Route path="assessment" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentPage />)}</RequireRole>} />
         <Route path="assessment/rounds/:id" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentRoundPage />)}</RequireRole>} />

@@ -2,13 +2,14 @@
  * What happened: a task's timeline (every report, review, urging, extension and change, from the
  * audit log), the office's audit log, and each user's inbox.
  */
-import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, plans, tasks, users } from '../../db/schema.ts';
+import { auditLog, users } from '../../db/schema.ts';
 import { countOrEstimate } from '../../db/queries/estimate.ts';
 import { notifications } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
+import { visibleAuditRows } from '../policies/audit.policy.ts';
 import { assertOffice } from '../policies/report.policy.ts';
 import { loadTaskContext } from '../use-cases/supervision/task-context.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
@@ -45,12 +46,7 @@ export function activityRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     assertOffice(actor);
-    const scopedTasks = sql`(select ${tasks.id}::text from ${tasks} join ${plans} on ${plans.id} = ${tasks.planId} where ${inArray(plans.regionId, actor.regionIds)})`;
-    const scopedPlans = sql`(select ${plans.id}::text from ${plans} where ${inArray(plans.regionId, actor.regionIds)})`;
-    const where = and(
-      or(inArray(users.regionId, actor.regionIds), and(eq(auditLog.entity, 'task'), sql`${auditLog.entityId} in ${scopedTasks}`), and(eq(auditLog.entity, 'plan'), sql`${auditLog.entityId} in ${scopedPlans}`)),
-      request.query.action ? eq(auditLog.action, request.query.action) : undefined,
-    );
+    const where = and(visibleAuditRows(actor), request.query.action ? eq(auditLog.action, request.query.action) : undefined);
     // Counting a million rows on every view is what the page must not do: estimated above 10 000.
     const { total, exact } = await countOrEstimate(ctx.db, ctx.db.select({ id: auditLog.id }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where), async () => {
       const [c] = await ctx.db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);

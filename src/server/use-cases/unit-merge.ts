@@ -13,6 +13,7 @@ import { progressReports, taskReceipts } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
 import { assertMayAdminister } from '../policies/user.policy.ts';
+import { mergeInstructionUnits } from './instructions/instructions.ts';
 
 export interface MergeResult { keptId: number; mergedName: string; moved: Record<string, number>; foldedLinks: { taskId: number; role: string; writtenName: string }[] }
 
@@ -85,6 +86,7 @@ export async function mergeUnits(db: Db, actor: Actor, keptId: number, mergedId:
     await renumberReports(tx, keptId, mergedId);
     // A task both units had to sign for keeps the kept unit's 签收.
     await tx.execute(sql`delete from ${taskReceipts} m where m.unit_id = ${mergedId} and exists (select 1 from ${taskReceipts} k where k.task_id = m.task_id and k.unit_id = ${keptId})`);
+    await mergeInstructionUnits(tx, keptId, mergedId);
     const moved: Record<string, number> = { unit_memberships: await moveMemberships(tx, keptId, mergedId) };
     for (const ref of await unitReferences(tx)) {
       if (ref.table === 'unit_memberships') continue;

@@ -6826,6 +6826,1245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/cockpit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 领导驾驶舱：按指标、牵头单位、县市区园区的完成与红黄绿灯，趋势，年度目标风险，落后单位 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            /** @description 当期报告期 */
+                            period: string;
+                            /** @description 最近一轮评价 */
+                            round: {
+                                id: number;
+                                title: string;
+                            } | null;
+                            totals: {
+                                /** @description 任务数 */
+                                total: number;
+                                /** @description 已办结 */
+                                done: number;
+                                /** @description 未办结 */
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                /** @description 逾期未办结 */
+                                overdue: number;
+                                /** @description 本期迟报 */
+                                lateReport: number;
+                                /** @description 完成率（%，一位小数） */
+                                completionRate: number;
+                            };
+                            byIndicator: {
+                                indicatorId: number;
+                                name: string;
+                                annualTarget: string | null;
+                                /** @description 年度目标名次（前N名） */
+                                targetRank: number | null;
+                                /** @description 最近一轮评价的名次 */
+                                latestRank: number | null;
+                                /** @description 最近名次落后于年度目标 */
+                                atRisk: boolean;
+                                /** @description 任务数 */
+                                total: number;
+                                /** @description 已办结 */
+                                done: number;
+                                /** @description 未办结 */
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                /** @description 逾期未办结 */
+                                overdue: number;
+                                /** @description 本期迟报 */
+                                lateReport: number;
+                                /** @description 完成率（%，一位小数） */
+                                completionRate: number;
+                            }[];
+                            byLeadUnit: {
+                                unitId: number;
+                                name: string;
+                                /** @description 任务数 */
+                                total: number;
+                                /** @description 已办结 */
+                                done: number;
+                                /** @description 未办结 */
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                /** @description 逾期未办结 */
+                                overdue: number;
+                                /** @description 本期迟报 */
+                                lateReport: number;
+                                /** @description 完成率（%，一位小数） */
+                                completionRate: number;
+                            }[];
+                            byPlace: {
+                                regionId: number;
+                                name: string;
+                                kind: string;
+                                /** @description 任务数 */
+                                total: number;
+                                /** @description 已办结 */
+                                done: number;
+                                /** @description 未办结 */
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                /** @description 逾期未办结 */
+                                overdue: number;
+                                /** @description 本期迟报 */
+                                lateReport: number;
+                                /** @description 完成率（%，一位小数） */
+                                completionRate: number;
+                            }[];
+                            trend: {
+                                period: string;
+                                /** @description 任务数 */
+                                total: number;
+                                /** @description 已办结 */
+                                done: number;
+                                /** @description 未办结 */
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                /** @description 逾期未办结 */
+                                overdue: number;
+                                /** @description 本期迟报 */
+                                lateReport: number;
+                                /** @description 完成率（%，一位小数） */
+                                completionRate: number;
+                            }[];
+                            atRisk: {
+                                indicatorId: number;
+                                name: string;
+                                annualTarget: string | null;
+                                /** @description 年度目标名次（前N名） */
+                                targetRank: number | null;
+                                /** @description 最近一轮评价的名次 */
+                                latestRank: number | null;
+                                /** @description 最近名次落后于年度目标 */
+                                atRisk: boolean;
+                                /** @description 任务数 */
+                                total: number;
+                                /** @description 已办结 */
+                                done: number;
+                                /** @description 未办结 */
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                /** @description 逾期未办结 */
+                                overdue: number;
+                                /** @description 本期迟报 */
+                                lateReport: number;
+                                /** @description 完成率（%，一位小数） */
+                                completionRate: number;
+                            }[];
+                            lagging: {
+                                unitId: number;
+                                name: string;
+                                /** @description 任务数 */
+                                total: number;
+                                /** @description 已办结 */
+                                done: number;
+                                /** @description 未办结 */
+                                open: number;
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                /** @description 逾期未办结 */
+                                overdue: number;
+                                /** @description 本期迟报 */
+                                lateReport: number;
+                                /** @description 完成率（%，一位小数） */
+                                completionRate: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/cockpit/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱数字对应的任务清单（条数等于该数字） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 维度：all 全部 / indicator 指标 / leadUnit 牵头单位 / unit 单位（牵头或责任）/ place 县市区园区 / period 报告期 */
+                    dim?: "all" | "indicator" | "leadUnit" | "unit" | "place" | "period";
+                    /** @description 维度取值：指标、单位、区域 id 或报告期 */
+                    key?: string;
+                    /** @description 口径：total 全部 / done 已办结 / open 未办结 / green / yellow / red / overdue 逾期 / lateReport 迟报 */
+                    measure?: "total" | "done" | "open" | "green" | "yellow" | "red" | "overdue" | "lateReport";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                taskId: number;
+                                seq: number;
+                                text: string;
+                                indicatorName: string | null;
+                                leadUnits: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                responsibleUnits: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                dueOn: string | null;
+                                ongoing: boolean;
+                                completedOn: string | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                reasons: string[];
+                                overdue: boolean;
+                                lateReport: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/exports/tasks.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出任务清单（按所选筛选条件） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 一级指标 id */
+                    indicator?: number;
+                    /** @description 二级指标名称 */
+                    subIndicator?: string;
+                    /** @description 单位 id */
+                    unit?: number;
+                    /** @description 单位角色：牵头 lead / 责任 responsible（与 unit 同用） */
+                    role?: "lead" | "responsible";
+                    /** @description 完成时限起（含），YYYY-MM */
+                    deadlineFrom?: string;
+                    /** @description 完成时限止（含），YYYY-MM */
+                    deadlineTo?: string;
+                    /** @description 全文搜索：举措、二级指标、备注、单位 */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/exports/lights.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出预警清单（红黄绿灯及原因） */
+        get: {
+            parameters: {
+                query?: {
+                    light?: "green" | "yellow" | "red" | "done";
+                    indicator?: number;
+                    unit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/exports/progress.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出一个报告期的工作进展（牵头单位报告） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 报告期，如 2023-06；不填为当期 */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/exports/urges.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出催办、督办单及回复 */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "reminder" | "order";
+                    replied?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/exports/extensions.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出延期申请 */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending_head" | "pending_office" | "approved" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/exports/unit-assessment.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出单位考核（标准量化） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 考核期：2023-06、2023-Q2、2023-H1、2023 */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/exports/cockpit.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出领导驾驶舱各表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（优化办；最近 20000 条） */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 领导批示列表（单位只见发给本单位的） */
+        get: {
+            parameters: {
+                query?: {
+                    plan?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                planId: number;
+                                /**
+                                 * @description 批示对象：task 任务 / report 进展报告 / document 公文
+                                 * @enum {string}
+                                 */
+                                targetKind: "task" | "report" | "document";
+                                targetId: number;
+                                taskId: number | null;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                                /** @description 要求落实的单位 */
+                                units: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                answers: {
+                                    unitId: number;
+                                    unit: string;
+                                    text: string;
+                                    answeredAt: string;
+                                }[];
+                                /** @description 当前用户的单位可回复 */
+                                mayAnswer: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 作出领导批示（分管领导、优化办）：批在任务、进展报告或公文上，通知相关单位落实回复 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetKind: "task" | "report" | "document";
+                        targetId: number;
+                        text: string;
+                        /** @description 要求落实的单位；不填：任务的牵头单位（集体单位为其各成员）或报告的填报单位 */
+                        unitIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            planId: number;
+                            /**
+                             * @description 批示对象：task 任务 / report 进展报告 / document 公文
+                             * @enum {string}
+                             */
+                            targetKind: "task" | "report" | "document";
+                            targetId: number;
+                            taskId: number | null;
+                            text: string;
+                            author: string;
+                            createdAt: string;
+                            /** @description 要求落实的单位 */
+                            units: {
+                                id: number;
+                                name: string;
+                            }[];
+                            answers: {
+                                unitId: number;
+                                unit: string;
+                                text: string;
+                                answeredAt: string;
+                            }[];
+                            /** @description 当前用户的单位可回复 */
+                            mayAnswer: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instructions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 单位回复领导批示（再次回复则替换） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务的领导批示及回复 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                planId: number;
+                                /**
+                                 * @description 批示对象：task 任务 / report 进展报告 / document 公文
+                                 * @enum {string}
+                                 */
+                                targetKind: "task" | "report" | "document";
+                                targetId: number;
+                                taskId: number | null;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                                /** @description 要求落实的单位 */
+                                units: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                answers: {
+                                    unitId: number;
+                                    unit: string;
+                                    text: string;
+                                    answeredAt: string;
+                                }[];
+                                /** @description 当前用户的单位可回复 */
+                                mayAnswer: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/timeline": {
         parameters: {
             query?: never;

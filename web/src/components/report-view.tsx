@@ -5,6 +5,8 @@ import { dateTimeLabel } from '../lib/format.ts';
 import { periodLabel } from '../lib/supervision-labels.ts';
 import { AttachmentList } from './attachment-list.tsx';
 import { ReportStateTag, ReportStatusTag } from './report-tags.tsx';
+import { useMe } from '../auth/auth-context.ts';
+import { InstructionButton } from './instruction-modal.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -17,6 +19,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** One progress report read-only: state, progress, the three texts, highlight, evidence, review. */
 export function ReportView({ report, extra, compact = false, headless = false }: { report: Report; extra?: ReactNode; compact?: boolean; headless?: boolean }) {
+  const me = useMe();
+  const instruct = (me.role === 'leader' || me.role === 'office') && report.state !== 'draft';
   return (
     <div className="report-view" data-testid="report-view">
       {!headless && (
@@ -33,6 +37,7 @@ export function ReportView({ report, extra, compact = false, headless = false }:
             {periodLabel(report.period)} · 第 {report.version} 版{report.role === 'lead' ? ' · 汇总报告' : ''}
           </span>
           {extra}
+          {instruct && <InstructionButton targetKind="report" targetId={report.id} requireUnits={false} size="small" />}
         </div>
       )}
       <Progress percent={report.percent} size="small" className="report-view-progress" />

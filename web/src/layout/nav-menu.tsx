@@ -12,7 +12,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { FileProtectOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileProtectOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Badge, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -71,6 +71,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
           { key: '/dashboard', icon: <DashboardOutlined />, label: counted('工作台', badges?.workbench, 'nav-badge-workbench') },
         ]
       : [{ key: '/', icon: <DashboardOutlined />, label: counted('工作台', badges?.workbench, 'nav-badge-workbench') }]),
+    { key: '/instructions', icon: <AuditOutlined />, label: '领导批示' },
+    ...(unit ? [] : [{ key: '/cockpit', icon: <FundProjectionScreenOutlined />, label: '领导驾驶舱' }]),
     ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: counted('审核', badges?.review, 'nav-badge-review') }] : []),
     ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
     ...(unit ? [] : [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }]),

@@ -5,6 +5,8 @@ import { errorMessage } from '../api/client.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { AssessmentNav } from '../components/assessment/assessment-tabs-nav.tsx';
 import { PeriodPicker } from '../components/assessment/period-picker.tsx';
+import { exportUrl } from '../api/cockpit-api.ts';
+import { ExportButton } from '../components/export-button.tsx';
 import { AssessmentPlanPicker, usePlanParam } from '../components/assessment/plan-picker.tsx';
 import { UnitScoreTable } from '../components/assessment/unit-score-table.tsx';
 import { WeightsForm } from '../components/assessment/weights-form.tsx';
@@ -40,6 +42,7 @@ export function AssessmentUnitsPage() {
         <span className="muted">方案：</span>
         <AssessmentPlanPicker plans={plans} value={planId} onChange={setPlan} />
         {period && <PeriodPicker value={period} onChange={setPeriod} />}
+        {planId && <ExportButton url={exportUrl('unit-assessment', planId, { period })} fileName="单位考核.xlsx" testId="unit-assessment-export" />}
       </div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
       {!d ? (

@@ -9,6 +9,8 @@ import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { dateTimeLabel } from '../lib/format.ts';
 import { ACTION_LABELS, actionLabel } from '../lib/supervision-labels.ts';
+import { exportUrl } from '../api/cockpit-api.ts';
+import { ExportButton } from '../components/export-button.tsx';
 import { useQueryPatch } from '../hooks/use-query-patch.ts';
 
 const PAGE_SIZES = [20, 50, 100];
@@ -67,6 +69,7 @@ export function AuditPage() {
             data-testid="audit-action"
           />
           {data && <span className="muted">共 {data.total} 条</span>}
+          <ExportButton url={exportUrl('audit', undefined, { action })} fileName="审计日志.xlsx" testId="audit-export" />
         </div>
         {error ? <Alert type="error" showIcon title={errorMessage(error)} className="form-alert" /> : null}
         <Table<AuditEntry>

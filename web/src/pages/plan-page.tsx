@@ -15,6 +15,8 @@ import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { usePlanColumns } from '../hooks/use-plan-columns.ts';
 import { useTaskFilters } from '../hooks/use-task-filters.ts';
+import { exportUrl } from '../api/cockpit-api.ts';
+import { ExportButton } from '../components/export-button.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
 /** /plans/:id — plan header, indicator tree and the plan's responsibility table. */
@@ -40,7 +42,7 @@ export function PlanPage() {
   const { query, setFilters } = filters;
   return (
     <div className="page">
-      <div className="page-title-row"><Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/plans">方案</Link> }, { title: plan.title }]} /><span className="doc-plan-actions"><ResponsibilityExport planId={plan.id} title={plan.title} /><UploadRevisionButton planId={plan.id} />{me.permissions.managePlans && <PlanSettingsButton plan={plan} onChanged={reload} />}</span></div>
+      <div className="page-title-row"><Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/plans">方案</Link> }, { title: plan.title }]} /><span className="doc-plan-actions"><ResponsibilityExport planId={plan.id} title={plan.title} /><ExportButton url={exportUrl('tasks', plan.id, { ...query, plan: undefined, page: undefined, pageSize: undefined })} fileName={`${plan.title}-任务清单.xlsx`} label="导出任务清单" testId="plan-tasks-export" /><UploadRevisionButton planId={plan.id} />{me.permissions.managePlans && <PlanSettingsButton plan={plan} onChanged={reload} />}</span></div>
       <PlanHeader plan={plan} />
       <div className="plan-body">
         {!mobile && plan.indicators.length > 0 && (

@@ -1,4 +1,6 @@
 import { Card } from 'antd';
+import { exportUrl } from '../api/cockpit-api.ts';
+import { ExportButton } from '../components/export-button.tsx';
 import { fetchPlan, fetchPlans } from '../api/plans.ts';
 import { fetchTasks } from '../api/tasks.ts';
 import { TaskBrowser } from '../components/task-browser.tsx';
@@ -18,7 +20,10 @@ export function TasksPage() {
   const office = useMe().role === 'office';
   return (
     <div className="page">
-      <h1 className="page-title">任务</h1>
+      <div className="page-title-row">
+        <h1 className="page-title">任务</h1>
+        {plan && plan.id === planId && <ExportButton url={exportUrl('tasks', plan.id, { ...filters.query, plan: undefined, page: undefined, pageSize: undefined })} fileName={`${plan.title}-任务清单.xlsx`} testId="tasks-export" />}
+      </div>
       <Card size="small">
         <TaskBrowser
           filters={filters}

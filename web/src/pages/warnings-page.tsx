@@ -18,6 +18,8 @@ import { useQueryPatch } from '../hooks/use-query-patch.ts';
 import { PlanPicker } from '../components/plan-picker.tsx';
 import { useMe } from '../auth/auth-context.ts';
 import { BatchBar } from '../components/workbench/batch-bar.tsx';
+import { exportUrl } from '../api/cockpit-api.ts';
+import { ExportMenu } from '../components/export-button.tsx';
 
 function isLight(value: string | null): value is Light {
   return value !== null && (LIGHTS as string[]).includes(value);
@@ -75,6 +77,17 @@ export function WarningsPage() {
           onChange={(id) => update({ plan: String(id), light: undefined, indicator: undefined, unit: undefined, view: undefined, task: undefined })}
         />
         {data && <span className="muted warnings-period">当期：{periodLabel(data.period)}</span>}
+        {planId && data && (
+          <ExportMenu
+            testId="warnings-export"
+            items={[
+              { key: 'lights', label: `预警清单（${LIGHT_LABELS[light]}${indicatorName ? `，${indicatorName}` : unitName ? `，${unitName}` : ''}）`, url: exportUrl('lights', planId, { light, indicator: indicatorId, unit: unitId }), fileName: '预警清单.xlsx' },
+              { key: 'progress', label: `本期工作进展（${periodLabel(data.period)}）`, url: exportUrl('progress', planId, { period: data.period }), fileName: '工作进展.xlsx' },
+              { key: 'urges', label: '催办督办及回复', url: exportUrl('urges', planId), fileName: '催办督办及回复.xlsx' },
+              { key: 'extensions', label: '延期申请', url: exportUrl('extensions', planId), fileName: '延期申请.xlsx' },
+            ]}
+          />
+        )}
       </div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
       {!data ? (

@@ -1,6 +1,7 @@
 import { DeleteOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space } from 'antd';
 import type { DocumentDetail } from '../../api/documents.ts';
+import { InstructionButton } from '../instruction-modal.tsx';
 import { DownloadButtons } from './download-buttons.tsx';
 
 export type DraftAction = 'save' | 'regenerate' | 'issue' | 'delete';
@@ -37,6 +38,7 @@ export function DocumentToolbar({
       )}
       <Space size={8} wrap>
         <DownloadButtons doc={doc} labels="long" />
+        <InstructionButton targetKind="document" targetId={doc.id} requireUnits />
         {edit && (
           <Popconfirm title="删除这份草稿？" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => onAction('delete')}>
             <Button danger type="text" icon={<DeleteOutlined />} loading={busy === 'delete'} data-testid="doc-delete">
