@@ -250,4 +250,20 @@ describe.each(databaseKinds())('the workbench on %s', (kind) => {
     expect((await get('office-yongzhou', `/api/plans/${planId}/unreported-units`)).status).toBe(404);
     expect((await post('office-yongzhou', '/api/supervision/batch-urges', { planId, kind: 'reminder', message: '催', unitIds: [scjg!.unitId] })).statusCode).toBe(404);
   });
+
+  it('签收 receipts follow a unit merge: one per task, the kept unit\'s kept', async () => {
+    const db = t.database.db;
+    const named = async (name: string) => (await db.select().from(units).where(and(eq(units.name, name), eq(units.regionId, regionId))))[0]!.id;
+    const [keptId, mergedId] = [await named('市财政局'), await named('市发改委')];
+    const [a, b] = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.seq)).limit(2);
+    const at0 = new Date('2023-06-20T09:00:00+08:00');
+    await db.insert(taskReceipts).values([
+      { taskId: a!.id, unitId: keptId, assignedAt: at0 }, { taskId: a!.id, unitId: mergedId, assignedAt: at0 }, { taskId: b!.id, unitId: mergedId, assignedAt: at0 },
+    ]);
+    const admin = await signIn(t.app, 'admin');
+    const res = await t.app.inject({ method: 'POST', url: `/api/units/${keptId}/merge`, payload: { mergedUnitId: mergedId }, headers: { cookie: admin } });
+    expect(res.statusCode).toBe(200);
+    const after = await db.select().from(taskReceipts).where(inArray(taskReceipts.taskId, [a!.id, b!.id]));
+    expect(after.map((r) => `${r.taskId}:${r.unitId}`).sort()).toEqual([`${a!.id}:${keptId}`, `${b!.id}:${keptId}`].sort());
+  });
 });
