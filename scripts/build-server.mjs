@@ -6,7 +6,7 @@
 // the sources. Concurrent callers (tests spawning the CLI) build once: the first takes a lock,
 // the others wait for it and find the build fresh.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const STAMP = join(DIST, '.built');
 const LOCK = join(ROOT, '.dist.lock');
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'fixtures/methodology'];
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'fixtures/methodology', 'scripts/build-server.mjs'];
 /** Files under src/ that tsc does not emit but the compiled server loads. */
 const ASSET = /\.(mjs|sql|conf)$|\/migrations\/meta\/.*\.json$/;
 
@@ -33,27 +33,38 @@ export function serverBuildStale() {
   return INPUTS.some((p) => existsSync(join(ROOT, p)) && newest(join(ROOT, p)) > built);
 }
 
-function copyAssets(dir) {
+function copyAssets(dir, out) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) copyAssets(p);
+    if (e.isDirectory()) copyAssets(p, out);
     else if (ASSET.test(p)) {
-      const to = join(DIST, relative(ROOT, p));
+      const to = join(out, relative(ROOT, p));
       mkdirSync(dirname(to), { recursive: true });
       cpSync(p, to);
     }
   }
 }
 
-/** Compiles to dist/ now; returns the exit code. */
+/**
+ * Compiles to dist/ now; returns the exit code. The build goes to a directory of its own and
+ * replaces dist/ only when complete, so a server running from dist/ never sees half a build.
+ */
 export function buildServer({ quiet = false } = {}) {
   const started = Date.now();
-  rmSync(DIST, { recursive: true, force: true });
+  const out = `${DIST}.build-${process.pid}`;
+  rmSync(out, { recursive: true, force: true });
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
-  if (r.status !== 0) return r.status ?? 1;
-  copyAssets(join(ROOT, 'src'));
-  writeFileSync(STAMP, new Date().toISOString() + '\n');
+  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    rmSync(out, { recursive: true, force: true });
+    return r.status ?? 1;
+  }
+  copyAssets(join(ROOT, 'src'), out);
+  writeFileSync(join(out, '.built'), new Date().toISOString() + '\n');
+  const old = `${DIST}.old-${process.pid}`;
+  if (existsSync(DIST)) renameSync(DIST, old);
+  renameSync(out, DIST);
+  rmSync(old, { recursive: true, force: true });
   if (!quiet) console.error(`编译服务端完成 (server compiled to dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return 0;
 }
