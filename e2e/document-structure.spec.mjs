@@ -110,7 +110,7 @@ test('at 390 px the structure buttons sit in the 修改文字 tab', async () => 
   await page.getByTestId('doc-editor').waitFor();
   await blockWith(page, 'doc-edit-heading', '各单位推进情况').getByRole('button', { name: '上移' }).click();
   await page.getByRole('tab', { name: /修改文字 ●/ }).waitFor();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = await page.evaluate(() => globalThis.document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scrolling (${width})`);
   await screenshot(page, 'phone-document-structure', { fullPage: false });
   assert.deepEqual(problems, [], 'no console errors or React/antd warnings');
