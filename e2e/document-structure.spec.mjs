@@ -68,7 +68,7 @@ test('the office restructures a draft: a section moved, the chart deleted, a hea
   await page.locator('.doc-dirty').waitFor({ state: 'detached' });
   const saved = (await apiGet(page, `/api/documents/${id}`)).body;
   const heads = headingsOf(saved.model);
-  assert.deepEqual(heads.slice(1, 5), ['二、各单位推进情况', '三、各指标推进情况', '四、存在的问题', '五、督办情况'], 'renumbered in the new order');
+  assert.deepEqual(heads.slice(1, 6), ['二、各单位推进情况', '三、各指标推进情况', '四、报送和督办情况', '五、存在的问题', '六、督办情况'], 'renumbered in the new order');
   assert.equal(saved.model.blocks.filter((b) => b.kind === 'chart').length, 0, 'the chart is gone');
   const table2 = saved.model.blocks.findIndex((b) => b.kind === 'table' && (b.caption ?? '').startsWith('表2'));
   const third = saved.model.blocks.findIndex((b) => b.kind === 'heading' && b.text === '各指标推进情况');
@@ -78,7 +78,7 @@ test('the office restructures a draft: a section moved, the chart deleted, a hea
   assert.equal(saved.model.blocks.at(-1).kind, 'record', 'the 版记 stays last');
   // The preview is rendered from the saved model: same order, same numbers.
   const preview = (await page.getByTestId('doc-preview').textContent()) ?? '';
-  const order = ['二、各单位推进情况', '三、各指标推进情况', '五、督办情况', '本月向2个单位下发督办单', '典型经验做法'].map((t) => preview.indexOf(t));
+  const order = ['二、各单位推进情况', '三、各指标推进情况', '六、督办情况', '本月向2个单位下发督办单', '典型经验做法'].map((t) => preview.indexOf(t));
   assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), `preview order ${order}`);
 
   // A hostile save is refused in Chinese, naming the block.
@@ -110,7 +110,7 @@ test('at 390 px the structure buttons sit in the 修改文字 tab', async () => 
   await page.getByTestId('doc-editor').waitFor();
   await blockWith(page, 'doc-edit-heading', '各单位推进情况').getByRole('button', { name: '上移' }).click();
   await page.getByRole('tab', { name: /修改文字 ●/ }).waitFor();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = await page.evaluate(() => globalThis.document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scrolling (${width})`);
   await screenshot(page, 'phone-document-structure', { fullPage: false });
   assert.deepEqual(problems, [], 'no console errors or React/antd warnings');

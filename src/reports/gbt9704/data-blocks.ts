@@ -34,6 +34,8 @@ function cell(text: string, width: number, header: boolean, align: TableColumn['
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
     children: text.split('\n').map((line) => new Paragraph({
       alignment: header ? AlignmentType.CENTER : ALIGN[align],
+      // No automatic gap between digits and Chinese (“2023年6月”, not “2023 年 6 月”) in a narrow cell.
+      autoSpaceEastAsianText: false,
       keepNext,
       spacing: { line: CELL_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       children: [run(line, { face: header ? HEITI : FANGSONG, sizePt: CELL_PT, snapToGrid: false })],

@@ -90,8 +90,8 @@ function taskRows(tasks: readonly TaskProgress[]): string[][] {
 }
 
 const LIST_COLUMNS: BlockOf<'table'>['columns'] = [
-  { title: '编号', weight: 0.7, align: 'center' }, { title: '任务内容', weight: 3.6, align: 'left' }, { title: '牵头单位', weight: 1.6, align: 'left' },
-  { title: '完成时限', weight: 1.7, align: 'center' }, { title: '进展情况', weight: 3.4, align: 'left' },
+  { title: '编号', weight: 0.7, align: 'center' }, { title: '任务内容', weight: 3.4, align: 'left' }, { title: '牵头单位', weight: 1.6, align: 'left' },
+  { title: '完成时限', weight: 1.9, align: 'center' }, { title: '进展情况', weight: 3.4, align: 'left' },
 ];
 
 /** A task list printed as an attachment: its name (附件说明 and the page's title) and its table. */
