@@ -123,7 +123,7 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
     const taskRows = await ctx.db.select({ id: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId }).from(tasks).where(eq(tasks.planId, plan.id));
     const inds = await ctx.db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.seq));
     const links = await ctx.db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId))
-      .innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(eq(tasks.planId, plan.id));
+      .where(inArray(taskUnits.taskId, taskRows.map((t) => t.id).concat(-1)));
     const lightOf = new Map(lights.map((l) => [l.taskId, l]));
     const zero = () => ({ green: 0, yellow: 0, red: 0, done: 0 });
     const byIndicator = inds.map((i) => ({ indicatorId: i.id, name: i.name, ...zero() }));
@@ -141,8 +141,8 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
       byUnit.set(link.unitId, u);
     }
     // Trend: counted in the database per period, over this plan's tasks only.
-    const history = await ctx.db.select({ period: taskLights.period, light: taskLights.light, n: count() }).from(taskLights).innerJoin(tasks, eq(tasks.id, taskLights.taskId))
-      .where(eq(tasks.planId, plan.id)).groupBy(taskLights.period, taskLights.light);
+    const history = await ctx.db.select({ period: taskLights.period, light: taskLights.light, n: count() }).from(taskLights)
+      .where(inArray(taskLights.taskId, taskRows.map((t) => t.id).concat(-1))).groupBy(taskLights.period, taskLights.light);
     const trend = new Map<string, ReturnType<typeof zero>>();
     for (const h of history) {
       const p = trend.get(h.period) ?? zero();

@@ -5381,10 +5381,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待审核的汇总报告（优化办） */
+        /** 待审核的汇总报告（优化办；按提交先后分页，total 为准确总数） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5446,6 +5449,9 @@ export interface paths {
                                     planTitle: string;
                                 };
                             }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -8221,6 +8227,8 @@ export interface paths {
                                 } | null;
                             }[];
                             total: number;
+                            /** @description false：总数为估计值（日志超过一万条时按查询计划估计，不逐条计数） */
+                            totalExact: boolean;
                         };
                     };
                 };

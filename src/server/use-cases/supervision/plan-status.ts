@@ -5,7 +5,7 @@
  * `cutoff` the last day whose events count (the board: today; a document "as of the close of A":
  * day A + 1, cutoff A).
  */
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or } from 'drizzle-orm';
 import { isOngoingDeadline } from '../../../domain/deadline.ts';
 import { deadlinePassed, effectiveDueOn, isNearDue, isOverdue } from '../../../domain/supervision/due-dates.ts';
 import { isReportLate } from '../../../domain/supervision/late-report.ts';
@@ -82,9 +82,13 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
   if (!ids.length) return { schedule, rules, day, tasks: [] };
   const end = new Date(`${cutoff}T23:59:59.999+08:00`);
   const links = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(inArray(taskUnits.taskId, ids));
+  const owed = lastOwedPeriod(schedule, day, calendar);
+  // The lead units' reports of every period (latest state, returns in a row) and, of the owed
+  // period, everyone's (who filed): the responsible units' reports of other periods are not read.
   const reports = await db.select({ taskId: progressReports.taskId, unitId: progressReports.unitId, period: progressReports.period, role: progressReports.role, state: progressReports.state, status: progressReports.status, workDone: progressReports.workDone, problems: progressReports.problems })
     .from(progressReports)
-    .where(and(inArray(progressReports.taskId, ids), inArray(progressReports.state, ['submitted', 'accepted', 'returned']), lte(progressReports.submittedAt, end)))
+    .where(and(inArray(progressReports.taskId, ids), inArray(progressReports.state, ['submitted', 'accepted', 'returned']), lte(progressReports.submittedAt, end),
+      owed ? or(eq(progressReports.role, 'lead'), eq(progressReports.period, owed.period.key)) : eq(progressReports.role, 'lead')))
     .orderBy(asc(progressReports.submittedAt), asc(progressReports.id));
   const leadsOf = new Map<number, number[]>();
   for (const l of links) {
@@ -93,7 +97,6 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
     if (list) list.push(l.unitId);
     else leadsOf.set(l.taskId, [l.unitId]);
   }
-  const owed = lastOwedPeriod(schedule, day, calendar);
   const folds = new Map<number, LeadFold>();
   const filed = new Map<number, Set<number>>();
   for (const r of reports) {

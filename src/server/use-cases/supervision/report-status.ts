@@ -3,7 +3,7 @@
  * units filed, the lead unit's latest report, returns in a row. Lights, reminders, the unit's
  * 我的任务 and the 预警 board all build on it.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { isOngoingDeadline } from '../../../domain/deadline.ts';
 import { effectiveDueOn } from '../../../domain/supervision/due-dates.ts';
 import type { Db, Tx } from '../../../db/client.ts';
@@ -35,7 +35,9 @@ export async function reportFacts(db: Db | Tx, planId: number, period: string, t
   if (!ids.length) return [];
   const links = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, role: taskUnits.role, writtenName: taskUnits.writtenName }).from(taskUnits).where(inArray(taskUnits.taskId, ids));
   const reports = await db.select({ taskId: progressReports.taskId, unitId: progressReports.unitId, period: progressReports.period, role: progressReports.role, state: progressReports.state, status: progressReports.status })
-    .from(progressReports).where(and(inArray(progressReports.taskId, ids), inArray(progressReports.state, ['submitted', 'accepted', 'returned'])))
+    // Lead units' reports of every period (latest state, returns in a row) and everyone's of this period (who filed).
+    .from(progressReports).where(and(inArray(progressReports.taskId, ids), inArray(progressReports.state, ['submitted', 'accepted', 'returned']),
+      or(eq(progressReports.role, 'lead'), eq(progressReports.period, period))))
     .orderBy(asc(progressReports.submittedAt));
   const facts = new Map<number, TaskReportFacts>(rows.map((r) => [r.id, {
     taskId: r.id, seq: r.seq, indicatorId: r.indicatorId, leader: r.leader, dueOn: effectiveDueOn({ plannedDueOn: r.dueOn, extendedDueOn: r.extendedDueOn, ongoing: isOngoingDeadline(r.deadline) }), completed: r.completedAt !== null,
