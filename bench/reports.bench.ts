@@ -6,6 +6,10 @@
  */
 import { shaoyangPlan, shaoyangProgress } from '../src/reports/__fixtures__/shaoyang-progress.ts';
 import { buildMonthlyNotice, renderDocx, renderResponsibilityXlsx } from '../src/reports/index.ts';
+import { installNodeAdapters } from '../src/adapters/node-adapters.ts';
+
+// The engines get their chart font (and LibreOffice) from the machine side, as the server does.
+installNodeAdapters();
 
 const RUNS = 7;
 
