@@ -82,6 +82,10 @@ export const ERROR_CATALOGUE = {
   REPORT_DOCUMENT_INVALID: [400, '文稿格式不正确'],
   PRACTICE_NOTE_NOT_FOUND: [404, '典型做法不存在'],
   BACKUP_UNAVAILABLE: [409, '本服务使用 PostgreSQL：请在服务器上用 yingshang backup FILE（pg_dump）备份'],
+  CASE_NOT_FOUND: [404, '问题不存在'],
+  CASE_STATE_INVALID: [409, '问题当前状态下不能执行该操作'],
+  CASE_IMPORT_INVALID: [400, '导入文件中有不正确的行，未写入任何问题'],
+  CASE_IMPORT_UNREADABLE: [400, '无法读取导入文件（可导入 XLSX、CSV 或含表格的 DOCX）'],
   INTERNAL: [500, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [number, string]>;
 
