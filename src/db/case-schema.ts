@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CaseKind, CaseSource, CaseState, Satisfaction, Severity } from '../domain/cases/case-model.ts';
 import { indicators, plans, regions, units, users } from './schema.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -22,9 +23,9 @@ export const cases = pgTable('cases', {
   placeRegionId: integer('place_region_id').references(() => regions.id),
   planId: integer('plan_id').references(() => plans.id, { onDelete: 'set null' }),
   /** CaseSource / CaseKind / Severity / CaseState of src/domain/cases/case-model.ts. */
-  source: text('source').notNull(),
+  source: text('source').$type<CaseSource>().notNull(),
   refNo: text('ref_no'),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<CaseKind>().notNull(),
   title: text('title').notNull(),
   finding: text('finding').notNull(),
   place: text('place').notNull().default(''),
@@ -34,8 +35,8 @@ export const cases = pgTable('cases', {
   /** Contact details of the enterprise: shown to the office only. */
   contact: text('contact'),
   category: text('category').notNull().default(''),
-  severity: text('severity').notNull().default('general'),
-  state: text('state').notNull().default('registered'),
+  severity: text('severity').$type<Severity>().notNull().default('general'),
+  state: text('state').$type<CaseState>().notNull().default('registered'),
   leadUnitId: integer('lead_unit_id').references(() => units.id),
   coUnitIds: integer('co_unit_ids').array().notNull().default(sql`'{}'::int[]`),
   assignedOn: date('assigned_on', { mode: 'string' }),
@@ -46,7 +47,7 @@ export const cases = pgTable('cases', {
   /** The day the office accepted the reply: the case is 办结 for the rates. */
   finishedOn: date('finished_on', { mode: 'string' }),
   closedOn: date('closed_on', { mode: 'string' }),
-  satisfaction: text('satisfaction'),
+  satisfaction: text('satisfaction').$type<Satisfaction>(),
   /** A 延期 request waiting for the office: { proposedDueOn, reason, requestedOn, unitId }. */
   extensionRequest: jsonb('extension_request').$type<{ proposedDueOn: string; reason: string; requestedOn: string; unitId: number } | null>(),
   returns: integer('returns').notNull().default(0),
