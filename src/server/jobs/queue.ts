@@ -10,6 +10,7 @@ import type { Database } from '../../db/client.ts';
 import { plans } from '../../db/schema.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { runReminders, type Delivery } from '../use-cases/supervision/reminders.ts';
+import { sweepCases } from '../use-cases/cases/case-pressure.ts';
 import { deliver, type MailSettings } from './deliver.ts';
 
 export const DAILY_QUEUE = 'supervision-daily';
@@ -48,6 +49,7 @@ export async function startJobs(database: Database, options: JobOptions): Promis
     const rows = await database.db.select({ id: plans.id }).from(plans);
     for (const p of rows) await recordPlanLights(database.db, p.id, today, options.calendar, options.now());
     const deliveries = await runReminders(database.db, today, options.calendar);
+    await sweepCases(database.db, today, options.calendar, options.now());
     for (const d of deliveries) await boss.send(DELIVER_QUEUE, d, { singletonKey: d.key });
     return { deliveries: deliveries.length, plans: rows.length };
   };

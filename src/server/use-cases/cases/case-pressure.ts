@@ -8,7 +8,6 @@ import { caseOverdue } from '../../../domain/cases/case-light.ts';
 import { SOURCE_LABELS } from '../../../domain/cases/case-model.ts';
 import type { TaskLightRule } from '../../../domain/cases/case-light.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
-import { ambientNow } from '../../../db/clock.ts';
 import { caseEvents, cases } from '../../../db/case-schema.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { notifyUsers, regionUsers, unitUsers } from '../supervision/notify.ts';
@@ -51,7 +50,7 @@ export async function casePressure(db: Db | Tx, planId: number, day: string, cut
  * The daily sweep on `today`: 临期 reminders to the 主办 unit, and for an overdue case its units
  * and the office are told and the linked tasks' timelines get the line — each once per deadline.
  */
-export async function sweepCases(db: Db, today: string, calendar: WorkCalendar): Promise<{ near: number; overdue: number }> {
+export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, now: Date = new Date(`${today}T08:00:00+08:00`)): Promise<{ near: number; overdue: number }> {
   const open = await db.select().from(cases).where(and(isNotNull(cases.dueOn), isNull(cases.finishedOn), inArray(cases.state, ['assigned', 'handling', 'replied'])));
   let near = 0;
   let overdue = 0;
@@ -62,7 +61,7 @@ export async function sweepCases(db: Db, today: string, calendar: WorkCalendar):
       const done = await db.transaction(async (tx) => {
         const [seen] = await tx.select({ id: caseEvents.id }).from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.step, 'overdue'), sql`${caseEvents.details}->>'dueOn' = ${c.dueOn}`));
         if (seen) return false;
-        await tx.insert(caseEvents).values({ caseId: c.id, step: 'overdue', day: today, at: ambientNow(), text: `已超过办理时限（${c.dueOn}）`, details: { dueOn: c.dueOn } });
+        await tx.insert(caseEvents).values({ caseId: c.id, step: 'overdue', day: today, at: now, text: `已超过办理时限（${c.dueOn}）`, details: { dueOn: c.dueOn } });
         await notifyUsers(tx, [...await unitUsers(tx, units), ...await regionUsers(tx, c.regionId, 'office')], { title: '问题已超期', body: `${c.title}（时限 ${c.dueOn}）`, link: `/cases/${c.id}`, dedupeKey: `case-overdue-${c.id}-${c.dueOn}` });
         await auditOnTasks(tx, null, c.taskIds, 'case.overdue', { caseId: c.id, title: c.title, refNo: c.refNo, dueOn: c.dueOn });
         return true;
