@@ -18,6 +18,8 @@ import { assignCase, closeCase, noteCase, replyCase, reviewCase, signCase, visit
 import { caseDetail, caseStatistics, listCases } from '../use-cases/cases/case-queries.ts';
 import { suggestCaseLinks } from '../use-cases/cases/case-links.ts';
 import { loadCase } from '../use-cases/cases/create-case.ts';
+import { commitCaseImport, previewCaseImport } from '../use-cases/cases/case-import.ts';
+import { renderCaseListXlsx } from '../use-cases/cases/case-export.ts';
 import { CaseCreateBody, CaseEvent, CaseListQuery, CaseRulesBody, CaseStats, CaseView, Suggestion, isoDate } from './cases.schema.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 
@@ -129,9 +131,56 @@ function ruleRoutes(app: App, ctx: AppContext): void {
   });
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ImportKind = z.enum(['hotline', 'rectify']);
+const Mapping = z.record(z.string(), z.number().int().min(0).max(200));
+
+function fileRoutes(app: App, ctx: AppContext): void {
+  app.post('/api/cases/imports/preview', {
+    schema: {
+      tags, summary: '读取督查整改清单（XLSX/DOCX 表格）或 12345 工单导出（CSV/XLSX），建议列对应关系（请求体为文件内容，application/octet-stream）',
+      querystring: z.object({ kind: ImportKind, fileName: z.string().trim().min(1).max(200) }),
+      response: { 200: z.object({ rows: z.array(z.array(z.string())), headerRow: z.number(), mapping: Mapping }), 413: ErrorSchema, 415: ErrorSchema, 503: ErrorSchema, ...errorResponses },
+    },
+    bodyLimit: 10 * 1024 * 1024,
+  }, async (request) => {
+    if (!Buffer.isBuffer(request.body)) throw appError('UNSUPPORTED_MEDIA_TYPE', '请以 application/octet-stream 上传文件内容');
+    return previewCaseImport(ctx.parser, requireActor(request), request.body, request.query.fileName, request.query.kind);
+  });
+
+  app.post('/api/cases/imports', {
+    schema: {
+      tags, summary: '按确认的列对应关系导入问题；任何一行有错误都不写入，并逐行逐列指出', body: z.object({
+        kind: ImportKind, planId: z.number().int().positive().nullable(), headerRow: z.number().int().min(0), mapping: Mapping,
+        rows: z.array(z.array(z.string().max(10_000)).max(200)).max(5000),
+      }),
+      response: { 201: z.object({ created: z.number(), batch: z.string() }), ...errorResponses },
+    },
+    bodyLimit: 10 * 1024 * 1024,
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (request.body.planId) {
+      const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(actor, request.body.planId));
+      if (!plan) throw appError('PLAN_NOT_FOUND');
+    }
+    return reply.status(201).send(await commitCaseImport(ctx.db, actor, request.body, ctx.now(), ctx.calendar));
+  });
+
+  app.get('/api/cases/export.xlsx', {
+    schema: { tags, summary: '导出整改清单及销号情况（按问题库的筛选条件）', querystring: CaseListQuery.omit({ page: true, pageSize: true }) },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (actor.role === 'unit') throw appError('FORBIDDEN');
+    const { items } = await listCases(ctx.db, actor, { ...request.query, page: 1, pageSize: 10_000 }, chinaDate(ctx.now()), ctx.calendar);
+    const bytes = await renderCaseListXlsx(items, `${actor.region.name}营商环境问题整改清单`);
+    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('问题整改清单.xlsx')}`).send(Buffer.from(bytes));
+  });
+}
+
 /** Registers the problem routes. */
 export function caseRoutes(app: App, ctx: AppContext): void {
   readRoutes(app, ctx);
   writeRoutes(app, ctx);
   ruleRoutes(app, ctx);
+  fileRoutes(app, ctx);
 }

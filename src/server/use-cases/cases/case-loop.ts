@@ -50,12 +50,13 @@ const link = (c: CaseRow) => `/cases/${c.id}`;
 const caseUnits = (c: CaseRow) => [c.leadUnitId, ...c.coUnitIds].filter((u): u is number => u !== null);
 
 /** 交办: the office assigns the case to its 主办 unit (and 协办 units); the deadline follows the kind. */
-export async function assignCase(db: Db, actor: Actor, caseId: number, input: { leadUnitId: number; coUnitIds?: number[]; kind?: CaseKind }, now: Date, calendar: WorkCalendar): Promise<CaseRow> {
+export async function assignCase(db: Db, actor: Actor, caseId: number, input: { leadUnitId: number; coUnitIds?: number[]; kind?: CaseKind; dueOn?: string }, now: Date, calendar: WorkCalendar): Promise<CaseRow> {
   return runStep(db, actor, caseId, 'assign', now, async ({ tx, c, today }) => {
     const coUnitIds = [...new Set(input.coUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
     const found = await unitsInScope(tx, actor, [input.leadUnitId, ...coUnitIds], 'leadUnitId');
     const kind = input.kind ?? (c.kind);
-    const dueOn = caseDueOn(today, kind, await caseRulesOf(tx, c.planId), calendar);
+    // A list may fix its own 整改时限; otherwise the kind's working days from today.
+    const dueOn = input.dueOn ?? caseDueOn(today, kind, await caseRulesOf(tx, c.planId), calendar);
     const lead = found.find((u) => u.id === input.leadUnitId)?.name ?? '';
     return {
       patch: { leadUnitId: input.leadUnitId, coUnitIds, kind, assignedOn: today, dueOn, originalDueOn: dueOn },
