@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
@@ -53,11 +54,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(unit
       ? [
           { key: '/my-tasks', icon: <FormOutlined />, label: '我的任务' },
+          { key: '/my-cases', icon: <AlertOutlined />, label: '待办问题' },
           { key: '/dashboard', icon: <DashboardOutlined />, label: '工作台' },
         ]
       : [{ key: '/', icon: <DashboardOutlined />, label: '工作台' }]),
     ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: '审核' }] : []),
     ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
+    ...(unit ? [] : [{ key: '/cases', icon: <AlertOutlined />, label: '问题' }]),
     ...(unit ? [] : [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }]),
     { key: '/plans', icon: <FileTextOutlined />, label: '方案' },
     ...(unit ? [] : [{ key: '/documents', icon: <FileProtectOutlined />, label: '公文' }]),
