@@ -61,7 +61,9 @@ export function sharedPhrases(text: string, other: Set<string>): string[] {
     }
   }
   if (run) phrases.add(run);
-  return [...phrases].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const longestFirst = [...phrases].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  // A phrase inside a longer one says nothing more (开办 in 开办企业).
+  return longestFirst.filter((p, i) => !longestFirst.slice(0, i).some((q) => q.includes(p)));
 }
 
 /** Ranks the tasks for a problem; returns at most `limit` with a positive score. */

@@ -39,14 +39,14 @@ export function CaseStatsPage() {
       // Names come from data: escape them (the tooltip is HTML).
       formatter: (items: { name: string; seriesName: string; value: number }[]) => [escapeHtml(items[0]?.name ?? ''), ...items.map((i) => `${escapeHtml(i.seriesName)}：${i.value}`)].join('<br/>'),
     },
-    legend: { data: ['已办结', '办理中', '超期'] },
+    legend: { top: 0, data: ['已办结', '办理中', '超期'] },
     grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
     xAxis: { type: 'category', data: groups.map((g) => g.name), axisLabel: { interval: 0, rotate: groups.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '已办结', type: 'bar', stack: 'n', data: groups.map((g) => g.finished), itemStyle: { color: '#52c41a' } },
-      { name: '办理中', type: 'bar', stack: 'n', data: groups.map((g) => g.total - g.finished - g.overdue), itemStyle: { color: '#1677ff' } },
-      { name: '超期', type: 'bar', stack: 'n', data: groups.map((g) => g.overdue), itemStyle: { color: '#f5222d' } },
+      { name: '已办结', type: 'bar', stack: 'n', barMaxWidth: 48, data: groups.map((g) => g.finished), itemStyle: { color: '#52c41a' } },
+      { name: '办理中', type: 'bar', stack: 'n', barMaxWidth: 48, data: groups.map((g) => g.total - g.finished - g.overdue), itemStyle: { color: '#1677ff' } },
+      { name: '超期', type: 'bar', stack: 'n', barMaxWidth: 48, data: groups.map((g) => g.overdue), itemStyle: { color: '#f5222d' } },
     ],
   }), [groups]);
   const all = stats.data?.all;

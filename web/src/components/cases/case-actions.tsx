@@ -62,7 +62,7 @@ function UnitActions({ c, run, lead }: { c: CaseItem; run: Run; lead: boolean })
   const [text, setText] = useState('');
   const [date, setDate] = useState<Dayjs | null>(null);
   if (c.state === 'assigned') return lead ? <Button type="primary" block onClick={() => void run('sign')} data-testid="case-sign">签收</Button> : <span className="muted">等待主办单位签收</span>;
-  if (c.state !== 'handling') return <span className="muted">当前无需办理</span>;
+  if (c.state !== 'handling') return <span className="muted">{c.state === 'replied' ? '已提交整改/答复，等待优化办审核' : '当前无需本单位办理'}</span>;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Input.TextArea rows={4} placeholder={lead ? '办理情况或整改/答复内容' : '协办进展'} value={text} onChange={(e) => setText(e.target.value)} data-testid="case-text" />

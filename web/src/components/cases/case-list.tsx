@@ -1,6 +1,6 @@
 import { Card, List, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { CaseItem } from '../../api/cases-api.ts';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { LightDot } from '../light-dot.tsx';
@@ -20,6 +20,7 @@ const columns: ColumnsType<CaseItem> = [
 /** The problems as a table on desktop and as cards on a phone. */
 export function CaseList(props: { items: CaseItem[]; total: number; page: number; pageSize: number; loading: boolean; onPage: (page: number) => void }) {
   const mobile = useIsMobile();
+  const navigate = useNavigate();
   const pagination = { current: props.page, pageSize: props.pageSize, total: props.total, onChange: props.onPage, showSizeChanger: false, showTotal: (n: number) => `共 ${n} 件` };
   if (mobile) {
     return (
@@ -30,7 +31,7 @@ export function CaseList(props: { items: CaseItem[]; total: number; page: number
         pagination={pagination}
         locale={{ emptyText: '没有问题' }}
         renderItem={(c) => (
-          <Card size="small" className="case-card" data-testid="case-card" style={{ marginBottom: 8 }}>
+          <Card size="small" className="case-card" data-testid="case-card" style={{ marginBottom: 8, cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
             <Link to={`/cases/${c.id}`}>
               <div style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
                 <LightDot light={c.light} label={false} />
