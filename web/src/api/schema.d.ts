@@ -10129,7 +10129,7 @@ export interface paths {
                                 id: number;
                                 planId: number;
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 kindLabel: string;
                                 period: string;
                                 periodLabel: string;
@@ -10231,7 +10231,7 @@ export interface paths {
                          * @description dekad-brief 旬简报 / monthly-notice 月通报 / quarterly-summary 季度小结 / half-year-review 半年讲评 / annual-summary 年终总结 / work-bulletin 工作专报 / commendation 表彰通报 / supervision-order 督办单
                          * @enum {string}
                          */
-                        kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                        kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                         period: string;
                         /** @description 督办单：所印的督办记录 id（期间内只有一份时可省略） */
                         orderId?: number;
@@ -10268,7 +10268,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -10288,7 +10288,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -10484,7 +10484,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -10504,7 +10504,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -10696,7 +10696,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -10716,7 +10716,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -11049,7 +11049,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -11069,7 +11069,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -11282,7 +11282,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -11302,7 +11302,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
