@@ -77,7 +77,7 @@ test('office 交办 → unit 签收/答复 on a phone → office 审核/回访/�
   await screenshot(office, 'case-stats');
   const phoneStats = await phone.newPage();
   await phoneStats.goto(`${BASE_URL}/my-cases?all=true`);
-  await phoneStats.getByTestId('case-cards').waitFor();
+  await phoneStats.getByTestId('case-card').first().waitFor();
   await screenshot(phoneStats, 'case-unit-phone-list', { fullPage: false });
   assert.deepEqual(officeProblems, []);
   assert.deepEqual(unitProblems, []);

@@ -17,6 +17,7 @@ import type { FileParser } from '../../files/parse-pool.ts';
 import { assertCaseOffice } from '../../policies/case.policy.ts';
 import { assignCase } from './case-loop.ts';
 import { createCase } from './create-case.ts';
+import type { CandidateCache } from './case-links.ts';
 
 /** A list has at most this many rows. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -69,12 +70,13 @@ export async function commitCaseImport(db: Db, actor: Actor, input: ImportCommit
   if (errors.length) throw invalid(errors);
   if (!rows.length) throw appError('CASE_IMPORT_INVALID', '文件中没有可导入的数据行');
   const batch = `${input.kind}-${today}-${randomBytes(4).toString('hex')}`;
+  const cache: CandidateCache = new Map();
   await db.transaction(async (tx) => {
     for (const r of rows) {
       const c = await createCase(tx, actor, {
         source, refNo: refOf(r), kind: r.kind, title: r.title, finding: r.finding, place: r.place, foundOn: r.foundOn, enterpriseName: r.enterpriseName,
         creditCode: r.creditCode, contact: r.contact, category: r.category, planId: input.planId, importBatch: batch,
-      }, now);
+      }, now, cache);
       if (r.leadUnitId === null) continue;
       // Inside the batch transaction the step's own transaction is a savepoint.
       await assignCase(tx, actor, c.id, { leadUnitId: r.leadUnitId, dueOn: r.deadline ?? undefined }, now, calendar);

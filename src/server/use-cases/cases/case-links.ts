@@ -21,10 +21,18 @@ export async function candidateTasks(db: Db | Tx, planId: number): Promise<Candi
   }));
 }
 
+/** A plan's candidates kept across the rows of one import. */
+export type CandidateCache = Map<number, CandidateTask[]>;
+
 /** Suggested tasks for a problem's text and 主办 unit within a plan. */
-export async function suggestCaseLinks(db: Db | Tx, planId: number | null, text: string, leadUnitId: number | null): Promise<LinkSuggestion[]> {
+export async function suggestCaseLinks(db: Db | Tx, planId: number | null, text: string, leadUnitId: number | null, cache?: CandidateCache): Promise<LinkSuggestion[]> {
   if (planId === null) return [];
-  return suggestLinks(text, leadUnitId, await candidateTasks(db, planId));
+  let candidates = cache?.get(planId);
+  if (!candidates) {
+    candidates = await candidateTasks(db, planId);
+    cache?.set(planId, candidates);
+  }
+  return suggestLinks(text, leadUnitId, candidates);
 }
 
 /** Checks the tasks belong to the plan and the indicator too; returns the indicator to keep. */

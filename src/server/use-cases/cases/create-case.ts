@@ -12,7 +12,7 @@ import { plans, regions, units } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../errors.ts';
 import { assertCaseOffice, visibleCase } from '../../policies/case.policy.ts';
-import { auditOnTasks, suggestCaseLinks, validateLinks } from './case-links.ts';
+import { auditOnTasks, suggestCaseLinks, validateLinks, type CandidateCache } from './case-links.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -50,7 +50,7 @@ export async function unitsInScope(tx: Tx, actor: Actor, unitIds: number[], fiel
 }
 
 /** Registers a problem in the office's region (or its plan's) with the suggested task links. */
-export async function createCase(tx: Tx, actor: Actor, input: CaseInput, now: Date): Promise<CaseRow> {
+export async function createCase(tx: Tx, actor: Actor, input: CaseInput, now: Date, cache?: CandidateCache): Promise<CaseRow> {
   assertCaseOffice(actor);
   const plan = input.planId ? await planInScope(tx, actor, input.planId) : null;
   if (input.placeRegionId) {
@@ -58,7 +58,7 @@ export async function createCase(tx: Tx, actor: Actor, input: CaseInput, now: Da
     if (!r) throw appError('VALIDATION_FAILED', '问题所在地区不在本办管理范围内', { field: 'placeRegionId' });
   }
   if (input.foundOn > chinaDate(now)) throw appError('VALIDATION_FAILED', '发现日期不能晚于今天', { field: 'foundOn' });
-  const suggestions = await suggestCaseLinks(tx, plan?.id ?? null, `${input.title} ${input.finding} ${input.category ?? ''}`, null);
+  const suggestions = await suggestCaseLinks(tx, plan?.id ?? null, `${input.title} ${input.finding} ${input.category ?? ''}`, null, cache);
   const [row] = await tx.insert(cases).values({
     regionId: plan?.regionId ?? actor.region.id, placeRegionId: input.placeRegionId ?? null, planId: plan?.id ?? null,
     source: input.source, refNo: input.refNo?.trim() || null, kind: input.kind, title: input.title.trim(), finding: input.finding.trim(),
