@@ -16,9 +16,10 @@ import * as importSchema from './import-schema.ts';
 import * as documentSchema from './document-schema.ts';
 import * as assessmentSchema from './assessment-schema.ts';
 import * as instructionSchema from './instruction-schema.ts';
+import * as caseSchema from './case-schema.ts';
 import { acquireDataDirLock } from './lock.ts';
 
-const schema = { ...coreSchema, ...supervisionSchema, ...importSchema, ...assessmentSchema, ...documentSchema, ...instructionSchema };
+const schema = { ...coreSchema, ...supervisionSchema, ...importSchema, ...assessmentSchema, ...documentSchema, ...instructionSchema, ...caseSchema };
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; use cases take it explicitly so the caller owns the transaction. */

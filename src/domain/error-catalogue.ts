@@ -132,6 +132,10 @@ export const ERROR_CATALOGUE = {
   RESTORE_TARGET_NOT_EMPTY: ['conflict', '目标数据库不是空的，恢复不会覆盖已有数据'],
   RENDER_BUSY: ['unavailable', '服务器正在生成其他公文，请稍后再试'],
   INSTRUCTION_NOT_FOUND: ['not_found', '领导批示不存在'],
+  CASE_NOT_FOUND: ['not_found', '问题不存在'],
+  CASE_STATE_INVALID: ['conflict', '问题当前状态下不能执行该操作'],
+  CASE_IMPORT_INVALID: ['invalid', '导入文件中有不正确的行，未写入任何问题'],
+  CASE_IMPORT_UNREADABLE: ['invalid', '无法读取导入文件（可导入 XLSX、CSV 或含表格的 DOCX）'],
   INTERNAL: ['internal', '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [ErrorKind, string]>;
 

@@ -15,6 +15,10 @@ import { buildMonthlyNotice } from './kinds/monthly-notice.ts';
 import { buildQuarterlySummary } from './kinds/quarterly-summary.ts';
 import { buildSupervisionOrder } from './kinds/supervision-order.ts';
 import { buildWorkBulletin } from './kinds/work-bulletin.ts';
+import { buildInspectionNotice, caseExposureBlocks, hasExposure, type InspectionNoticeData } from './kinds/case-exposure.ts';
+
+export { buildInspectionNotice, caseExposureBlocks, hasExposure };
+export type { CaseExposureData, ExposedCase, InspectionNoticeData } from './kinds/case-exposure.ts';
 
 export type * from './report-data.ts';
 export type { Block, BlockOf, ChartSpec, Inline, ReportDocument, ReportKind } from './report-document.ts';
@@ -41,6 +45,7 @@ export interface ReportDataByKind {
   'work-bulletin': WorkBulletinData;
   'commendation': CommendationData;
   'supervision-order': SupervisionOrderData;
+  'inspection-notice': InspectionNoticeData;
 }
 
 const BUILDERS: { [K in ReportKind]: (data: ReportDataByKind[K]) => ReportDocument } = {
@@ -52,6 +57,7 @@ const BUILDERS: { [K in ReportKind]: (data: ReportDataByKind[K]) => ReportDocume
   'work-bulletin': buildWorkBulletin,
   'commendation': buildCommendation,
   'supervision-order': buildSupervisionOrder,
+  'inspection-notice': buildInspectionNotice,
 };
 
 /** Builds the document model of any kind from its data. */

@@ -65,7 +65,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
 /** The kinds of document the engine writes. */
 export const reportKindSchema = z.enum([
   'dekad-brief', 'monthly-notice', 'quarterly-summary', 'half-year-review', 'annual-summary',
-  'work-bulletin', 'commendation', 'supervision-order',
+  'work-bulletin', 'commendation', 'supervision-order', 'inspection-notice',
 ]);
 
 /** A whole report. */

@@ -52,6 +52,7 @@ import { workbenchRoutes } from './routes/workbench.routes.ts';
 import { cockpitRoutes } from './routes/cockpit.routes.ts';
 import { exportRoutes } from './routes/exports.routes.ts';
 import { instructionRoutes } from './routes/instructions.routes.ts';
+import { caseRoutes } from './routes/cases.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -172,6 +173,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   adminDirectoryRoutes(app, ctx);
   planSettingsRoutes(app, ctx);
   workbenchRoutes(app, ctx);
+  caseRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

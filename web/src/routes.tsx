@@ -33,6 +33,10 @@ const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx').then((m) =
 const WorkbenchUnreportedPage = lazy(() => import('./pages/workbench-unreported-page.tsx').then((m) => ({ default: m.WorkbenchUnreportedPage })));
 const CockpitPage = lazy(() => import('./pages/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
 const InstructionsPage = lazy(() => import('./pages/instructions-page.tsx').then((m) => ({ default: m.InstructionsPage })));
+const CasePoolPage = lazy(() => import('./pages/case-pool-page.tsx').then((m) => ({ default: m.CasePoolPage })));
+const CasePage = lazy(() => import('./pages/case-page.tsx').then((m) => ({ default: m.CasePage })));
+const CaseStatsPage = lazy(() => import('./pages/case-stats-page.tsx').then((m) => ({ default: m.CaseStatsPage })));
+const CaseImportPage = lazy(() => import('./pages/case-import-page.tsx').then((m) => ({ default: m.CaseImportPage })));
 const DocumentPage = lazy(() => import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
 
 function page(node: ReactNode) {
@@ -91,6 +95,11 @@ export function AppRoutes() {
         <Route path="plans/:id" element={page(<PlanPage />)} />
         <Route path="imports" element={<RequireRole roles={['office']}>{page(<ImportPage />)}</RequireRole>} />
         <Route path="imports/:id" element={<RequireRole roles={['office']}>{page(<ImportReviewPage />)}</RequireRole>} />
+        <Route path="cases" element={<RequireRole roles={['office', 'leader']}>{page(<CasePoolPage />)}</RequireRole>} />
+        <Route path="cases/stats" element={<RequireRole roles={['office', 'leader']}>{page(<CaseStatsPage />)}</RequireRole>} />
+        <Route path="cases/import" element={<RequireRole roles={['office']}>{page(<CaseImportPage />)}</RequireRole>} />
+        <Route path="cases/:id" element={page(<CasePage />)} />
+        <Route path="my-cases" element={<RequireRole roles={['unit']}>{page(<CasePoolPage mine />)}</RequireRole>} />
         <Route path="tasks" element={page(<TasksPage />)} />
         <Route path="tasks/:id" element={page(<TaskPage />)} />
         <Route path="tasks/:id/orders/:urgeId" element={page(<OrderPrintPage />)} />

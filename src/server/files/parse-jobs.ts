@@ -7,18 +7,21 @@ import { parseDocument } from '../../ingest/index.ts';
 import { DEFAULT_READER_LIMITS } from '../../ingest/readers/reader-limits.ts';
 import { loadBoundedWorkbook } from '../../ingest/readers/xlsx-guard.ts';
 import { valueText } from '../../ingest/readers/xlsx.reader.ts';
+import { readTable, type TableJob } from './table-job.ts';
+
+export type { TableJob } from './table-job.ts';
 
 /** A plan document → its draft for review. */
 export interface PlanJob { kind: 'plan'; bytes: Uint8Array; fileName: string }
 /** A rank template → the values of the named sheets (numbers kept as numbers, the rest as shown text). */
 export interface WorkbookJob { kind: 'workbook'; bytes: Uint8Array; fileName: string; sheets: string[]; columns: number; maxRows: number }
-export type ParseJob = PlanJob | WorkbookJob;
+export type ParseJob = PlanJob | WorkbookJob | TableJob;
 
 /** One sheet's cells by 1-based row and column; `null` where the sheet has no such sheet. */
 export interface SheetValues { rowCount: number; rows: (number | string)[][] }
 export type WorkbookValues = Record<string, SheetValues | null>;
 
-export type JobResult<J extends ParseJob> = J extends PlanJob ? PlanDraft : WorkbookValues;
+export type JobResult<J extends ParseJob> = J extends PlanJob ? PlanDraft : J extends TableJob ? string[][] : WorkbookValues;
 
 async function readWorkbook(job: WorkbookJob): Promise<WorkbookValues> {
   const limits = { ...DEFAULT_READER_LIMITS, maxRows: job.maxRows };
@@ -45,7 +48,8 @@ async function readWorkbook(job: WorkbookJob): Promise<WorkbookValues> {
 }
 
 /** Runs one job (in the parse process, or in-process for the CLI and unit tests). */
-export async function runParseJob(job: ParseJob): Promise<PlanDraft | WorkbookValues> {
+export async function runParseJob(job: ParseJob): Promise<PlanDraft | WorkbookValues | string[][]> {
   if (job.kind === 'plan') return parseDocument({ bytes: job.bytes, fileName: job.fileName });
+  if (job.kind === 'table') return readTable(job);
   return readWorkbook(job);
 }

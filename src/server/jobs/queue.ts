@@ -12,6 +12,7 @@ import type { Database, Db } from '../../db/client.ts';
 import { livePlans } from '../use-cases/supervision/live-plans.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { runReminders, type Delivery } from '../use-cases/supervision/reminders.ts';
+import { sweepCases } from '../use-cases/cases/case-pressure.ts';
 import { deliver, type MailSettings } from './deliver.ts';
 import { defineJob, jobData, registerJob, sendJob } from './job-definition.ts';
 
@@ -59,6 +60,7 @@ export async function runDailySupervision(db: Db, today: string, calendar: WorkC
   const live = await livePlans(db, today);
   for (const p of live) await recordPlanLights(db, p.id, today, calendar, now);
   const deliveries = await runReminders(db, today, calendar);
+  await sweepCases(db, today, calendar, now);
   return { deliveries, plans: live.length };
 }
 

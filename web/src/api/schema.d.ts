@@ -11382,7 +11382,7 @@ export interface paths {
                                 id: number;
                                 planId: number;
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 kindLabel: string;
                                 period: string;
                                 periodLabel: string;
@@ -11484,7 +11484,7 @@ export interface paths {
                          * @description dekad-brief 旬简报 / monthly-notice 月通报 / quarterly-summary 季度小结 / half-year-review 半年讲评 / annual-summary 年终总结 / work-bulletin 工作专报 / commendation 表彰通报 / supervision-order 督办单
                          * @enum {string}
                          */
-                        kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                        kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                         period: string;
                         /** @description 督办单：所印的督办记录 id（期间内只有一份时可省略） */
                         orderId?: number;
@@ -11521,7 +11521,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -11541,7 +11541,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -11737,7 +11737,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -11757,7 +11757,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -11949,7 +11949,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -11969,7 +11969,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -12302,7 +12302,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -12322,7 +12322,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -12535,7 +12535,7 @@ export interface paths {
                             id: number;
                             planId: number;
                             /** @enum {string} */
-                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                            kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                             kindLabel: string;
                             period: string;
                             periodLabel: string;
@@ -12555,7 +12555,7 @@ export interface paths {
                             };
                             model: {
                                 /** @enum {string} */
-                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order";
+                                kind: "dekad-brief" | "monthly-notice" | "quarterly-summary" | "half-year-review" | "annual-summary" | "work-bulletin" | "commendation" | "supervision-order" | "inspection-notice";
                                 title: string;
                                 date?: string;
                                 blocks: ({
@@ -14415,6 +14415,3541 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题库（按来源、状态、单位、地区、指标、是否超期筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    planId?: number;
+                    source?: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                    /** @description 逗号分隔的状态 */
+                    state?: string;
+                    unitId?: number;
+                    placeRegionId?: number;
+                    indicatorId?: number;
+                    overdue?: "true" | "false";
+                    todo?: "true" | "false";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记问题（优化办）；给出主办单位时同时交办 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                        refNo?: string | null;
+                        /** @enum {string} */
+                        kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                        title: string;
+                        finding: string;
+                        place?: string;
+                        foundOn: string;
+                        enterpriseName?: string | null;
+                        creditCode?: (string | null) | "";
+                        contact?: string | null;
+                        category?: string;
+                        /** @enum {string} */
+                        severity?: "general" | "serious" | "major";
+                        planId?: number | null;
+                        placeRegionId?: number | null;
+                        leadUnitId?: number;
+                        coUnitIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题统计：按期办结率、满意率、重复诉求、退回率（按来源、单位、地区、指标） */
+        get: {
+            parameters: {
+                query?: {
+                    planId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            all: {
+                                total: number;
+                                finished: number;
+                                onTime: number;
+                                overdue: number;
+                                visited: number;
+                                satisfied: number;
+                                dissatisfied: number;
+                                repeated: number;
+                                replied: number;
+                                returned: number;
+                                /** @description 按期办结率 % */
+                                onTimeRate: number | null;
+                                /** @description 满意率 % */
+                                satisfactionRate: number | null;
+                                /** @description 退回率 % */
+                                returnRate: number | null;
+                            };
+                            bySource: {
+                                total: number;
+                                finished: number;
+                                onTime: number;
+                                overdue: number;
+                                visited: number;
+                                satisfied: number;
+                                dissatisfied: number;
+                                repeated: number;
+                                replied: number;
+                                returned: number;
+                                /** @description 按期办结率 % */
+                                onTimeRate: number | null;
+                                /** @description 满意率 % */
+                                satisfactionRate: number | null;
+                                /** @description 退回率 % */
+                                returnRate: number | null;
+                                key: string;
+                                name: string;
+                            }[];
+                            byUnit: {
+                                total: number;
+                                finished: number;
+                                onTime: number;
+                                overdue: number;
+                                visited: number;
+                                satisfied: number;
+                                dissatisfied: number;
+                                repeated: number;
+                                replied: number;
+                                returned: number;
+                                /** @description 按期办结率 % */
+                                onTimeRate: number | null;
+                                /** @description 满意率 % */
+                                satisfactionRate: number | null;
+                                /** @description 退回率 % */
+                                returnRate: number | null;
+                                key: string;
+                                name: string;
+                            }[];
+                            byCounty: {
+                                total: number;
+                                finished: number;
+                                onTime: number;
+                                overdue: number;
+                                visited: number;
+                                satisfied: number;
+                                dissatisfied: number;
+                                repeated: number;
+                                replied: number;
+                                returned: number;
+                                /** @description 按期办结率 % */
+                                onTimeRate: number | null;
+                                /** @description 满意率 % */
+                                satisfactionRate: number | null;
+                                /** @description 退回率 % */
+                                returnRate: number | null;
+                                key: string;
+                                name: string;
+                            }[];
+                            byIndicator: {
+                                total: number;
+                                finished: number;
+                                onTime: number;
+                                overdue: number;
+                                visited: number;
+                                satisfied: number;
+                                dissatisfied: number;
+                                repeated: number;
+                                replied: number;
+                                returned: number;
+                                /** @description 按期办结率 % */
+                                onTimeRate: number | null;
+                                /** @description 满意率 % */
+                                satisfactionRate: number | null;
+                                /** @description 退回率 % */
+                                returnRate: number | null;
+                                key: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题详情与办理时间线 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 建议关联的方案任务（按文字与主办单位，附理由） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                taskId: number;
+                                seq: number;
+                                indicatorId: number | null;
+                                score: number;
+                                explanation: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 确认关联的方案任务与指标（优化办） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        taskIds: number[];
+                        indicatorId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交办：主办单位、协办单位，时限按类别的工作日计算（优化办） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        leadUnitId: number;
+                        coUnitIds?: number[];
+                        /** @enum {string} */
+                        kind?: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收（主办单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理进展（主办或协办单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整改/答复（主办单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核：通过或退回重办（优化办） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回访满意度（优化办）；不满意则重新办理 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        satisfaction: "satisfied" | "basic" | "dissatisfied";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 销号（优化办） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期（主办单位，时限前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        proposedDueOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/extension/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批延期（优化办） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催办或下发督办单（优化办） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "reminder" | "order";
+                        message: string;
+                        replyBy?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/case-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案的问题办理规则（各类时限、临期、对关联任务灯的影响） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kindWorkdays: {
+                                consult: number;
+                                help: number;
+                                complaint: number;
+                                suggestion: number;
+                                rectify: number;
+                            };
+                            nearWorkdays: number;
+                            /** @enum {string} */
+                            taskLightRule: "off" | "downgrade" | "red";
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改问题办理规则（优化办） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kindWorkdays: {
+                            consult: number;
+                            help: number;
+                            complaint: number;
+                            suggestion: number;
+                            rectify: number;
+                        };
+                        nearWorkdays: number;
+                        /** @enum {string} */
+                        taskLightRule: "off" | "downgrade" | "red";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kindWorkdays: {
+                                consult: number;
+                                help: number;
+                                complaint: number;
+                                suggestion: number;
+                                rectify: number;
+                            };
+                            nearWorkdays: number;
+                            /** @enum {string} */
+                            taskLightRule: "off" | "downgrade" | "red";
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 读取督查整改清单（XLSX/DOCX 表格）或 12345 工单导出（CSV/XLSX），建议列对应关系（请求体为文件内容，application/octet-stream） */
+        post: {
+            parameters: {
+                query: {
+                    kind: "hotline" | "rectify";
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: string[][];
+                            headerRow: number;
+                            mapping: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按确认的列对应关系导入问题；任何一行有错误都不写入，并逐行逐列指出 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "hotline" | "rectify";
+                        planId: number | null;
+                        headerRow: number;
+                        mapping: {
+                            [key: string]: number;
+                        };
+                        rows: string[][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            batch: string;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出整改清单及销号情况（按问题库的筛选条件） */
+        get: {
+            parameters: {
+                query?: {
+                    planId?: number;
+                    source?: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                    /** @description 逗号分隔的状态 */
+                    state?: string;
+                    unitId?: number;
+                    placeRegionId?: number;
+                    indicatorId?: number;
+                    overdue?: "true" | "false";
+                    todo?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
@@ -68,6 +69,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(unit
       ? [
           { key: '/my-tasks', icon: <FormOutlined />, label: counted('我的任务', badges?.myTasks, 'nav-badge-my-tasks') },
+          { key: '/my-cases', icon: <AlertOutlined />, label: '待办问题' },
           { key: '/dashboard', icon: <DashboardOutlined />, label: counted('工作台', badges?.workbench, 'nav-badge-workbench') },
         ]
       : [{ key: '/', icon: <DashboardOutlined />, label: counted('工作台', badges?.workbench, 'nav-badge-workbench') }]),
@@ -75,6 +77,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(unit ? [] : [{ key: '/cockpit', icon: <FundProjectionScreenOutlined />, label: '领导驾驶舱' }]),
     ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: counted('审核', badges?.review, 'nav-badge-review') }] : []),
     ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
+    ...(unit ? [] : [{ key: '/cases', icon: <AlertOutlined />, label: '问题' }]),
     ...(unit ? [] : [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }]),
     { key: '/plans', icon: <FileTextOutlined />, label: '方案' },
     ...(unit ? [] : [{ key: '/documents', icon: <FileProtectOutlined />, label: '公文' }]),

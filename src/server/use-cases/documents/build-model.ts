@@ -13,6 +13,7 @@ import { commendationData, type CommendationResultsInput } from './commendation-
 import { loadPlanWithRegion, type PlanWithRegion } from './issuing-office.ts';
 import { chooseOrder, supervisionOrderData } from './order-data.ts';
 import { dekadBriefData, progressReviewData } from './progress-data.ts';
+import { inspectionNoticeData, withCaseExposure } from '../cases/exposure-data.ts';
 
 /**
  * Options some kinds take: the order a 督办单 prints, the results a 表彰通报 commends, and the
@@ -36,6 +37,7 @@ export function periodIssueDate(period: Period, today: string): string {
 const PERIOD_OF: Partial<Record<ReportKind, { kind: PeriodKind; example: string }>> = {
   'dekad-brief': { kind: 'xun', example: '2023-06-2（6月中旬）' },
   'monthly-notice': { kind: 'month', example: '2023-06' },
+  'inspection-notice': { kind: 'month', example: '2023-06' },
   'quarterly-summary': { kind: 'quarter', example: '2023-Q2' },
   'half-year-review': { kind: 'half', example: '2023-H1' },
   'annual-summary': { kind: 'year', example: '2023' },
@@ -44,7 +46,7 @@ const PERIOD_OF: Partial<Record<ReportKind, { kind: PeriodKind; example: string 
 /** Names of the kinds in Chinese, for titles of lists and error messages. */
 export const KIND_LABELS: Record<ReportKind, string> = {
   'dekad-brief': '旬简报', 'monthly-notice': '月通报', 'quarterly-summary': '季度小结', 'half-year-review': '半年讲评',
-  'annual-summary': '年终总结', 'work-bulletin': '工作专报', 'commendation': '表彰通报', 'supervision-order': '督办单',
+  'annual-summary': '年终总结', 'work-bulletin': '工作专报', 'commendation': '表彰通报', 'supervision-order': '督办单', 'inspection-notice': '督查情况通报',
 };
 
 /** Parses the period key and checks it is the kind's period, or PERIOD_INVALID naming an example. */
@@ -67,6 +69,10 @@ export async function buildModel(
   switch (kind) {
     case 'dekad-brief': model = buildReport(kind, await dekadBriefData(db, plan, period, today, calendar)); break;
     case 'monthly-notice':
+      // 通报曝光: the period's overdue, 不满意 and returned problems (src/server/use-cases/cases).
+      model = await withCaseExposure(db, buildReport(kind, await progressReviewData(db, plan, period, today, calendar)), plan.id, period, today, calendar);
+      break;
+    case 'inspection-notice': model = buildReport(kind, await inspectionNoticeData(db, plan, period, today, calendar)); break;
     case 'quarterly-summary':
     case 'half-year-review':
     case 'annual-summary': model = buildReport(kind, await progressReviewData(db, plan, period, today, calendar)); break;

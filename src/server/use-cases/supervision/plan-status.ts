@@ -16,6 +16,8 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
 import { planSettings } from './task-context.ts';
+import { applyCasePressure } from '../../../domain/cases/case-light.ts';
+import { casePressure } from '../cases/case-pressure.ts';
 
 export interface TaskStatus {
   taskId: number;
@@ -97,6 +99,8 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
     if (list) list.push(l.unitId);
     else leadsOf.set(l.taskId, [l.unitId]);
   }
+  // Overdue and 不满意 problems linked to a task count against its light (the plan's case rule).
+  const cases = await casePressure(db, planId, day, cutoff);
   const folds = new Map<number, LeadFold>();
   const filed = new Map<number, Set<number>>();
   for (const r of reports) {
@@ -124,9 +128,10 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
       period: owed.period, reportDueOn: owed.dueOn, dueOn, completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
     }, day);
     const done = completedOn !== null;
-    const { light, reasons } = taskLight({
+    const own = taskLight({
       dueOn, completed: done, reportedDone: fold?.reportedDone ?? false, lateReport, consecutiveReturns: fold?.consecutiveReturns ?? 0, ongoing,
     }, day, rules);
+    const { light, reasons } = applyCasePressure(own.light, own.reasons, cases.byTask.get(t.id) ?? [], cases.rule);
     return {
       taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, plannedDueOn: t.dueOn, dueOn, ongoing, completedOn,
       deadlinePassed: deadlinePassed(dueOn, day), overdue: isOverdue(dueOn, done, day), nearDue: isNearDue(dueOn, done, day, rules.yellowWithinDays),
