@@ -48,10 +48,9 @@ export function indicatorSection(data: ProgressReviewData): Block[] {
   const table: BlockOf<'table'> = {
     kind: 'table', caption: '表1 各指标任务推进情况',
     columns: [
-      // Wide enough for 知识产权创造保护和运用 on one line: a row of one line keeps the notice short.
-      { title: '序号', weight: 0.7, align: 'center' }, { title: '一级指标', weight: 3.4, align: 'left' }, { title: '任务数', weight: 1.0, align: 'center' },
-      { title: '已到期', weight: 1.0, align: 'center' }, { title: '已办结', weight: 1.0, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
-      { title: '按时完成率', weight: 1.6, align: 'center' }, { title: '红灯', weight: 0.7, align: 'center' }, { title: '黄灯', weight: 0.7, align: 'center' },
+      { title: '序号', weight: 0.8, align: 'center' }, { title: '一级指标', weight: 2.6, align: 'left' }, { title: '任务数', weight: 1.1, align: 'center' },
+      { title: '已到期', weight: 1.1, align: 'center' }, { title: '已办结', weight: 1.1, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
+      { title: '按时完成率', weight: 1.8, align: 'center' }, { title: '红灯', weight: 0.8, align: 'center' }, { title: '黄灯', weight: 0.8, align: 'center' },
     ],
     rows: rows.map((r, i) => [String(data.indicators[i]?.seq ?? i + 1), r.name, String(r.total), String(r.due), String(r.doneDue), percent(r.completionRate), percent(r.onTimeRate), String(r.red), String(r.yellow)]),
   };
@@ -68,9 +67,9 @@ export function unitSection(data: ProgressReviewData): Block[] {
   const table: BlockOf<'table'> = {
     kind: 'table', caption: '表2 牵头单位任务推进情况排名',
     columns: [
-      { title: '排名', weight: 0.7, align: 'center' }, { title: '牵头单位', weight: 3.6, align: 'left' }, { title: '牵头任务', weight: 1.1, align: 'center' },
-      { title: '已到期', weight: 1.0, align: 'center' }, { title: '已办结', weight: 1.0, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
-      { title: '按时完成率', weight: 1.6, align: 'center' }, { title: '逾期', weight: 0.7, align: 'center' },
+      { title: '排名', weight: 0.8, align: 'center' }, { title: '牵头单位', weight: 2.8, align: 'left' }, { title: '牵头任务', weight: 1.3, align: 'center' },
+      { title: '已到期', weight: 1.1, align: 'center' }, { title: '已办结', weight: 1.1, align: 'center' }, { title: '完成率', weight: 1.2, align: 'center' },
+      { title: '按时完成率', weight: 1.8, align: 'center' }, { title: '逾期', weight: 0.8, align: 'center' },
     ],
     rows: units.map((u, i) => [String(i + 1), u.name, String(u.total), String(u.due), String(u.doneDue), percent(u.completionRate), percent(u.onTimeRate), String(u.red)]),
   };

@@ -9,7 +9,7 @@ import type { OrderRecord, SupervisionRecord, UnitCounts, UnitRecord } from '../
 import { formatChineseDate, joinNames, para, tidyText } from './text-helpers.ts';
 
 /** Units shown per list; the rest are counted. */
-const SHOWN = 5;
+const SHOWN = 3;
 
 const LISTS: readonly { key: keyof UnitCounts; what: string; unit: string }[] = [
   { key: 'late', what: '逾期报送进展', unit: '项' },
