@@ -3,24 +3,24 @@
 
 export const SCREENS = {
   // 优化办 (province and city offices)
-  'office: plans': (u) => ['/api/plans'],
+  'office: plans': (_u) => ['/api/plans'],
   'office: plan tasks': (u) => [`/api/plans/${u.planId}`, `/api/plans/${u.planId}/tasks?page=${1 + (u.n++ % 5)}&pageSize=20`],
   'office: plan search': (u) => [`/api/plans/${u.planId}/tasks?q=${encodeURIComponent('一网通办')}&page=1&pageSize=20`],
   'office: unit filter': (u) => [`/api/plans/${u.planId}/tasks?unit=${u.filterUnit}&page=1&pageSize=20`],
-  'office: all tasks': (u) => ['/api/tasks?page=1&pageSize=20'],
-  'office: review queue': (u) => ['/api/review-queue'],
+  'office: all tasks': (_u) => ['/api/tasks?page=1&pageSize=20'],
+  'office: review queue': (_u) => ['/api/review-queue'],
   'office: lights board': (u) => [`/api/plans/${u.planId}/lights`],
   'office: dashboard': (u) => [`/api/stats?plan=${u.planId}`],
-  'office: audit': (u) => ['/api/audit?page=1&pageSize=50'],
+  'office: audit': (_u) => ['/api/audit?page=1&pageSize=50'],
   'office: task': (u) => [`/api/tasks/${u.taskId}`, `/api/tasks/${u.taskId}/reports`],
   // 分管领导
   'leader: dashboard': (u) => [`/api/stats?plan=${u.planId}`],
   'leader: lights board': (u) => [`/api/plans/${u.planId}/lights`],
   'leader: plan tasks': (u) => [`/api/plans/${u.planId}/tasks?page=1&pageSize=20`],
   // 单位
-  'unit: my tasks': (u) => ['/api/my-tasks'],
+  'unit: my tasks': (_u) => ['/api/my-tasks'],
   'unit: task': (u) => [`/api/tasks/${u.taskId}`, `/api/tasks/${u.taskId}/reports`],
-  'unit: notifications': (u) => ['/api/notifications'],
+  'unit: notifications': (_u) => ['/api/notifications'],
 };
 
 /** Relative frequency of each screen per role. */

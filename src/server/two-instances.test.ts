@@ -49,9 +49,9 @@ onPostgres('two server instances on one PostgreSQL', () => {
     const [reminders] = await a.database.db.select({ n: count() }).from(notifications).where(sql`${notifications.dedupeKey} like 'reminder:%'`);
     expect(reminders!.n).toBeGreaterThan(0);
     const doubled = await a.database.db.execute(sql`select user_id, dedupe_key from notifications where dedupe_key is not null group by 1, 2 having count(*) > 1`);
-    expect((doubled as unknown as { rows: unknown[] }).rows).toEqual([]);
+    expect((doubled as { rows: unknown[] }).rows).toEqual([]);
     const lights = await a.database.db.execute(sql`select task_id, period from task_lights group by 1, 2 having count(*) > 1`);
-    expect((lights as unknown as { rows: unknown[] }).rows).toEqual([]);
+    expect((lights as { rows: unknown[] }).rows).toEqual([]);
     // A third run (either instance) adds nothing.
     await runDailySupervision(second.db, '2023-07-10', calendar, now);
     const [again] = await a.database.db.select({ n: count() }).from(notifications).where(sql`${notifications.dedupeKey} like 'reminder:%'`);
