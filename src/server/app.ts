@@ -13,6 +13,7 @@ import Fastify from 'fastify';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { WorkCalendar } from '../domain/supervision/work-calendar.ts';
+import { chineseLocaleError } from '../domain/labels-validation.ts';
 import type { Db } from '../db/client.ts';
 import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
@@ -69,8 +70,8 @@ export interface BuildOptions {
   demo?: DemoInfo | null;
 }
 
-// Validation messages reach officials: have zod speak Chinese.
-z.config(z.locales.zhCN());
+// Validation messages reach officials: have zod speak Chinese, in words (不能为空, 应为数字), not type names.
+z.config({ localeError: chineseLocaleError });
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -92,12 +93,15 @@ function authenticate(ctx: AppContext, app: App): void {
   });
 }
 
-const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'PUT /api/me/password', 'DELETE /api/session', 'POST /api/session']);
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'GET /api/session', 'PUT /api/me/password', 'DELETE /api/session', 'POST /api/session']);
 
 /** Creates the application (not yet listening). */
 export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
+    // Quiet by default: one request line at debug (LOG_LEVEL=debug), written by the hook below,
+    // instead of Fastify's two info lines per request.
+    disableRequestLogging: true,
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from configured proxies: trusting it from anyone would let a
     // client pick the address the login limits count against.
@@ -115,6 +119,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // Every request runs under the injectable clock: rows stamped without an explicit time (audit,
   // inbox, evidence) carry the simulated time in tests and the demo.
   app.addHook('onRequest', (_request, _reply, done) => withClock(ctx.now, done));
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -12,7 +12,56 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 会话状态（未登录时 signedIn 为 false，不返回 401） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signedIn: boolean;
+                            user: {
+                                id: number;
+                                login: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "office" | "leader" | "unit";
+                                roleName: string;
+                                region: {
+                                    id: number;
+                                    name: string;
+                                    level: string;
+                                };
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description 须先修改初始密码，其他操作均被拒绝 */
+                                mustChangePassword: boolean;
+                                permissions: {
+                                    managePlans: boolean;
+                                    manageUsers: boolean;
+                                    /** @description 单位负责人：可确认本单位的延期申请 */
+                                    confirmExtensions: boolean;
+                                    /** @description 管理员：系统管理（区域、单位、用户批量导入） */
+                                    administer: boolean;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** 登录 */
         post: {
