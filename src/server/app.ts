@@ -44,6 +44,7 @@ import { securityHeaders } from './security/headers.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
+import { myTaskRoutes } from './routes/my-tasks.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   systemRoutes(app, ctx);
   adminDirectoryRoutes(app, ctx);
   planSettingsRoutes(app, ctx);
+  myTaskRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

@@ -12656,6 +12656,173 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/my-tasks/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的任务：搜索、筛选、按紧急程度排序、分页
+         * @description 逾期和待报的在前，再按最近的截止日期；total 为筛选后的总数，counts 为各报告状态的数量（不受 state 筛选影响）。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 搜索：序号、任务内容或方案名称 */
+                    q?: string;
+                    /** @description 方案 */
+                    plan?: number;
+                    /** @description 预警灯 */
+                    light?: "red" | "yellow" | "green" | "done";
+                    /** @description 本期报告状态：todo 待填报、draft 草稿、returned 被退回、submitted 已提交、accepted 已通过 */
+                    state?: "todo" | "draft" | "returned" | "submitted" | "accepted";
+                    /** @description 时限：overdue 已逾期、week 7日内到期、month 30日内到期 */
+                    due?: "overdue" | "week" | "month";
+                    /** @description 本单位角色：牵头或责任 */
+                    role?: "lead" | "responsible";
+                    /** @description 只取这一项任务（打开填报时） */
+                    task?: number;
+                    /** @description 分组排序：按报告状态、按方案或不分组；组内按紧急程度 */
+                    group?: "state" | "plan" | "none";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                taskId: number;
+                                planId: number;
+                                planTitle: string;
+                                seq: number;
+                                text: string;
+                                /** @enum {string} */
+                                role: "lead" | "responsible";
+                                dueOn: string | null;
+                                period: {
+                                    key: string;
+                                    label: string;
+                                    dueOn: string;
+                                    /** @description 本期报告已过截止日仍未报送 */
+                                    late: boolean;
+                                };
+                                report: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    status: string;
+                                    percent: number;
+                                } | null;
+                                light: string | null;
+                                /** @description 任务已过完成时限或本期报告逾期 */
+                                overdue: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            counts: {
+                                todo: number;
+                                draft: number;
+                                returned: number;
+                                submitted: number;
+                                accepted: number;
+                            };
+                            plans: {
+                                id: number;
+                                title: string;
+                                count: number;
+                            }[];
+                            overdue: number;
+                            /** @description 各项任务同一报告期时的报告期 */
+                            period: {
+                                label: string;
+                                dueOn: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
