@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import type { App, AppContext, DemoInfo } from './context.ts';
 import { ERROR_CATALOGUE, appError, handleError } from './errors.ts';
 import { registerNulGuard } from './nul-guard.ts';
+import { QuietLogController } from './quiet-log.ts';
 import { registerRequestAudit } from './request-audit.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
@@ -100,9 +101,8 @@ const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'GET /api/session', 'PUT 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
-    // Quiet by default: one request line at debug (LOG_LEVEL=debug), written by the hook below,
-    // instead of Fastify's two info lines per request.
-    disableRequestLogging: true,
+    // Quiet by default: one request line at debug (LOG_LEVEL=debug) instead of two info lines.
+    logController: new QuietLogController(),
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from configured proxies: trusting it from anyone would let a
     // client pick the address the login limits count against.
@@ -120,10 +120,6 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // Every request runs under the injectable clock: rows stamped without an explicit time (audit,
   // inbox, evidence) carry the simulated time in tests and the demo.
   app.addHook('onRequest', (_request, _reply, done) => withClock(ctx.now, done));
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-    done();
-  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
