@@ -108,7 +108,7 @@ export function MyTasksPage() {
         <div className="my-task-summary muted" data-testid="my-task-summary">
           共 <b data-testid="my-task-total">{data.total}</b> 项
           {data.overdue > 0 && <Tag color="error" className="my-task-overdue-tag">已逾期 {data.overdue} 项</Tag>}
-          <span>，按紧急程度排序（逾期和待报在前，再按截止日期）</span>
+          <span className="my-task-sort-note">按紧急程度排序：逾期和待报在前，再按截止日期</span>
         </div>
       )}
       {loading && !data ? (
