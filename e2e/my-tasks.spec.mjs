@@ -1,3 +1,4 @@
+/* global document, window -- page.evaluate callbacks run in the browser */
 // 我的任务 of a county government (冷水滩区, 100+ tasks) on a 390 px phone: search, filters, urgency
 // order, grouping by plan and paging, every total recomputed from the unfiltered API list.
 import assert from 'node:assert/strict';

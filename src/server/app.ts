@@ -46,6 +46,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 import { adminDirectoryRoutes } from './routes/admin-directory.routes.ts';
 import { planSettingsRoutes } from './routes/plan-settings.routes.ts';
 import { myTaskRoutes } from './routes/my-tasks.routes.ts';
+import { importDraftRoutes } from './routes/import-drafts.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   adminDirectoryRoutes(app, ctx);
   planSettingsRoutes(app, ctx);
   myTaskRoutes(app, ctx);
+  importDraftRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

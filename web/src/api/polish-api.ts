@@ -18,3 +18,10 @@ export type MyTaskRow = MyTaskPage['items'][number];
 export function searchMyTasks(query: MyTaskQuery, signal?: AbortSignal): Promise<MyTaskPage> {
   return request<MyTaskPage>('/api/my-tasks/search', { query: { ...query }, signal });
 }
+
+export type ImportDraftSummary = Ok<'/api/import-drafts', 'get'>['items'][number];
+
+/** The office's unfinished import drafts, last edited first (导入方案 lists them to resume or discard). */
+export function fetchImportDrafts(signal?: AbortSignal): Promise<{ items: ImportDraftSummary[] }> {
+  return request<{ items: ImportDraftSummary[] }>('/api/import-drafts', { signal });
+}

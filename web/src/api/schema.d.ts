@@ -12823,6 +12823,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未完成的导入草稿（最近修改的在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fileName: string;
+                                format: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @description 上传人 */
+                                createdBy: string;
+                                /** @description 草稿中的方案标题 */
+                                title: string | null;
+                                /** @description 草稿中的任务数 */
+                                tasks: number;
+                                /** @description 重新导入时对应的方案 */
+                                targetPlanId: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description 错误 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 稳定的错误码，客户端据此分支 */
+                            code: string;
+                            /** @description 给人看的中文说明 */
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
