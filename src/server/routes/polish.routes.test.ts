@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send, upload } from '../testing/imports.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
+
+const SMALL_PLAN = `# 邵阳市2023年营商环境补充任务清单
+
+## 一、政务环境
+
+（1）推进不动产登记“一窗办理”，一般登记办理时间压缩至3个工作日以内。（责任单位：市税务局。时间节点：2023年3月）
+
+（2）推行惠企政策“免申即享”，兑现时间不超过10个工作日。（责任单位：市税务局。时间节点：2023年6月）
+`;
+interface DraftView { id: number; draft: { tasks: Record<string, unknown>[] } & Record<string, unknown> }
+interface DraftList { items: { id: number; fileName: string; title: string | null; tasks: number; createdBy: string; targetPlanId: number | null }[] }
 
 interface Item { taskId: number; planId: number; seq: number; text: string; role: string; dueOn: string | null; light: string | null; overdue: boolean; period: { dueOn: string; late: boolean }; report: { state: string } | null }
 interface SearchPage { items: Item[]; total: number; page: number; pageSize: number; counts: Record<string, number>; plans: { id: number; title: string; count: number }[]; overdue: number }
@@ -79,5 +91,28 @@ describe.each(databaseKinds())('session probe, 我的任务 search and Chinese v
     expect(res.body.message).toContain('「预警灯」应为以下之一：红灯、黄灯、绿灯、已办结');
     expect(res.body.message).toContain('「每页条数」不能小于1');
     expect(res.body.message).not.toMatch(/querystring|light|pageSize|string|number/);
+  });
+
+  it("lists the unfinished import drafts of the office, not another office's, and drops a discarded one", async () => {
+    const shaoyang = await signIn(t.app, 'office-shaoyang');
+    const uploaded = await upload(t.app, shaoyang, 'supplement.md', SMALL_PLAN);
+    expect(uploaded.status).toBe(201);
+    const view = uploaded.json<DraftView>();
+    const list = (await getJson<DraftList>(t.app, '/api/import-drafts', shaoyang)).body.items;
+    expect(list.find((d) => d.id === view.id)).toMatchObject({ fileName: 'supplement.md', tasks: view.draft.tasks.length, targetPlanId: null });
+    const yongzhou = await signIn(t.app, 'office-yongzhou');
+    expect((await getJson<DraftList>(t.app, '/api/import-drafts', yongzhou)).body.items.some((d) => d.id === view.id)).toBe(false);
+    expect((await getJson(t.app, '/api/import-drafts', county)).status).toBe(403);
+
+    // A duplicate number and a blank one are named by task and column, in words.
+    const tasks = view.draft.tasks;
+    const duplicate = await send<{ code: string; message: string }>(t.app, 'PUT', `/api/imports/${view.id}/draft`, shaoyang, { ...view.draft, tasks: tasks.map((x) => ({ ...x, seq: 1 })) });
+    expect(duplicate.body).toMatchObject({ code: 'PLAN_DRAFT_INVALID', message: '第2项任务的“序号”不正确：序号 1 与前面的任务重复' });
+    const blank = await send<{ code: string; message: string }>(t.app, 'PUT', `/api/imports/${view.id}/draft`, shaoyang, { ...view.draft, tasks: tasks.map((x, i) => (i === 1 ? { ...x, seq: null } : x)) });
+    expect(blank.body.message).toBe('第2项任务的“序号”不正确：不能为空');
+    for (const m of [duplicate.body.message, blank.body.message]) expect(m).not.toMatch(/tasks\.|string|null|期望/);
+
+    expect((await send(t.app, 'DELETE', `/api/imports/${view.id}`, shaoyang)).status).toBe(204);
+    expect((await getJson<DraftList>(t.app, '/api/import-drafts', shaoyang)).body.items.some((d) => d.id === view.id)).toBe(false);
   });
 });
