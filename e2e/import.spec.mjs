@@ -245,6 +245,15 @@ test('review rows: delete, add, change the indicator, map a county government, a
   await option.click();
   const indicatorName = indicatorLabel.replace(/^\d+\.\s*/, '');
   await eventually('indicator changed', async () => ((await page.getByTestId('cell-indicator-0').textContent()) ?? '').includes(indicatorName));
+  // A quantitative target added by hand reads with ≤, never its code.
+  await page.getByTestId('target-add-0').click();
+  await page.getByTestId('target-add-0-metric').fill('不动产登记办理时间');
+  await page.getByTestId('target-add-0-comparator').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '不超过' }).click();
+  await page.getByRole('spinbutton', { name: '目标值' }).fill('2');
+  await page.getByTestId('target-add-0-unit').fill('个工作日');
+  await page.getByTestId('target-add-0-ok').click();
+  await eventually('target shown', async () => ((await page.locator('[data-row-key="0"] .draft-targets').textContent()) ?? '').includes('不动产登记办理时间 ≤ 2个工作日'));
   await page.getByTestId('cell-responsible-0').click();
   await page.locator('[data-testid="cell-responsible-0-input"] input').fill(COUNTY);
   await page.keyboard.press('Enter');
@@ -294,6 +303,8 @@ test('review rows: delete, add, change the indicator, map a county government, a
   const first = tasks.find((t) => t.seq === 1);
   assert.equal(first.indicator?.name, indicatorName, 'task 1 moved to the chosen indicator');
   assert.equal(first.responsibleUnits.find((u) => u.name === COUNTY)?.id, county[0].id, 'the county government is the existing unit');
+  const detail = (await apiGet(page, `/api/tasks/${first.id}`)).body;
+  assert.ok(detail.targets.some((g) => g.metric === '不动产登记办理时间' && g.comparator === 'le' && g.value === 2 && g.unit === '个工作日'), 'the added target was imported');
   const unitsAfter = (await apiGet(page, '/api/units')).body.items;
   assert.equal(unitsAfter.filter((u) => u.name === COUNTY).length, 1, 'no duplicate county government');
   assert.deepEqual(problems, [], 'no console errors or React/antd warnings');

@@ -11,6 +11,7 @@ import type { DraftColumn } from './draft-fields.ts';
 import { deadlineFromRaw, groupName, isFieldUncertain, targetLabel } from './draft-fields.ts';
 import { EditableChoice, EditableTags, EditableText } from './editable-cell.tsx';
 import { groupOptions, groupPatch } from './draft-rows.ts';
+import { TargetAdder } from './target-editor.tsx';
 
 export interface CellError {
   index: number;
@@ -280,30 +281,27 @@ export function DraftTaskTable({ draft, unitOptions, focus, error, onChange, onI
         key: 'targets',
         title: '量化目标',
         width: 210,
-        render: cell('targets', (r) =>
-          r.task.targets?.length ? (
-            <div className="draft-targets">
-              {r.task.targets.map((t, i) => (
-                <Tooltip key={i} title={`原文：${t.source}`}>
-                  <Tag
-                    color="blue"
-                    className="draft-target"
-                    closable
-                    closeIcon={<span aria-label={`删除量化目标${t.metric}`}>×</span>}
-                    onClose={(e) => {
-                      e.preventDefault();
-                      onChange(r.index, 'targets', { targets: (r.task.targets ?? []).filter((_, k) => k !== i) });
-                    }}
-                  >
-                    {targetLabel(t)}
-                  </Tag>
-                </Tooltip>
-              ))}
-            </div>
-          ) : (
-            <span className="muted">—</span>
-          ),
-        ),
+        render: cell('targets', (r) => (
+          <div className="draft-targets">
+            {(r.task.targets ?? []).map((t, i) => (
+              <Tooltip key={i} title={`原文：${t.source}`}>
+                <Tag
+                  color="blue"
+                  className="draft-target"
+                  closable
+                  closeIcon={<span aria-label={`删除量化目标${t.metric}`}>×</span>}
+                  onClose={(e) => {
+                    e.preventDefault();
+                    onChange(r.index, 'targets', { targets: (r.task.targets ?? []).filter((_, k) => k !== i) });
+                  }}
+                >
+                  {targetLabel(t)}
+                </Tag>
+              </Tooltip>
+            ))}
+            <TargetAdder testId={`target-add-${r.index}`} onAdd={(t) => onChange(r.index, 'targets', { targets: [...(r.task.targets ?? []), t] })} />
+          </div>
+        )),
       },
     );
     cols.push({
