@@ -209,3 +209,104 @@ test('warnings quote the source text they point at and jump to their task', asyn
   assert.deepEqual(problems, [], 'no console errors or React/antd warnings');
   await context.close();
 });
+
+test('review rows: delete, add, change the indicator, map a county government, ask before leaving, resume the saved draft', async () => {
+  const { context, page, problems } = await signedInPage(DESKTOP, 'office-yongzhou');
+  const COUNTY = '冷水滩区人民政府';
+  const ADDED = '新增一项任务：建立营商环境问题快速响应机制（审核时添加）。';
+  const unitsBefore = (await apiGet(page, '/api/units')).body.items;
+  const county = unitsBefore.filter((u) => u.name === COUNTY);
+  assert.equal(county.length, 1, 'the county government exists once');
+  await page.goto(`${BASE_URL}/imports`);
+  await uploadSeed(page);
+  const importId = Number(new URL(page.url()).pathname.split('/')[2]);
+  await eventually('121 tasks', async () => /共 121 项任务/.test((await page.getByTestId('draft-total').textContent()) ?? ''));
+  const secondText = (await page.getByTestId('cell-text-1').textContent()) ?? '';
+  await page.getByLabel('方案标题').fill(`${TITLE}（行编辑）`);
+
+  // Delete row 2.
+  await page.getByTestId('row-delete-1').click();
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '删除' }).click();
+  await eventually('120 tasks', async () => /共 120 项任务/.test((await page.getByTestId('draft-total').textContent()) ?? ''));
+  assert.notEqual((await page.getByTestId('cell-text-1').textContent()) ?? '', secondText, 'row 2 is gone');
+
+  // Add a task at the end: the table jumps to its page; write its text.
+  await page.getByTestId('add-task').click();
+  await eventually('121 tasks again', async () => /共 121 项任务/.test((await page.getByTestId('draft-total').textContent()) ?? ''));
+  await page.getByTestId('cell-text-120').click();
+  await page.getByTestId('cell-text-120-input').fill(ADDED);
+  await blur(page);
+
+  // Back to page 1: move task 1 to the second indicator, and give it the county government.
+  await page.locator('.draft-task-table .ant-pagination-item-1').click();
+  await page.getByTestId('cell-indicator-0').click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(2);
+  const indicatorLabel = ((await option.textContent()) ?? '').trim();
+  await option.click();
+  const indicatorName = indicatorLabel.replace(/^\d+\.\s*/, '');
+  await eventually('indicator changed', async () => ((await page.getByTestId('cell-indicator-0').textContent()) ?? '').includes(indicatorName));
+  // A quantitative target added by hand reads with ≤, never its code.
+  await page.getByTestId('target-add-0').click();
+  await page.getByTestId('target-add-0-metric').fill('不动产登记办理时间');
+  await page.getByTestId('target-add-0-comparator').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '不超过' }).click();
+  await page.getByRole('spinbutton', { name: '目标值' }).fill('2');
+  await page.getByTestId('target-add-0-unit').fill('个工作日');
+  await page.getByTestId('target-add-0-ok').click();
+  await eventually('target shown', async () => ((await page.locator('[data-row-key="0"] .draft-targets').textContent()) ?? '').includes('不动产登记办理时间 ≤ 2个工作日'));
+  await page.getByTestId('cell-responsible-0').click();
+  await page.locator('[data-testid="cell-responsible-0-input"] input').fill(COUNTY);
+  await page.keyboard.press('Enter');
+  await blur(page);
+
+  // Unsaved edits: the side menu asks first (stay), and so does the browser on unload.
+  await page.locator('.ant-menu-item', { hasText: /^方案$/ }).click();
+  await page.locator('.ant-modal-confirm', { hasText: '离开此页？' }).waitFor();
+  await screenshot(page, 'import-leave-prompt', { fullPage: false });
+  await page.getByRole('button', { name: '留在此页' }).click();
+  assert.match(new URL(page.url()).pathname, new RegExp(`/imports/${importId}$`), 'still on the review');
+  assert.equal(await page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  }), true, 'the browser is asked to confirm unload');
+
+  await page.getByTestId('save-draft').click();
+  await page.locator('.ant-message', { hasText: '修改已保存' }).waitFor();
+  // The county government maps to the existing unit (not 新建单位).
+  const row = page.locator(`[data-testid="unit-map-row"][data-name="${COUNTY}"]`);
+  await row.waitFor();
+  const chosen = (await row.locator('.unit-map-select').textContent()) ?? '';
+  assert.ok(chosen.includes(COUNTY) && !chosen.includes('新建单位'), `mapped to the existing unit, not new (${chosen})`);
+  await row.scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-county-mapping', { fullPage: false });
+
+  // Saved: the menu leaves without asking; the import page lists the draft to resume it.
+  await page.locator('.ant-menu-item', { hasText: /^方案$/ }).click();
+  await page.waitForURL((url) => url.pathname === '/plans');
+  await page.goto(`${BASE_URL}/imports`);
+  const listed = page.locator(`[data-testid="import-draft"][data-import-id="${importId}"]`);
+  await listed.waitFor();
+  assert.match((await listed.textContent()) ?? '', /121 项任务/);
+  await screenshot(page, 'import-drafts-list', { fullPage: false });
+  await listed.getByRole('link', { name: '继续审核' }).click();
+  await page.waitForURL(new RegExp(`/imports/${importId}$`));
+  await eventually('resumed with 121 tasks', async () => /共 121 项任务/.test((await page.getByTestId('draft-total').textContent()) ?? ''));
+
+  await page.getByTestId('commit-import').click();
+  await page.waitForURL(/\/plans\/\d+$/, { timeout: 60_000 });
+  const planId = Number(new URL(page.url()).pathname.split('/')[2]);
+  const tasks = (await apiGet(page, `/api/plans/${planId}/tasks?pageSize=200`)).body.items;
+  assert.equal(tasks.length, 121);
+  assert.ok(!tasks.some((t) => t.text === secondText.trim()), 'the deleted task was not imported');
+  assert.ok(tasks.some((t) => t.text === ADDED), 'the added task was imported');
+  const first = tasks.find((t) => t.seq === 1);
+  assert.equal(first.indicator?.name, indicatorName, 'task 1 moved to the chosen indicator');
+  assert.equal(first.responsibleUnits.find((u) => u.name === COUNTY)?.id, county[0].id, 'the county government is the existing unit');
+  const detail = (await apiGet(page, `/api/tasks/${first.id}`)).body;
+  assert.ok(detail.targets.some((g) => g.metric === '不动产登记办理时间' && g.comparator === 'le' && g.value === 2 && g.unit === '个工作日'), 'the added target was imported');
+  const unitsAfter = (await apiGet(page, '/api/units')).body.items;
+  assert.equal(unitsAfter.filter((u) => u.name === COUNTY).length, 1, 'no duplicate county government');
+  assert.deepEqual(problems, [], 'no console errors or React/antd warnings');
+  await context.close();
+});

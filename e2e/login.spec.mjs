@@ -37,3 +37,25 @@ test('a wrong password shows the API message; a deep link survives login', async
   await page.waitForURL((url) => url.pathname === '/login');
   await context.close();
 });
+
+test('the login page logs no console error before sign-in (the session probe answers 200)', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const probe = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/session' && res.request().method() === 'GET');
+  await page.goto(`${BASE_URL}/login`);
+  assert.equal((await probe).status(), 200);
+  await page.locator('#login').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(errors, [], 'no red console line on the login page');
+  // A deep link before sign-in goes to login, quietly too.
+  await page.goto(`${BASE_URL}/my-tasks`);
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(errors, [], 'no red console line after a deep link either');
+  await context.close();
+});

@@ -142,7 +142,7 @@ export type ImportWarning = z.infer<typeof ImportWarningSchema>;
 // draft that commits is always one the review screen can show.
 const WholeNumber = z.number().int();
 /** A normalised deadline (domain/deadline.ts): YYYY, YYYY-MM, YYYY-MM-DD or ongoing. */
-const NormalisedDeadline = z.string().regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|ongoing)$/);
+const NormalisedDeadline = z.string().regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|ongoing)$/, '应写作 2023、2023-06 或 2023-06-30');
 
 export const CommittableTargetSchema = EditableTarget.extend({ comparator: TargetSchema.shape.comparator });
 

@@ -4,6 +4,7 @@
  * fixtures alike): table plans with indicators (rich or plain task fields) and prose plans with
  * sections. What a committable draft is, is defined once, in plan-draft.schema.ts.
  */
+import { chineseIssueMessage } from './labels-validation.ts';
 import { AppError } from './errors.ts';
 import { CommittableDraftSchema } from './plan-draft.schema.ts';
 
@@ -73,7 +74,8 @@ function describePath(path: readonly PropertyKey[]): string {
 
 /** Validates a draft (gold-file shape) and converts it to a PlanImport; errors name the field. */
 export function planImportFromDraft(draft: unknown): PlanImport {
-  const parsed = CommittableDraftSchema.safeParse(draft);
+  // Messages in words (不能为空, 应为数字), whichever locale zod was configured with.
+  const parsed = CommittableDraftSchema.safeParse(draft, { reportInput: true, error: (issue) => chineseIssueMessage(issue) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join('.') : '';

@@ -13,6 +13,7 @@ import Fastify from 'fastify';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { WorkCalendar } from '../domain/supervision/work-calendar.ts';
+import { chineseLocaleError } from '../domain/labels-validation.ts';
 import type { Db } from '../db/client.ts';
 import { loadActor } from './auth/actor.ts';
 import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
@@ -22,6 +23,7 @@ import { ERROR_CATALOGUE } from '../domain/error-catalogue.ts';
 import { appError } from '../domain/errors.ts';
 import { handleError } from './errors.ts';
 import { registerNulGuard } from './nul-guard.ts';
+import { QuietLogController } from './quiet-log.ts';
 import { registerRequestAudit } from './request-audit.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
@@ -53,6 +55,8 @@ import { cockpitRoutes } from './routes/cockpit.routes.ts';
 import { exportRoutes } from './routes/exports.routes.ts';
 import { instructionRoutes } from './routes/instructions.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
+import { myTaskRoutes } from './routes/my-tasks.routes.ts';
+import { importDraftRoutes } from './routes/import-drafts.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -79,8 +83,8 @@ export interface BuildOptions {
   demo?: DemoInfo | null;
 }
 
-// Validation messages reach officials: have zod speak Chinese.
-z.config(z.locales.zhCN());
+// Validation messages reach officials: have zod speak Chinese, in words (不能为空, 应为数字), not type names.
+z.config({ localeError: chineseLocaleError });
 
 const defaultWebRoot = join(packageRoot(), 'web/dist');
 
@@ -102,13 +106,15 @@ function authenticate(ctx: AppContext, app: App): void {
   });
 }
 
-const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'PUT /api/me/password', 'DELETE /api/session', 'POST /api/session']);
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'GET /api/session', 'PUT /api/me/password', 'DELETE /api/session', 'POST /api/session']);
 
 /** Creates the application (not yet listening). */
 export async function buildApp(options: BuildOptions): Promise<App> {
   installNodeAdapters();
   const app = Fastify({
     logger: options.logger ? { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.body.password'] } : false,
+    // Quiet by default: one request line at debug (LOG_LEVEL=debug) instead of two info lines.
+    logController: new QuietLogController(),
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from configured proxies: trusting it from anyone would let a
     // client pick the address the login limits count against.
@@ -174,6 +180,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   planSettingsRoutes(app, ctx);
   workbenchRoutes(app, ctx);
   caseRoutes(app, ctx);
+  myTaskRoutes(app, ctx);
+  importDraftRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(`${webRoot}/index.html`);

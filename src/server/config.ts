@@ -9,7 +9,8 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头').optional().or(z.literal('').transform(() => undefined)),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Server log level: warnings and errors by default; `debug` adds one line per request. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Failed logins of one account from one address before each further attempt must wait (1 s, doubling). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   /** Failed logins of one account from addresses it never signed in from, before those must wait. */

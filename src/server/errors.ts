@@ -7,6 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CATALOGUE, errorKind, type ErrorCode, type ErrorKind } from '../domain/error-catalogue.ts';
 import { isAppError } from '../domain/errors.ts';
+import { pathSegments, validationSentence } from '../domain/labels-validation.ts';
 
 /** The one place a kind becomes an HTTP status. */
 export const HTTP_STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -37,11 +38,16 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
+const CONTEXT_WORDS: Record<string, string> = { body: '提交的内容', querystring: '查询条件', params: '网址参数', headers: '请求头' };
+
 /** Fastify error handler: every failure leaves as `{code, message[, details]}`, never a stack trace. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((v) => ({ where: `${error.validationContext ?? ''}${v.instancePath}`, message: v.message }));
-    void reply.status(400).send({ code: 'VALIDATION_FAILED', message: `请求参数不正确：${details.map((d) => `${d.where} ${d.message}`).join('；')}`, details });
+    const details = error.validation.map((v) => ({
+      where: `${error.validationContext ?? ''}${v.instancePath}`,
+      message: validationSentence(pathSegments(v.instancePath), v.message ?? ''),
+    }));
+    void reply.status(400).send({ code: 'VALIDATION_FAILED', message: `${CONTEXT_WORDS[error.validationContext ?? ''] ?? '请求参数'}不正确：${details.map((d) => d.message).join('；')}`, details });
     return;
   }
   if (isAppError(error)) {

@@ -52,6 +52,13 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
     return reply.status(204).send(null);
   });
 
+  // The web app's probe on load: no session is an answer (200), not an error, so the login page
+  // logs nothing red in the browser console. API clients keep GET /api/me and its 401.
+  app.get('/api/session', {
+    config: { public: true },
+    schema: { tags: ['会话'], summary: '会话状态（未登录时 signedIn 为 false，不返回 401）', response: { 200: z.object({ signedIn: z.boolean(), user: MeSchema.nullable() }) } },
+  }, (request) => Promise.resolve(request.actor ? { signedIn: true, user: presentMe(request.actor) } : { signedIn: false, user: null }));
+
   app.get('/api/me', {
     schema: { tags: ['会话'], summary: '当前用户', response: { 200: MeSchema, ...errorResponses } },
   }, (request) => Promise.resolve(presentMe(requireActor(request))));

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from '../api/client.ts';
-import { fetchMe, signOut as apiSignOut } from '../api/session.ts';
+import { probeSession } from '../api/polish-api.ts';
+import { signOut as apiSignOut } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
 import type { AuthState } from './auth-context.ts';
 import { AuthContext, loginUrl } from './auth-context.ts';
@@ -17,8 +18,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchMe(controller.signal).then(
-      (user) => setMe(user),
+    probeSession(controller.signal).then(
+      (probe) => setMe(probe.user ? (probe.user as Me) : null),
       (e: unknown) => {
         if (!controller.signal.aborted) setMe(e instanceof DOMException ? undefined : null);
       },

@@ -7,6 +7,7 @@ import type { MyTask, Report, ReportInput, ReportStatus, TaskTarget } from '../a
 import type { UnitRef } from '../api/types.ts';
 import { REPORT_STATUS_LABELS } from '../lib/supervision-labels.ts';
 import { newUuid } from '../lib/uuid.ts';
+import { targetGoal } from '../../../src/domain/labels.ts';
 import { CommentModal } from './comment-modal.tsx';
 import { ConsolidateList, consolidatable, latestPerUnit } from './consolidate-list.tsx';
 import { EvidenceUpload } from './evidence-upload.tsx';
@@ -25,8 +26,7 @@ export interface ReportValues {
 const STATUS_OPTIONS = (Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).map((value) => ({ value, label: REPORT_STATUS_LABELS[value] }));
 
 function targetLabel(t: TaskTarget): string {
-  const range = t.valueMax !== null ? `${t.value}–${t.valueMax}` : String(t.value);
-  return `${t.metric}（目标 ${t.comparator} ${range}${t.unit}）`;
+  return `${t.metric}（${targetGoal(t)}）`;
 }
 
 /** Initial values: the draft being edited, else the returned version being corrected, else empty. */

@@ -3,24 +3,13 @@ import { fetchTimeline } from '../api/activity.ts';
 import type { AuditEntry } from '../api/supervision-types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { dateTimeLabel } from '../lib/format.ts';
-import { actionColor, actionLabel, periodLabel } from '../lib/supervision-labels.ts';
+import { actionColor, actionLabel } from '../lib/supervision-labels.ts';
+import { auditDetailsText } from '../../../src/domain/labels-audit.ts';
 import { ErrorResult } from './error-result.tsx';
 
-/** The parts of an entry's details people care about: period and version, number, comment, date. */
+/** An entry's details as a Chinese sentence (period, version, number, comment, changed fields …). */
 export function detailSummary(entry: AuditEntry): string {
-  const d = entry.details;
-  if (!d) return '';
-  const parts: string[] = [];
-  const str = (key: string) => (typeof d[key] === 'string' && d[key] ? String(d[key]) : undefined);
-  if (str('period')) parts.push(periodLabel(String(d.period)));
-  if (typeof d.version === 'number') parts.push(`第 ${d.version} 版`);
-  if (str('number')) parts.push(String(d.number));
-  if (str('fileName')) parts.push(String(d.fileName));
-  if (str('proposedDueOn')) parts.push(`申请延至 ${String(d.proposedDueOn)}`);
-  if (str('newDueOn')) parts.push(`新时限 ${String(d.newDueOn)}`);
-  if (str('comment')) parts.push(`意见：${String(d.comment)}`);
-  if (str('title') && entry.action === 'plan.import') parts.push(String(d.title));
-  return parts.join(' · ');
+  return auditDetailsText(entry.action, entry.details);
 }
 
 /** 时间线: what happened to the task and its plan, newest first. */

@@ -11,27 +11,16 @@ import { dateTimeLabel } from '../lib/format.ts';
 import { ACTION_LABELS, actionLabel } from '../lib/supervision-labels.ts';
 import { exportUrl } from '../api/cockpit-api.ts';
 import { ExportButton } from '../components/export-button.tsx';
+import { entityLabel } from '../../../src/domain/labels-audit.ts';
 import { useQueryPatch } from '../hooks/use-query-patch.ts';
 
 const PAGE_SIZES = [20, 50, 100];
-const ENTITY_LABELS: Record<string, string> = { task: '任务', plan: '方案', user: '用户', unit: '单位', plan_import: '导入' };
-
 function target(e: AuditEntry) {
-  const name = ENTITY_LABELS[e.entity] ?? e.entity;
+  const name = entityLabel(e.entity);
   if (!e.entityId) return name;
   if (e.entity === 'task') return <Link to={`/tasks/${e.entityId}`}>任务 #{e.entityId}</Link>;
   if (e.entity === 'plan') return <Link to={`/plans/${e.entityId}`}>方案 #{e.entityId}</Link>;
   return `${name} #${e.entityId}`;
-}
-
-function otherDetails(e: AuditEntry): string {
-  const summary = detailSummary(e);
-  if (summary) return summary;
-  if (!e.details) return '';
-  return Object.entries(e.details)
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(' · ');
 }
 
 const columns: ColumnsType<AuditEntry> = [
@@ -39,7 +28,7 @@ const columns: ColumnsType<AuditEntry> = [
   { key: 'actor', title: '操作人', width: 160, render: (_, e) => e.actor?.displayName ?? <span className="muted">系统</span> },
   { key: 'action', title: '操作', width: 150, render: (_, e) => actionLabel(e.action) },
   { key: 'entity', title: '对象', width: 110, render: (_, e) => target(e) },
-  { key: 'details', title: '详情', render: (_, e) => <span className="clamp clamp-2">{otherDetails(e)}</span> },
+  { key: 'details', title: '详情', render: (_, e) => <span className="clamp clamp-2">{detailSummary(e)}</span> },
 ];
 
 /** /audit — 审计日志 (office): every recorded action in the region, newest first, by action. */

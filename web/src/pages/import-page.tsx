@@ -1,6 +1,7 @@
 import { Breadcrumb, Card } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { fetchPlan } from '../api/plans.ts';
+import { ImportDraftsList } from '../components/import/import-drafts-list.tsx';
 import { ImportUpload } from '../components/import/import-upload.tsx';
 import { useApi } from '../hooks/use-api.ts';
 
@@ -39,6 +40,7 @@ export function ImportPage() {
       <Card size="small">
         <ImportUpload targetPlanId={targetPlanId} onUploaded={(view) => void navigate(`/imports/${view.id}`)} />
       </Card>
+      {targetPlanId === undefined && <ImportDraftsList />}
     </div>
   );
 }

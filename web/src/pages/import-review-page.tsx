@@ -1,5 +1,5 @@
 import { Alert, App, Breadcrumb, Button, Card, Popconfirm, Result, Skeleton, Tag } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client.ts';
 import type { ApplyChoice, Draft, DraftPlan, DraftTask, ImportView, UnitMapping } from '../api/imports.ts';
@@ -13,6 +13,9 @@ import { ImportDiffView } from '../components/import/import-diff.tsx';
 import { ImportWarnings } from '../components/import/import-warnings.tsx';
 import { PlanMetaForm } from '../components/import/plan-meta-form.tsx';
 import { UnitMappingPanel } from '../components/import/unit-mapping-panel.tsx';
+import { deleteTask, insertTask } from '../components/import/draft-rows.ts';
+import { suggestedMapping, unitsForMapping } from '../components/import/unit-scope.ts';
+import { useLeaveGuard } from '../hooks/use-leave-guard.ts';
 import '../components/import/import.css';
 import { useApi } from '../hooks/use-api.ts';
 import { useUnits } from '../hooks/use-units.ts';
@@ -68,24 +71,21 @@ function ImportReview({ initial }: { initial: ImportView }) {
   const [dirty, setDirty] = useState(false);
   const [saveError, setSaveError] = useState<PathError | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [mapping, setMapping] = useState<UnitMapping>({});
+  const [chosenMapping, setMapping] = useState<UnitMapping>({});
   const [busy, setBusy] = useState<'save' | 'commit' | 'discard' | 'apply' | null>(null);
   const [focus, setFocus] = useState<{ seq: number; at: number } | null>(null);
 
-  // Leaving with unsaved edits loses them: the browser asks first.
-  useEffect(() => {
-    if (!dirty) return undefined;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  // Leaving with unsaved edits loses them: the menu, links and the browser ask first.
+  useLeaveGuard(dirty && busy === null, '审核中的修改尚未保存，离开后这些修改将丢失。');
 
-  const units = useMemo(() => {
-    const mine = allUnits.filter((u) => u.region.id === view.region.id);
-    return mine.length ? mine : allUnits;
-  }, [allUnits, view.region.id]);
+  // Every unit the office may map to: its region's first, then those of its counties, districts
+  // and parks (冷水滩区人民政府 maps to the existing unit, not a new one).
+  const units = useMemo(() => unitsForMapping(allUnits, view.region.id), [allUnits, view.region.id]);
   const names = useMemo(() => writtenUnitNames(draft), [draft]);
   const unitOptions = useMemo(() => [...new Set([...names, ...units.map((u) => u.name)])], [names, units]);
+  // A name the server did not match in the import's own region but that names (or is an alias of)
+  // a unit below it is mapped to that unit unless the reviewer chose otherwise.
+  const mapping = useMemo(() => ({ ...suggestedMapping(names, view.unitMatches, units), ...chosenMapping }), [names, view.unitMatches, units, chosenMapping]);
 
   // The field to mark: the last rejected save, else (while unedited) why the stored draft cannot be committed.
   const shownError: PathError | null = saveError ?? (!dirty && view.problem ? { path: view.problem.path ?? '', message: view.problem.message } : null);
@@ -94,11 +94,24 @@ function ImportReview({ initial }: { initial: ImportView }) {
   const cellError: CellError | null =
     parsedError.taskIndex !== undefined && shownError ? { index: parsedError.taskIndex, column: columnOfField(parsedError.field), message: shownError.message } : null;
 
-  const changeTask = useCallback((index: number, column: DraftColumn, patch: Partial<DraftTask>) => {
+  const changeTask = useCallback((index: number, column: DraftColumn | 'seq', patch: Partial<DraftTask>) => {
     setDraft((d) => ({
       ...d,
-      tasks: d.tasks.map((t, i) => (i === index ? { ...t, ...patch, uncertain: clearUncertain(t, column) } : t)),
+      tasks: d.tasks.map((t, i) => (i === index ? { ...t, ...patch, uncertain: column === 'seq' ? t.uncertain : clearUncertain(t, column) } : t)),
     }));
+    setDirty(true);
+    setSaveError(null);
+  }, []);
+  const insertRow = useCallback((after?: number) => {
+    const next = insertTask(draft, after);
+    setDraft(next.draft);
+    const task = next.draft.tasks[next.index];
+    if (task) setFocus({ seq: task.seq, at: Date.now() });
+    setDirty(true);
+    setSaveError(null);
+  }, [draft]);
+  const deleteRow = useCallback((index: number) => {
+    setDraft((d) => deleteTask(d, index));
     setDirty(true);
     setSaveError(null);
   }, []);
@@ -251,7 +264,7 @@ function ImportReview({ initial }: { initial: ImportView }) {
           title={saveError ? '修改未保存' : '草稿尚不能提交'}
           description={
             <span>
-              {shownError.path ? `${pathLabel(shownError.path, draft.tasks)}：` : ''}
+              {shownError.path && !/^(第|方案信息)/.test(shownError.message) ? `${pathLabel(shownError.path, draft.tasks)}：` : ''}
               {shownError.message}
             </span>
           }
@@ -289,7 +302,7 @@ function ImportReview({ initial }: { initial: ImportView }) {
         <div className="muted draft-legend-line">
           <Tag className="uncertain-legend">待核对</Tag>标出的内容导入时不确定，请核对；点击单元格即可修改。
         </div>
-        <DraftTaskTable draft={draft} unitOptions={unitOptions} focus={focus} error={cellError} onChange={changeTask} />
+        <DraftTaskTable draft={draft} unitOptions={unitOptions} focus={focus} error={cellError} onChange={changeTask} onInsert={insertRow} onDelete={deleteRow} />
       </Card>
 
       <Card size="small" title="单位对应">
@@ -298,6 +311,7 @@ function ImportReview({ initial }: { initial: ImportView }) {
           matches={view.unitMatches}
           units={units}
           mapping={mapping}
+          regionId={view.region.id}
           onMap={(name, value) =>
             setMapping((m) => {
               const next = { ...m };

@@ -33,7 +33,7 @@ export function validateDraft(draft: unknown): ValidDraft {
   const seqs = new Set<number>();
   for (const [i, t] of plan.tasks.entries()) {
     // Two tasks with one number cannot both be stored (tasks are unique per plan and seq).
-    if (seqs.has(t.seq)) throw new AppError('PLAN_DRAFT_INVALID', `方案草稿格式不正确：tasks.${i}.seq 序号 ${t.seq} 重复`, { path: `tasks.${i}.seq` });
+    if (seqs.has(t.seq)) throw new AppError('PLAN_DRAFT_INVALID', `第${i + 1}项任务的“序号”不正确：序号 ${t.seq} 与前面的任务重复`, { path: `tasks.${i}.seq` });
     seqs.add(t.seq);
   }
   return { plan, targets: targetsBySeq(tasks) };

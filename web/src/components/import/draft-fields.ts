@@ -2,6 +2,7 @@
 // warning points into the source and at a task, labels for targets and diff fields.
 import type { Draft, DraftTarget, DraftTask, WarningRef } from '../../api/imports.ts';
 import type { TaskColumnKey } from '../../lib/task-fields.ts';
+import { targetBound } from '../../../../src/domain/labels.ts';
 
 /** Editable / shown columns of the preview table: the plan page's columns plus the targets. */
 export type DraftColumn = TaskColumnKey | 'targets';
@@ -113,13 +114,9 @@ export function deadlineFromRaw(raw: string): string | null {
   return year?.[1] ?? null;
 }
 
-const COMPARATORS: Record<string, string> = { le: '≤', ge: '≥', eq: '=', range: '' };
-
 /** 网上办理占比 ≥ 80% ; a range as 10–20 天. */
 export function targetLabel(t: DraftTarget): string {
-  const value = t.comparator === 'range' && t.value_max != null ? `${t.value}–${t.value_max}` : String(t.value);
-  const comparator = COMPARATORS[t.comparator] ?? t.comparator;
-  return `${t.metric} ${comparator}${comparator ? ' ' : ''}${value}${t.unit ? ` ${t.unit}` : ''}`.trim();
+  return `${t.metric} ${targetBound({ comparator: t.comparator, value: t.value, valueMax: t.value_max, unit: t.unit })}`.trim();
 }
 
 /** The 一级指标 (or 部分) name of a task. */

@@ -1,4 +1,5 @@
-import { Table, Tag, Tooltip } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,7 +9,9 @@ import { OPEN_TAIL } from '../../lib/task-fields.ts';
 import { UNCERTAIN_HINT } from '../uncertain-mark.tsx';
 import type { DraftColumn } from './draft-fields.ts';
 import { deadlineFromRaw, groupName, isFieldUncertain, targetLabel } from './draft-fields.ts';
-import { EditableTags, EditableText } from './editable-cell.tsx';
+import { EditableChoice, EditableTags, EditableText } from './editable-cell.tsx';
+import { groupOptions, groupPatch } from './draft-rows.ts';
+import { TargetAdder } from './target-editor.tsx';
 
 export interface CellError {
   index: number;
@@ -28,7 +31,10 @@ export interface DraftTaskTableProps {
   /** The task a warning link asked for: its page is shown, the row scrolled to and marked. */
   focus: { seq: number; at: number } | null;
   error: CellError | null;
-  onChange: (index: number, column: DraftColumn, patch: Partial<DraftTask>) => void;
+  onChange: (index: number, column: DraftColumn | 'seq', patch: Partial<DraftTask>) => void;
+  /** Inserts an empty task after row `after` (undefined: at the end). */
+  onInsert: (after?: number) => void;
+  onDelete: (index: number) => void;
 }
 
 const PAGE_SIZE = 20;
@@ -62,13 +68,14 @@ function has(tasks: DraftTask[], pick: (t: DraftTask) => unknown): boolean {
 }
 
 /** The draft's tasks in the plan's columns, every listed cell editable in place. */
-export function DraftTaskTable({ draft, unitOptions, focus, error, onChange }: DraftTaskTableProps) {
+export function DraftTaskTable({ draft, unitOptions, focus, error, onChange, onInsert, onDelete }: DraftTaskTableProps) {
   const mobile = useIsMobile();
   const [page, setPage] = useState(1);
   const rows = useMemo<Row[]>(() => draft.tasks.map((task, index) => ({ index, task })), [draft.tasks]);
   const basisOptions = useMemo(() => [...new Set(draft.tasks.flatMap((t) => t.basis ?? []))], [draft.tasks]);
   const prose = !draft.indicators?.length && Boolean(draft.sections?.length);
   const focusIndex = focus ? draft.tasks.findIndex((t) => t.seq === focus.seq) : -1;
+  const groups = useMemo(() => groupOptions(draft), [draft]);
   const errorIndex = error ? error.index : -1;
 
   // A warning link or a rejected save jumps to the task's page, then scrolls the row into view.
@@ -97,21 +104,59 @@ export function DraftTaskTable({ draft, unitOptions, focus, error, onChange }: D
         width: 60,
         fixed: mobile ? undefined : 'left',
         render: (_, r) => (
-          <span className="draft-seq" data-testid={`draft-seq-${r.task.seq}`}>
-            {r.task.seq_cn ?? r.task.seq}
-          </span>
+          <EditableText
+            label={`第 ${r.index + 1} 行的序号`}
+            testId={`cell-seq-${r.index}`}
+            value={String(r.task.seq)}
+            display={
+              <span className="draft-seq" data-testid={`draft-seq-${r.task.seq}`}>
+                {r.task.seq_cn ?? r.task.seq}
+              </span>
+            }
+            onChange={(v) => {
+              const seq = Number(v.trim());
+              if (Number.isInteger(seq) && seq > 0) onChange(r.index, 'seq', { seq, seq_cn: null });
+            }}
+          />
         ),
       },
     ];
-    if (has(tasks, (t) => t.indicator_seq ?? t.section_seq ?? t.indicator)) {
-      cols.push({ key: 'indicator', title: prose ? '部分' : '一级指标', width: 110, render: cell('indicator', (r) => groupName(draft, r.task)) });
+    if (groups.length || has(tasks, (t) => t.indicator_seq ?? t.section_seq ?? t.indicator)) {
+      cols.push({
+        key: 'indicator',
+        title: prose ? '部分' : '一级指标',
+        width: 130,
+        render: cell('indicator', (r) =>
+          groups.length ? (
+            <EditableChoice
+              label={prose ? '所属部分' : '一级指标'}
+              testId={`cell-indicator-${r.index}`}
+              value={(prose ? r.task.section_seq : r.task.indicator_seq) ?? null}
+              options={groups}
+              noneLabel={prose ? '不归入部分' : '不归入指标'}
+              display={groupName(draft, r.task) || <span className="muted">—</span>}
+              onChange={(seq) => onChange(r.index, 'indicator', groupPatch(draft, seq))}
+            />
+          ) : (
+            groupName(draft, r.task)
+          ),
+        ),
+      });
     }
     if (has(tasks, (t) => t.sub_indicator ?? t.sub_indicator_code)) {
       cols.push({
         key: 'subIndicator',
         title: '二级指标',
         width: 150,
-        render: cell('subIndicator', (r) => [r.task.sub_indicator_code, r.task.sub_indicator].filter(Boolean).join(' ')),
+        render: cell('subIndicator', (r) => (
+          <EditableText
+            label="二级指标"
+            testId={`cell-sub-${r.index}`}
+            value={r.task.sub_indicator ?? ''}
+            display={[r.task.sub_indicator_code, r.task.sub_indicator].filter(Boolean).join(' ') || undefined}
+            onChange={(v) => onChange(r.index, 'subIndicator', { sub_indicator: v.trim() || null })}
+          />
+        )),
       });
     }
     cols.push({
@@ -236,25 +281,47 @@ export function DraftTaskTable({ draft, unitOptions, focus, error, onChange }: D
         key: 'targets',
         title: '量化目标',
         width: 210,
-        render: cell('targets', (r) =>
-          r.task.targets?.length ? (
-            <div className="draft-targets">
-              {r.task.targets.map((t, i) => (
-                <Tooltip key={i} title={`原文：${t.source}`}>
-                  <Tag color="blue" className="draft-target">
-                    {targetLabel(t)}
-                  </Tag>
-                </Tooltip>
-              ))}
-            </div>
-          ) : (
-            <span className="muted">—</span>
-          ),
-        ),
+        render: cell('targets', (r) => (
+          <div className="draft-targets">
+            {(r.task.targets ?? []).map((t, i) => (
+              <Tooltip key={i} title={`原文：${t.source}`}>
+                <Tag
+                  color="blue"
+                  className="draft-target"
+                  closable
+                  closeIcon={<span aria-label={`删除量化目标${t.metric}`}>×</span>}
+                  onClose={(e) => {
+                    e.preventDefault();
+                    onChange(r.index, 'targets', { targets: (r.task.targets ?? []).filter((_, k) => k !== i) });
+                  }}
+                >
+                  {targetLabel(t)}
+                </Tag>
+              </Tooltip>
+            ))}
+            <TargetAdder testId={`target-add-${r.index}`} onAdd={(t) => onChange(r.index, 'targets', { targets: [...(r.task.targets ?? []), t] })} />
+          </div>
+        )),
       },
     );
+    cols.push({
+      key: 'actions',
+      title: '操作',
+      width: 92,
+      fixed: mobile ? undefined : 'right',
+      render: (_, r) => (
+        <span className="draft-row-actions">
+          <Tooltip title="在下方插入一项任务">
+            <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`在第 ${r.index + 1} 行下方插入任务`} data-testid={`row-insert-${r.index}`} onClick={() => onInsert(r.index)} />
+          </Tooltip>
+          <Popconfirm title={`删除第 ${r.index + 1} 行（序号 ${r.task.seq}）？`} description="保存后生效，导入时不再包含这项任务。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => onDelete(r.index)}>
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${r.index + 1} 行`} data-testid={`row-delete-${r.index}`} />
+          </Popconfirm>
+        </span>
+      ),
+    });
     return cols;
-  }, [draft, prose, mobile, unitOptions, basisOptions, error, onChange]);
+  }, [draft, prose, mobile, unitOptions, basisOptions, error, onChange, onInsert, onDelete, groups]);
 
   const width = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 120), 0);
   return (
@@ -279,6 +346,9 @@ export function DraftTaskTable({ draft, unitOptions, focus, error, onChange }: D
         }}
         locale={{ emptyText: '草稿中没有任务' }}
       />
+      <Button icon={<PlusOutlined />} className="draft-add-row" data-testid="add-task" onClick={() => onInsert()}>
+        添加任务
+      </Button>
     </div>
   );
 }

@@ -122,3 +122,50 @@ export function EditableTags({ value, label, testId, options, invalid, tail, onC
     />
   );
 }
+
+interface ChoiceProps {
+  value: number | null;
+  label: string;
+  testId: string;
+  options: { value: number; label: string }[];
+  /** The label of “none” (未归入指标); without it a value must be chosen. */
+  noneLabel?: string;
+  invalid?: boolean;
+  display?: ReactNode;
+  onChange: (value: number | null) => void;
+}
+
+const NONE = -1;
+
+/** One of a list (一级指标 / 部分): a choice applies at once, leaving the list without one cancels. */
+export function EditableChoice({ value, label, testId, options, noneLabel, invalid, display, onChange }: ChoiceProps) {
+  const [editing, setEditing] = useState(false);
+  if (!editing) {
+    return (
+      <Shell testId={testId} label={label} invalid={invalid} onEdit={() => setEditing(true)}>
+        {display ?? (options.find((o) => o.value === value)?.label || <span className="muted">—</span>)}
+      </Shell>
+    );
+  }
+  const all = noneLabel ? [{ value: NONE, label: noneLabel }, ...options] : options;
+  return (
+    <Select<number>
+      autoFocus
+      defaultOpen
+      className="editable-choice"
+      data-testid={`${testId}-input`}
+      aria-label={label}
+      value={value ?? (noneLabel ? NONE : undefined)}
+      options={all}
+      showSearch={{ optionFilterProp: 'label' }}
+      popupMatchSelectWidth={false}
+      onChange={(v) => {
+        const next = v === NONE ? null : v;
+        if (next !== value) onChange(next);
+        setEditing(false);
+      }}
+      onBlur={() => setEditing(false)}
+      size="small"
+    />
+  );
+}

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/client.ts';
 import type { UnitMapping, UnitMatch } from '../../api/imports.ts';
 import { addUnitAlias } from '../../api/imports.ts';
 import type { Unit } from '../../api/types.ts';
+import { unitOptionLabel } from './unit-scope.ts';
 
 interface Props {
   /** Every unit name the (edited) draft writes. */
@@ -14,19 +15,21 @@ interface Props {
   units: Unit[];
   mapping: UnitMapping;
   onMap: (name: string, value: number | 'new' | undefined) => void;
+  /** The import's region: units of other (lower) regions are labelled with their region. */
+  regionId: number;
 }
 
 const NEW = 'new';
 
-function MappingRow({ name, match, units, value, onMap }: { name: string; match: UnitMatch | undefined; units: Unit[]; value: number | 'new' | undefined; onMap: Props['onMap'] }) {
+function MappingRow({ name, match, units, value, onMap, regionId }: { name: string; match: UnitMatch | undefined; units: Unit[]; value: number | 'new' | undefined; onMap: Props['onMap']; regionId: number }) {
   const { message } = App.useApp();
   const [changing, setChanging] = useState(false);
   const [aliasSaved, setAliasSaved] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const matched = match?.unit ?? null;
   const options = useMemo(
-    () => [{ value: NEW, label: `新建单位“${name}”` }, ...units.map((u) => ({ value: u.id, label: u.name }))],
-    [units, name],
+    () => [{ value: NEW, label: `新建单位“${name}”` }, ...units.map((u) => ({ value: u.id, label: unitOptionLabel(u, regionId) }))],
+    [units, name, regionId],
   );
   const chosen = typeof value === 'number' ? units.find((u) => u.id === value) : undefined;
   const showSelect = !matched || changing || value !== undefined;
@@ -84,7 +87,7 @@ function MappingRow({ name, match, units, value, onMap }: { name: string; match:
  * Each written unit name and the unit it becomes: matched ones show their unit, the rest a select
  * (an existing unit, or 新建单位). 添加为别名 saves the written name so later imports match it.
  */
-export function UnitMappingPanel({ names, matches, units, mapping, onMap }: Props) {
+export function UnitMappingPanel({ names, matches, units, mapping, onMap, regionId }: Props) {
   const byName = useMemo(() => new Map(matches.map((m) => [m.name, m])), [matches]);
   // Names still to decide come first: that is what the reviewer must look at.
   const ordered = useMemo(() => {
@@ -107,7 +110,7 @@ export function UnitMappingPanel({ names, matches, units, mapping, onMap }: Prop
       </div>
       <ul className="unit-map-list">
         {shown.map((name) => (
-          <MappingRow key={name} name={name} match={byName.get(name)} units={units} value={mapping[name]} onMap={onMap} />
+          <MappingRow key={name} name={name} match={byName.get(name)} units={units} value={mapping[name]} onMap={onMap} regionId={regionId} />
         ))}
       </ul>
       {foldable && (
