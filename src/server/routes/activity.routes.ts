@@ -2,13 +2,13 @@
  * What happened: a task's timeline (every report, review, urging, extension and change, from the
  * audit log), the office's audit log, and each user's inbox.
  */
-import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, plans, tasks, users } from '../../db/schema.ts';
+import { auditLog, users } from '../../db/schema.ts';
 import { notifications } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
-import { assertOffice } from '../policies/report.policy.ts';
+import { mayReadAuditDetails, mayReadAuditLog, visibleAuditEntries } from '../policies/activity.policy.ts';
 import { loadTaskContext } from '../use-cases/supervision/task-context.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
 
@@ -34,7 +34,7 @@ export function activityRoutes(app: App, ctx: AppContext): void {
       .where(or(and(eq(auditLog.entity, 'task'), eq(auditLog.entityId, String(request.params.id))), and(eq(auditLog.entity, 'plan'), eq(auditLog.entityId, String(taskCtx.plan.id)))))
       .orderBy(desc(auditLog.at), desc(auditLog.id));
     // Units see what happened, but the details (comments, contents) only of their own unit's actions.
-    return { items: rows.map((r) => presentAudit(r, actor.role !== 'unit' || (r.actorUnitId !== null && r.actorUnitId === actor.unit?.id))) };
+    return { items: rows.map((r) => presentAudit(r, mayReadAuditDetails(actor, r.actorUnitId))) };
   });
 
   app.get('/api/audit', {
@@ -43,13 +43,8 @@ export function activityRoutes(app: App, ctx: AppContext): void {
     }), response: { 200: z.object({ items: z.array(AuditEntry), total: z.number() }), ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    assertOffice(actor);
-    const scopedTasks = sql`(select ${tasks.id}::text from ${tasks} join ${plans} on ${plans.id} = ${tasks.planId} where ${inArray(plans.regionId, actor.regionIds)})`;
-    const scopedPlans = sql`(select ${plans.id}::text from ${plans} where ${inArray(plans.regionId, actor.regionIds)})`;
-    const where = and(
-      or(inArray(users.regionId, actor.regionIds), and(eq(auditLog.entity, 'task'), sql`${auditLog.entityId} in ${scopedTasks}`), and(eq(auditLog.entity, 'plan'), sql`${auditLog.entityId} in ${scopedPlans}`)),
-      request.query.action ? eq(auditLog.action, request.query.action) : undefined,
-    );
+    if (!mayReadAuditLog(actor)) throw appError('FORBIDDEN');
+    const where = and(visibleAuditEntries(actor), request.query.action ? eq(auditLog.action, request.query.action) : undefined);
     const [total] = await ctx.db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);
     const rows = await ctx.db.select(auditColumns).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where)
       .orderBy(desc(auditLog.id)).limit(request.query.pageSize).offset((request.query.page - 1) * request.query.pageSize);

@@ -5,7 +5,7 @@ import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { progressReports } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../errors.ts';
-import { visibleReports } from '../policies/report.policy.ts';
+import { mayReadReviewQueue, visibleReports } from '../policies/report.policy.ts';
 import { evidenceFilesOf } from '../files/file-store.ts';
 import { addAttachment, evidenceLimits, readAttachment } from '../use-cases/supervision/attachments.ts';
 import { reportViews, taskReportViews } from '../use-cases/supervision/report-views.ts';
@@ -16,7 +16,7 @@ import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import { AttachmentSchema, ReportBody, ReportList, ReportSchema, ReviewBody } from './reports.schema.ts';
 
 async function oneReport(ctx: AppContext, actor: ReturnType<typeof requireActor>, id: number) {
-  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)), 1, ctx.calendar);
+  const [view] = await reportViews(ctx.db, actor, and(eq(progressReports.id, id), visibleReports(actor)), 1, ctx.calendar);
   if (!view) throw appError('REPORT_NOT_FOUND');
   return view;
 }
@@ -28,7 +28,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
-    return { items: await taskReportViews(ctx.db, request.params.id, visibleReports(actor), ctx.calendar) };
+    return { items: await taskReportViews(ctx.db, actor, request.params.id, visibleReports(actor), ctx.calendar) };
   });
 
   app.post('/api/tasks/:id/reports', {
@@ -101,7 +101,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
     })) }), ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    if (actor.role === 'unit') throw appError('FORBIDDEN');
+    if (!mayReadReviewQueue(actor)) throw appError('FORBIDDEN');
     return { items: await reviewQueue(ctx.db, actor) };
   });
 }

@@ -4,8 +4,10 @@ import { isFiledLate } from '../../../domain/supervision/late-report.ts';
 import { parsePeriod, reportDueDate } from '../../../domain/supervision/periods.ts';
 import { chinaDate, WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
-import { tasks, units } from '../../../db/schema.ts';
-import { planSupervision, progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
+import { taskUnits, tasks, units } from '../../../db/schema.ts';
+import { planSupervision, progressReports, reportAttachments, taskSupervision } from '../../../db/supervision-schema.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { reportPermissions, type ReportPermissions, type TaskLink } from '../../policies/report.policy.ts';
 import type { Report } from './reports.ts';
 
 export interface ReportView {
@@ -17,31 +19,43 @@ export interface ReportView {
   /** When the period's report was due, and whether this version was filed after it (补报 / late). */
   reportDueOn: string | null;
   filedLate: boolean;
+  /** What the actor may do with the report (policies/report.policy.ts). */
+  permissions: ReportPermissions;
 }
 
 /** Presents reports matching a condition (newest period and version first). */
-export async function reportViews(db: Db, where: SQL | undefined, limit = 500, calendar: WorkCalendar = new WorkCalendar()): Promise<ReportView[]> {
-  const rows = await db.select({ report: progressReports, unitName: units.name, dueWorkdays: planSupervision.dueWorkdays }).from(progressReports)
+export async function reportViews(db: Db, actor: Actor, where: SQL | undefined, limit = 500, calendar: WorkCalendar = new WorkCalendar()): Promise<ReportView[]> {
+  const rows = await db.select({ report: progressReports, unitName: units.name, dueWorkdays: planSupervision.dueWorkdays, completedAt: taskSupervision.completedAt }).from(progressReports)
     .innerJoin(units, eq(units.id, progressReports.unitId)).innerJoin(tasks, eq(tasks.id, progressReports.taskId))
-    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).where(where)
+    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, progressReports.taskId)).where(where)
     .orderBy(desc(progressReports.period), asc(progressReports.role), asc(progressReports.unitId), desc(progressReports.version)).limit(limit);
   const ids = rows.map((r) => r.report.id);
   const files = ids.length
     ? await db.select({ id: reportAttachments.id, reportId: reportAttachments.reportId, fileName: reportAttachments.fileName, contentType: reportAttachments.contentType, size: reportAttachments.size, createdAt: reportAttachments.createdAt })
       .from(reportAttachments).where(inArray(reportAttachments.reportId, ids)).orderBy(asc(reportAttachments.id))
     : [];
+  const links = await taskLinks(db, [...new Set(rows.map((r) => r.report.taskId))]);
   const dueOf = (period: string, workdays: number | null): string | null => {
     const p = parsePeriod(period);
     return p ? reportDueDate(p, calendar, workdays ?? 3) : null;
   };
-  return rows.map(({ report: r, unitName, dueWorkdays }) => ({
+  return rows.map(({ report: r, unitName, dueWorkdays, completedAt }) => ({
     id: r.id, taskId: r.taskId, unit: { id: r.unitId, name: unitName }, period: r.period, version: r.version, role: r.role, state: r.state,
     status: r.status, percent: r.percent, workDone: r.workDone, problems: r.problems, helpNeeded: r.helpNeeded, targetValues: r.targetValues,
     consolidates: r.consolidates, highlight: r.highlight, createdAt: r.createdAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewComment: r.reviewComment,
     attachments: files.filter((f) => f.reportId === r.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() })),
     ...lateness(dueOf(r.period, dueWorkdays), r.submittedAt),
+    permissions: reportPermissions(actor, { role: r.role, state: r.state, status: r.status, links: links.get(r.taskId) ?? [], taskCompleted: completedAt !== null }),
   }));
+}
+
+/** The unit links (lead / responsible) of some tasks. */
+async function taskLinks(db: Db, taskIds: number[]): Promise<Map<number, TaskLink[]>> {
+  const rows = taskIds.length ? await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(inArray(taskUnits.taskId, taskIds)) : [];
+  const out = new Map<number, TaskLink[]>();
+  for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), { unitId: r.unitId, role: r.role }]);
+  return out;
 }
 
 function lateness(reportDueOn: string | null, submittedAt: Date | null): { reportDueOn: string | null; filedLate: boolean } {
@@ -49,6 +63,6 @@ function lateness(reportDueOn: string | null, submittedAt: Date | null): { repor
 }
 
 /** The reports of one task visible under `visible`. */
-export function taskReportViews(db: Db, taskId: number, visible: SQL, calendar?: WorkCalendar): Promise<ReportView[]> {
-  return reportViews(db, and(eq(progressReports.taskId, taskId), visible), 500, calendar);
+export function taskReportViews(db: Db, actor: Actor, taskId: number, visible: SQL, calendar?: WorkCalendar): Promise<ReportView[]> {
+  return reportViews(db, actor, and(eq(progressReports.taskId, taskId), visible), 500, calendar);
 }

@@ -75,7 +75,7 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<(ReportView & {
     .from(tasks).innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(visiblePlans(actor), inArray(tasks.id, db.select({ id: progressReports.taskId }).from(progressReports).where(and(eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead'))))));
   if (!taskRows.length) return [];
-  const views = await reportViews(db, and(inArray(progressReports.taskId, taskRows.map((t) => t.id)), eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead')));
+  const views = await reportViews(db, actor, and(inArray(progressReports.taskId, taskRows.map((t) => t.id)), eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead')));
   return views.map((v) => ({ ...v, task: taskRows.find((t) => t.id === v.taskId) as (typeof taskRows)[number] }))
     .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
 }
