@@ -56,13 +56,34 @@ export interface paths {
                                 } | null;
                                 /** @description 须先修改初始密码，其他操作均被拒绝 */
                                 mustChangePassword: boolean;
+                                /** @description 当前用户的全局权限（菜单与页面） */
                                 permissions: {
+                                    /** @description 优化办：导入方案、修改任务与督办设置 */
                                     managePlans: boolean;
+                                    /** @description 管理用户（管理员、优化办） */
                                     manageUsers: boolean;
                                     /** @description 单位负责人：可确认本单位的延期申请 */
                                     confirmExtensions: boolean;
                                     /** @description 管理员：系统管理（区域、单位、用户批量导入） */
                                     administer: boolean;
+                                    /** @description 单位用户：我的任务、填报进展 */
+                                    fileReports: boolean;
+                                    /** @description 优化办：审核汇总报告、催办督办、办结审核 */
+                                    reviewReports: boolean;
+                                    /** @description 预警（优化办、领导） */
+                                    readLights: boolean;
+                                    /** @description 评价（优化办、领导） */
+                                    readAssessment: boolean;
+                                    /** @description 维护评价数据（优化办） */
+                                    manageAssessment: boolean;
+                                    /** @description 公文、责任分工表（优化办、领导） */
+                                    readDocuments: boolean;
+                                    /** @description 起草、印发公文与典型做法（优化办） */
+                                    writeDocuments: boolean;
+                                    /** @description 审计日志（优化办） */
+                                    readAuditLog: boolean;
+                                    /** @description 可授予账号的角色 */
+                                    grantRoles: ("admin" | "office" | "leader" | "unit")[];
                                 };
                             };
                         };
@@ -197,13 +218,34 @@ export interface paths {
                             } | null;
                             /** @description 须先修改初始密码，其他操作均被拒绝 */
                             mustChangePassword: boolean;
+                            /** @description 当前用户的全局权限（菜单与页面） */
                             permissions: {
+                                /** @description 优化办：导入方案、修改任务与督办设置 */
                                 managePlans: boolean;
+                                /** @description 管理用户（管理员、优化办） */
                                 manageUsers: boolean;
                                 /** @description 单位负责人：可确认本单位的延期申请 */
                                 confirmExtensions: boolean;
                                 /** @description 管理员：系统管理（区域、单位、用户批量导入） */
                                 administer: boolean;
+                                /** @description 单位用户：我的任务、填报进展 */
+                                fileReports: boolean;
+                                /** @description 优化办：审核汇总报告、催办督办、办结审核 */
+                                reviewReports: boolean;
+                                /** @description 预警（优化办、领导） */
+                                readLights: boolean;
+                                /** @description 评价（优化办、领导） */
+                                readAssessment: boolean;
+                                /** @description 维护评价数据（优化办） */
+                                manageAssessment: boolean;
+                                /** @description 公文、责任分工表（优化办、领导） */
+                                readDocuments: boolean;
+                                /** @description 起草、印发公文与典型做法（优化办） */
+                                writeDocuments: boolean;
+                                /** @description 审计日志（优化办） */
+                                readAuditLog: boolean;
+                                /** @description 可授予账号的角色 */
+                                grantRoles: ("admin" | "office" | "leader" | "unit")[];
                             };
                         };
                     };
@@ -1011,11 +1053,20 @@ export interface paths {
                                 /** @description 原文片段 */
                                 source: string;
                             }[];
+                            /** @description 当前用户对此任务可做的操作 */
                             permissions: {
+                                /** @description 可修改任务（优化办） */
                                 edit: boolean;
+                                /** @description 可填报进展：本单位（或所属集体单位）牵头或负责的任务 */
                                 report: boolean;
+                                /** @description 可汇总：本单位牵头的任务 */
+                                consolidate: boolean;
                                 /** @description 可申请延期：本单位任务、未办结、有时限且（延期后的）时限未过 */
                                 requestExtension: boolean;
+                                /** @description 可催办、下发督办单（优化办） */
+                                urge: boolean;
+                                /** @description 可办结审核：牵头单位最近一次通过的汇总报告为已完成，任务未办结（优化办） */
+                                complete: boolean;
                             };
                             /** @description 督办状态（服务端按方案设置计算） */
                             supervision: {
@@ -1183,11 +1234,20 @@ export interface paths {
                                 /** @description 原文片段 */
                                 source: string;
                             }[];
+                            /** @description 当前用户对此任务可做的操作 */
                             permissions: {
+                                /** @description 可修改任务（优化办） */
                                 edit: boolean;
+                                /** @description 可填报进展：本单位（或所属集体单位）牵头或负责的任务 */
                                 report: boolean;
+                                /** @description 可汇总：本单位牵头的任务 */
+                                consolidate: boolean;
                                 /** @description 可申请延期：本单位任务、未办结、有时限且（延期后的）时限未过 */
                                 requestExtension: boolean;
+                                /** @description 可催办、下发督办单（优化办） */
+                                urge: boolean;
+                                /** @description 可办结审核：牵头单位最近一次通过的汇总报告为已完成，任务未办结（优化办） */
+                                complete: boolean;
                             };
                             /** @description 督办状态（服务端按方案设置计算） */
                             supervision: {
@@ -4379,6 +4439,13 @@ export interface paths {
                                 reportDueOn: string | null;
                                 /** @description 逾期报送（补报） */
                                 filedLate: boolean;
+                                /** @description 当前用户对此报告可做的操作 */
+                                permissions: {
+                                    /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                    review: boolean;
+                                    /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                    completeTask: boolean;
+                                };
                             }[];
                         };
                     };
@@ -4531,6 +4598,13 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
@@ -4580,6 +4654,13 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
@@ -4733,6 +4814,13 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
@@ -4894,6 +4982,13 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
@@ -5438,6 +5533,13 @@ export interface paths {
                                 reportDueOn: string | null;
                                 /** @description 逾期报送（补报） */
                                 filedLate: boolean;
+                                /** @description 当前用户对此报告可做的操作 */
+                                permissions: {
+                                    /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                    review: boolean;
+                                    /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                    completeTask: boolean;
+                                };
                                 task: {
                                     id: number;
                                     seq: number;
@@ -5679,6 +5781,11 @@ export interface paths {
                                 repliedAt: string | null;
                                 reply: string | null;
                                 unitName: string;
+                                /** @description 当前用户对此催办可做的操作 */
+                                permissions: {
+                                    /** @description 可回复：发给本单位且尚未回复 */
+                                    reply: boolean;
+                                };
                             }[];
                         };
                     };
@@ -5791,6 +5898,11 @@ export interface paths {
                             repliedAt: string | null;
                             reply: string | null;
                             unitName: string;
+                            /** @description 当前用户对此催办可做的操作 */
+                            permissions: {
+                                /** @description 可回复：发给本单位且尚未回复 */
+                                reply: boolean;
+                            };
                         };
                     };
                 };
@@ -5909,6 +6021,11 @@ export interface paths {
                             repliedAt: string | null;
                             reply: string | null;
                             unitName: string;
+                            /** @description 当前用户对此催办可做的操作 */
+                            permissions: {
+                                /** @description 可回复：发给本单位且尚未回复 */
+                                reply: boolean;
+                            };
                         };
                     };
                 };
@@ -6020,6 +6137,13 @@ export interface paths {
                                 decisionComment: string | null;
                                 createdAt: string;
                                 decidedAt: string | null;
+                                /** @description 当前用户对此延期申请可做的操作 */
+                                permissions: {
+                                    /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                    confirm: boolean;
+                                    /** @description 可审批：优化办，待优化办审批 */
+                                    decide: boolean;
+                                };
                             }[];
                         };
                     };
@@ -6127,6 +6251,13 @@ export interface paths {
                             decisionComment: string | null;
                             createdAt: string;
                             decidedAt: string | null;
+                            /** @description 当前用户对此延期申请可做的操作 */
+                            permissions: {
+                                /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                confirm: boolean;
+                                /** @description 可审批：优化办，待优化办审批 */
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -6254,6 +6385,13 @@ export interface paths {
                             decisionComment: string | null;
                             createdAt: string;
                             decidedAt: string | null;
+                            /** @description 当前用户对此延期申请可做的操作 */
+                            permissions: {
+                                /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                confirm: boolean;
+                                /** @description 可审批：优化办，待优化办审批 */
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -6389,6 +6527,13 @@ export interface paths {
                             decisionComment: string | null;
                             createdAt: string;
                             decidedAt: string | null;
+                            /** @description 当前用户对此延期申请可做的操作 */
+                            permissions: {
+                                /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                confirm: boolean;
+                                /** @description 可审批：优化办，待优化办审批 */
+                                decide: boolean;
+                            };
                         };
                     };
                 };
