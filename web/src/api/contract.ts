@@ -18,3 +18,8 @@ export type Body<P extends keyof paths, M extends Method> = Operation<P, M> exte
 export type Query<P extends keyof paths, M extends Method> = Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type { paths };
+
+/** The stable error codes of the server's catalogue, as the OpenAPI document lists them. */
+export type ErrorCode = NonNullable<paths['/api/me']['get']['responses'][401]['content']['application/json']['code']>;
+/** Codes the client itself gives: no connection, a cancelled upload, an answer that is not the API's. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'ABORTED' | 'BAD_RESPONSE' | `HTTP_${number}`;

@@ -168,11 +168,11 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
   }
   if (!res.ok) {
-    let code = `HTTP_${res.status}`;
+    let code: ApiError['code'] = `HTTP_${res.status}`;
     let message = `下载失败（${res.status}）`;
     try {
       const body = (await res.json()) as { code?: unknown; message?: unknown };
-      if (typeof body.code === 'string') code = body.code;
+      if (typeof body.code === 'string') code = body.code as ApiError['code'];
       if (typeof body.message === 'string' && body.message) message = body.message;
     } catch {
       // not JSON: keep the generic message

@@ -102,12 +102,12 @@ export const IMPORT_MAX_MB = 50;
 export const IMPORT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.wps', '.xlsx', '.xls', '.et', '.txt', '.md'];
 
 function parseError(xhr: XMLHttpRequest): ApiError {
-  let code = `HTTP_${xhr.status}`;
+  let code: ApiError['code'] = `HTTP_${xhr.status}`;
   let message = `上传失败（${xhr.status}）`;
   let details: unknown;
   try {
     const body = JSON.parse(xhr.responseText) as { code?: unknown; message?: unknown; details?: unknown };
-    if (typeof body.code === 'string') code = body.code;
+    if (typeof body.code === 'string') code = body.code as ApiError['code'];
     if (typeof body.message === 'string' && body.message) message = body.message;
     details = body.details;
   } catch {

@@ -62,7 +62,7 @@ export function uploadAttachment(
         resolve(body as Attachment);
         return;
       }
-      const err = (body ?? {}) as { code?: string; message?: string };
+      const err = (body ?? {}) as { code?: ApiError['code']; message?: string };
       const fallback = xhr.status === 413 ? '附件超过大小限制（单个文件不超过 20 MB）' : `上传失败（${xhr.status}）`;
       reject(new ApiError(xhr.status, err.code ?? `HTTP_${xhr.status}`, err.message ?? fallback));
     };
