@@ -4,7 +4,7 @@ import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useMe } from './auth/auth-context.ts';
 import { RequireAuth } from './auth/require-auth.tsx';
-import { RequireRole } from './auth/require-role.tsx';
+import { RequirePermission } from './auth/require-permission.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -48,7 +48,7 @@ function page(node: ReactNode) {
 /** Unit users land on 我的任务 (what they must report); everyone else on the 工作台. */
 function Home() {
   const me = useMe();
-  if (me.role === 'unit') return <Navigate to="/my-tasks" replace />;
+  if (me.permissions.fileReports) return <Navigate to="/my-tasks" replace />;
   return page(<DashboardPage />);
 }
 
@@ -65,19 +65,19 @@ export function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path="dashboard" element={page(<DashboardPage />)} />
-        <Route path="my-tasks" element={<RequireRole roles={['unit']}>{page(<MyTasksPage />)}</RequireRole>} />
-        <Route path="review" element={<RequireRole roles={['office', 'leader']}>{page(<ReviewPage />)}</RequireRole>} />
-        <Route path="warnings" element={<RequireRole roles={['office', 'leader']}>{page(<WarningsPage />)}</RequireRole>} />
-        <Route path="audit" element={<RequireRole roles={['office']}>{page(<AuditPage />)}</RequireRole>} />
-        <Route path="assessment" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentPage />)}</RequireRole>} />
-        <Route path="assessment/rounds/:id" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentRoundPage />)}</RequireRole>} />
-        <Route path="assessment/units" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentUnitsPage />)}</RequireRole>} />
-        <Route path="documents" element={<RequireRole roles={['office', 'leader']}>{page(<DocumentListPage />)}</RequireRole>} />
-        <Route path="documents/:id" element={<RequireRole roles={['office', 'leader']}>{page(<DocumentPage />)}</RequireRole>} />
+        <Route path="my-tasks" element={<RequirePermission permission="fileReports">{page(<MyTasksPage />)}</RequirePermission>} />
+        <Route path="review" element={<RequirePermission permission="readReviewQueue">{page(<ReviewPage />)}</RequirePermission>} />
+        <Route path="warnings" element={<RequirePermission permission="readLights">{page(<WarningsPage />)}</RequirePermission>} />
+        <Route path="audit" element={<RequirePermission permission="readAuditLog">{page(<AuditPage />)}</RequirePermission>} />
+        <Route path="assessment" element={<RequirePermission permission="readAssessment">{page(<AssessmentPage />)}</RequirePermission>} />
+        <Route path="assessment/rounds/:id" element={<RequirePermission permission="readAssessment">{page(<AssessmentRoundPage />)}</RequirePermission>} />
+        <Route path="assessment/units" element={<RequirePermission permission="readAssessment">{page(<AssessmentUnitsPage />)}</RequirePermission>} />
+        <Route path="documents" element={<RequirePermission permission="readDocuments">{page(<DocumentListPage />)}</RequirePermission>} />
+        <Route path="documents/:id" element={<RequirePermission permission="readDocuments">{page(<DocumentPage />)}</RequirePermission>} />
         <Route path="plans" element={page(<PlansPage />)} />
         <Route path="plans/:id" element={page(<PlanPage />)} />
-        <Route path="imports" element={<RequireRole roles={['office']}>{page(<ImportPage />)}</RequireRole>} />
-        <Route path="imports/:id" element={<RequireRole roles={['office']}>{page(<ImportReviewPage />)}</RequireRole>} />
+        <Route path="imports" element={<RequirePermission permission="managePlans">{page(<ImportPage />)}</RequirePermission>} />
+        <Route path="imports/:id" element={<RequirePermission permission="managePlans">{page(<ImportReviewPage />)}</RequirePermission>} />
         <Route path="tasks" element={page(<TasksPage />)} />
         <Route path="tasks/:id" element={page(<TaskPage />)} />
         <Route path="tasks/:id/orders/:urgeId" element={page(<OrderPrintPage />)} />

@@ -8,7 +8,7 @@ import { mayReadAuditLog } from './activity.policy.ts';
 import { mayManageAssessment, mayReadAssessment } from './assessment.policy.ts';
 import { mayReadDocuments, mayWriteDocuments } from './document.policy.ts';
 import { mayImport } from './import.policy.ts';
-import { mayFileReports } from './report.policy.ts';
+import { mayFileReports, mayReadReviewQueue } from './report.policy.ts';
 import { mayConfirmExtension, mayReadLights, maySupervise } from './supervision.policy.ts';
 import { grantableRoles, mayAdminister, mayManageUsers } from './user.policy.ts';
 
@@ -25,6 +25,8 @@ export interface GlobalPermissions {
   fileReports: boolean;
   /** 审核 of consolidated reports, 催办, 办结 (offices). */
   reviewReports: boolean;
+  /** The queue of reports awaiting review, to read (offices and leaders). */
+  readReviewQueue: boolean;
   /** 预警 (not units). */
   readLights: boolean;
   /** 评价 (offices and leaders) and its maintenance (offices). */
@@ -48,6 +50,7 @@ export function globalPermissions(actor: Actor): GlobalPermissions {
     administer: mayAdminister(actor),
     fileReports: mayFileReports(actor),
     reviewReports: maySupervise(actor),
+    readReviewQueue: mayReadReviewQueue(actor),
     readLights: mayReadLights(actor),
     readAssessment: mayReadAssessment(actor),
     manageAssessment: mayManageAssessment(actor),

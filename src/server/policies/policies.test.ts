@@ -135,8 +135,8 @@ describe('me.policy and user.policy: global permissions', () => {
   it('gives each role its menus', () => {
     const g = (a: Actor) => globalPermissions(a);
     expect(g(office)).toMatchObject({ managePlans: true, manageUsers: true, reviewReports: true, readLights: true, readAssessment: true, manageAssessment: true, readDocuments: true, writeDocuments: true, readAuditLog: true, fileReports: false, administer: false });
-    expect(g(leader)).toMatchObject({ managePlans: false, manageUsers: false, reviewReports: false, readLights: true, readAssessment: true, manageAssessment: false, readDocuments: true, writeDocuments: false, readAuditLog: false });
-    expect(g(unit)).toMatchObject({ fileReports: true, readLights: false, readAssessment: false, readDocuments: false, confirmExtensions: false, grantRoles: [] });
+    expect(g(leader)).toMatchObject({ managePlans: false, manageUsers: false, reviewReports: false, readReviewQueue: true, readLights: true, readAssessment: true, manageAssessment: false, readDocuments: true, writeDocuments: false, readAuditLog: false });
+    expect(g(unit)).toMatchObject({ fileReports: true, readReviewQueue: false, readLights: false, readAssessment: false, readDocuments: false, confirmExtensions: false, grantRoles: [] });
     expect(g(head).confirmExtensions).toBe(true);
     expect(g(admin)).toMatchObject({ administer: true, manageUsers: true, managePlans: false });
   });

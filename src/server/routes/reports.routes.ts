@@ -91,7 +91,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['进展报告'], summary: '我的任务（单位用户：本期应报）', response: { 200: z.object({ items: z.array(z.object({
       taskId: z.number(), planId: z.number(), planTitle: z.string(), seq: z.number(), text: z.string(), role: z.enum(['lead', 'responsible']), dueOn: z.string().nullable(),
       period: z.object({ key: z.string(), label: z.string(), dueOn: z.string(), late: z.boolean().describe('本期报告已过截止日仍未报送') }),
-      report: z.object({ id: z.number(), state: z.string(), version: z.number(), status: z.string(), percent: z.number() }).nullable(), light: z.string().nullable(),
+      report: ReportSchema.pick({ id: true, state: true, version: true, status: true, percent: true }).nullable(), light: z.enum(['green', 'yellow', 'red', 'done']).nullable(),
     })) }), ...errorResponses } },
   }, async (request) => ({ items: await myTasks(ctx.db, requireActor(request), chinaDate(ctx.now()), ctx.calendar) }));
 

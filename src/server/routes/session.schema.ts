@@ -22,6 +22,7 @@ export const MeSchema = z.object({
     administer: z.boolean().describe('管理员：系统管理（区域、单位、用户批量导入）'),
     fileReports: z.boolean().describe('单位用户：我的任务、填报进展'),
     reviewReports: z.boolean().describe('优化办：审核汇总报告、催办督办、办结审核'),
+    readReviewQueue: z.boolean().describe('查看待审核的汇总报告（非单位用户）'),
     readLights: z.boolean().describe('预警（优化办、领导）'),
     readAssessment: z.boolean().describe('评价（优化办、领导）'),
     manageAssessment: z.boolean().describe('维护评价数据（优化办）'),

@@ -23,3 +23,6 @@ export type { paths };
 export type ErrorCode = NonNullable<paths['/api/me']['get']['responses'][401]['content']['application/json']['code']>;
 /** Codes the client itself gives: no connection, a cancelled upload, an answer that is not the API's. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'ABORTED' | 'BAD_RESPONSE' | `HTTP_${number}`;
+
+/** The element type of a list answer `{ items: T[] }`. */
+export type Item<T> = T extends { items: (infer I)[] } ? I : never;

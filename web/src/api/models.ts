@@ -1,8 +1,7 @@
 // The records of the API as the web uses them, each named after the operation that answers it in
 // the generated OpenAPI types (schema.d.ts): nothing here is written by hand, so nothing can drift.
-import type { Body, Ok } from './contract.ts';
+import type { Body, Item, Ok } from './contract.ts';
 
-type Item<T> = T extends { items: (infer I)[] } ? I : never;
 
 export type Me = Ok<'/api/me', 'get'>;
 export type Permissions = Me['permissions'];
@@ -12,7 +11,8 @@ export type PlanSummary = Item<Ok<'/api/plans', 'get'>>;
 export type PlanDetail = Ok<'/api/plans/{id}', 'get'>;
 export type Indicator = PlanDetail['indicators'][number];
 
-export type Task = Item<Ok<'/api/tasks', 'get'>>;
+export type TaskPage = Ok<'/api/tasks', 'get'>;
+export type Task = Item<TaskPage>;
 export type TaskDetail = Ok<'/api/tasks/{id}', 'get'>;
 export type TaskTarget = TaskDetail['targets'][number];
 export type UnitRef = Task['leadUnits'][number];

@@ -70,6 +70,8 @@ export interface paths {
                                     fileReports: boolean;
                                     /** @description 优化办：审核汇总报告、催办督办、办结审核 */
                                     reviewReports: boolean;
+                                    /** @description 查看待审核的汇总报告（非单位用户） */
+                                    readReviewQueue: boolean;
                                     /** @description 预警（优化办、领导） */
                                     readLights: boolean;
                                     /** @description 评价（优化办、领导） */
@@ -244,6 +246,8 @@ export interface paths {
                                 fileReports: boolean;
                                 /** @description 优化办：审核汇总报告、催办督办、办结审核 */
                                 reviewReports: boolean;
+                                /** @description 查看待审核的汇总报告（非单位用户） */
+                                readReviewQueue: boolean;
                                 /** @description 预警（优化办、领导） */
                                 readLights: boolean;
                                 /** @description 评价（优化办、领导） */
@@ -5869,12 +5873,15 @@ export interface paths {
                                 };
                                 report: {
                                     id: number;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "draft" | "submitted" | "returned" | "accepted";
                                     version: number;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "not_started" | "in_progress" | "done" | "blocked";
                                     percent: number;
                                 } | null;
-                                light: string | null;
+                                /** @enum {string|null} */
+                                light: "green" | "yellow" | "red" | "done" | null;
                             }[];
                         };
                     };

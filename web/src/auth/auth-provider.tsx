@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { fetchMe, signOut as apiSignOut } from '../api/session.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/models.ts';
 import type { AuthState } from './auth-context.ts';
 import { AuthContext, loginUrl } from './auth-context.ts';
 

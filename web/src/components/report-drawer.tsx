@@ -1,7 +1,7 @@
 import { Alert, Drawer, Form, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchTaskReports } from '../api/reports.ts';
-import type { MyTask, Report, TaskTarget } from '../api/supervision-types.ts';
+import type { MyTask, Report, TaskTarget } from '../api/models.ts';
 import { fetchTask } from '../api/tasks.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { useApi } from '../hooks/use-api.ts';

@@ -32,8 +32,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const unit = me.role === 'unit';
-  const admin = me.role === 'admin';
+  const may = me.permissions;
+  const admin = may.administer;
   // The administrator runs the platform, not the plans: its menu is 系统管理 plus read-only browsing.
   const adminItems: MenuProps['items'] = [
     { key: '/', icon: <DashboardOutlined />, label: '工作台' },
@@ -50,22 +50,22 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     },
   ];
   const items: MenuProps['items'] = [
-    ...(unit
+    ...(may.fileReports
       ? [
           { key: '/my-tasks', icon: <FormOutlined />, label: '我的任务' },
           { key: '/dashboard', icon: <DashboardOutlined />, label: '工作台' },
         ]
       : [{ key: '/', icon: <DashboardOutlined />, label: '工作台' }]),
-    ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: '审核' }] : []),
-    ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
-    ...(unit ? [] : [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }]),
+    ...(may.reviewReports ? [{ key: '/review', icon: <CheckSquareOutlined />, label: '审核' }] : []),
+    ...(may.readLights ? [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }] : []),
+    ...(may.readAssessment ? [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }] : []),
     { key: '/plans', icon: <FileTextOutlined />, label: '方案' },
-    ...(unit ? [] : [{ key: '/documents', icon: <FileProtectOutlined />, label: '公文' }]),
-    ...(me.role === 'office' ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: '导入方案' }] : []),
+    ...(may.readDocuments ? [{ key: '/documents', icon: <FileProtectOutlined />, label: '公文' }] : []),
+    ...(may.managePlans ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: '导入方案' }] : []),
     { key: '/tasks', icon: <UnorderedListOutlined />, label: '任务' },
     { key: '/units', icon: <ApartmentOutlined />, label: '单位' },
-    ...(me.permissions.manageUsers ? [{ key: '/users', icon: <TeamOutlined />, label: '用户' }] : []),
-    ...(me.role === 'office' ? [{ key: '/audit', icon: <HistoryOutlined />, label: '审计日志' }] : []),
+    ...(may.manageUsers ? [{ key: '/users', icon: <TeamOutlined />, label: '用户' }] : []),
+    ...(may.readAuditLog ? [{ key: '/audit', icon: <HistoryOutlined />, label: '审计日志' }] : []),
   ];
   return (
     <Menu

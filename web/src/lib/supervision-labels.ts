@@ -1,4 +1,4 @@
-import type { ExtensionState, Light, ReportState, ReportStatus } from '../api/supervision-types.ts';
+import type { ExtensionState, Light, ReportState, ReportStatus } from '../api/models.ts';
 
 export const REPORT_STATE_LABELS: Record<ReportState, string> = {
   draft: '草稿',

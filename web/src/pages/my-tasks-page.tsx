@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchMyTasks } from '../api/reports.ts';
-import type { MyTask } from '../api/supervision-types.ts';
+import type { MyTask } from '../api/models.ts';
 import { MyTaskCard } from '../components/my-task-card.tsx';
 import { ReportDrawer } from '../components/report-drawer.tsx';
 import { useApi } from '../hooks/use-api.ts';

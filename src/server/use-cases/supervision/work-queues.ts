@@ -14,12 +14,13 @@ import { visiblePlans } from '../../policies/plan.policy.ts';
 import { planStatus } from './plan-status.ts';
 import { reportViews, type ReportView } from './report-views.ts';
 import { planSettings } from './task-context.ts';
+import type { Light } from '../../../domain/supervision/task-light.ts';
 
 export interface MyTask {
   taskId: number; planId: number; planTitle: string; seq: number; text: string; role: 'lead' | 'responsible';
   dueOn: string | null; period: { key: string; label: string; dueOn: string; late: boolean };
-  report: { id: number; state: string; version: number; status: string; percent: number } | null;
-  light: string | null;
+  report: { id: number; state: ReportView['state']; version: number; status: ReportView['status']; percent: number } | null;
+  light: Light | null;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
   const ids = out.map((t) => t.taskId);
   const reports = await db.select().from(progressReports).where(and(inArray(progressReports.taskId, ids), eq(progressReports.unitId, actor.unit.id))).orderBy(desc(progressReports.version));
   // Today's light and deadline from the supervision model (the same as the 预警 board), not a stored one.
-  const lights = new Map<number, { light: string; dueOn: string | null }>();
+  const lights = new Map<number, { light: Light; dueOn: string | null }>();
   for (const planId of new Set(out.map((t) => t.planId))) {
     const status = await planStatus(db, planId, today, calendar, { taskIds: out.filter((t) => t.planId === planId).map((t) => t.taskId) });
     for (const s of status.tasks) lights.set(s.taskId, { light: s.light, dueOn: s.dueOn });
