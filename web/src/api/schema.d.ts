@@ -10268,14 +10268,95 @@ export interface paths {
                         "application/json": {
                             /** @description null：本方案未设置考核规则 */
                             consequenceRules: {
-                                [key: string]: unknown;
+                                id: string;
+                                version: string;
+                                label: string;
+                                source?: string;
+                                actions: {
+                                    [key: string]: string;
+                                };
+                                subjects: {
+                                    [key: string]: {
+                                        label: string;
+                                        total: number;
+                                        note?: string;
+                                    };
+                                };
+                                rules: {
+                                    id: string;
+                                    subject: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
+                                    };
+                                    action: string;
+                                    on: ("leadUnits" | "responsibleUnits" | "place")[];
+                                    /** @default [] */
+                                    persons: string[];
+                                    quote?: string;
+                                }[];
                             } | null;
                             bands: {
                                 [key: string]: {
                                     key: string;
                                     label: string;
                                     when: {
-                                        [key: string]: unknown;
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
                                     };
                                 }[];
                             };
@@ -10407,7 +10488,60 @@ export interface paths {
                                 key: string;
                                 label: string;
                                 rules: {
-                                    [key: string]: unknown;
+                                    id: string;
+                                    version: string;
+                                    label: string;
+                                    source?: string;
+                                    actions: {
+                                        [key: string]: string;
+                                    };
+                                    subjects: {
+                                        [key: string]: {
+                                            label: string;
+                                            total: number;
+                                            note?: string;
+                                        };
+                                    };
+                                    rules: {
+                                        id: string;
+                                        subject: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "rank-range";
+                                            from: number;
+                                            to?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "top";
+                                            n: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "outside-top";
+                                            n: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "bottom";
+                                            n: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "score-range";
+                                            min?: number;
+                                            max?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "percentile";
+                                            from: number;
+                                            to: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "target-missed";
+                                        };
+                                        action: string;
+                                        on: ("leadUnits" | "responsibleUnits" | "place")[];
+                                        /** @default [] */
+                                        persons: string[];
+                                        quote?: string;
+                                    }[];
                                 };
                             }[];
                         };
@@ -10539,14 +10673,95 @@ export interface paths {
                         "application/json": {
                             /** @description null：本方案未设置考核规则 */
                             consequenceRules: {
-                                [key: string]: unknown;
+                                id: string;
+                                version: string;
+                                label: string;
+                                source?: string;
+                                actions: {
+                                    [key: string]: string;
+                                };
+                                subjects: {
+                                    [key: string]: {
+                                        label: string;
+                                        total: number;
+                                        note?: string;
+                                    };
+                                };
+                                rules: {
+                                    id: string;
+                                    subject: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
+                                    };
+                                    action: string;
+                                    on: ("leadUnits" | "responsibleUnits" | "place")[];
+                                    /** @default [] */
+                                    persons: string[];
+                                    quote?: string;
+                                }[];
                             } | null;
                             bands: {
                                 [key: string]: {
                                     key: string;
                                     label: string;
                                     when: {
-                                        [key: string]: unknown;
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
                                     };
                                 }[];
                             };
