@@ -1,3 +1,4 @@
+/* global document, requestAnimationFrame -- page.evaluate callbacks run in the browser */
 // Shared pieces of the browser specs: browser start, sign-in, API look-ups, screenshots, waiting.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
