@@ -7,7 +7,7 @@ export const ErrorSchema = z.object({
   code: z.string().meta({ enum: Object.keys(ERROR_CATALOGUE) }).describe('稳定的错误码，客户端据此分支'),
   message: z.string().describe('给人看的中文说明'),
   details: z.unknown().optional(),
-}).describe('错误');
+}).describe('错误').meta({ id: 'Error' });
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
