@@ -4,11 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiSession, eventually, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiSession, eventually, useBrowser, screenshot, signIn, watchConsole, settle } from './helpers.mjs';
 
 const browser = useBrowser();
 
-const settle = (page) => page.waitForTimeout(450);
 const ROUND_TITLE = 'E2E 2023年度省营商环境评价';
 let roundId;
 let planId;

@@ -4,11 +4,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, useBrowser, screenshot, signIn, watchConsole, settle } from './helpers.mjs';
 
 const browser = useBrowser();
 
-const settle = (page) => page.waitForTimeout(400);
 const NUMBER = /邵优化通〔\d{4}〕\d+号/;
 
 /** Picks an option of the antd Select marked with data-testid `testId`. */

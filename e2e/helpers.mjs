@@ -1,3 +1,4 @@
+/* global document, requestAnimationFrame -- page.evaluate callbacks run in the browser */
 // Shared pieces of the browser specs: browser start, sign-in, API look-ups, screenshots, waiting.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -124,4 +125,34 @@ export async function chooseUnit(page, name) {
 
 export function searchParams(page) {
   return new URL(page.url()).searchParams;
+}
+
+/**
+ * Waits until no finite CSS animation or transition is running (a drawer's slide, a modal's zoom, a
+ * message's fade): a web-first wait for what a fixed sleep used to guess. Spinners (infinite) do not count.
+ */
+export async function settle(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+}
+
+/** Waits until a canvas stops changing between two animation frames apart (ECharts' entry animation). */
+export async function canvasSettled(canvas) {
+  await canvas.waitFor();
+  await canvas.evaluate((el) => new Promise((resolve) => {
+    let last = '';
+    const tick = () => {
+      const now = el.toDataURL();
+      if (now === last) resolve(undefined);
+      else {
+        last = now;
+        setTimeout(() => requestAnimationFrame(tick), 100);
+      }
+    };
+    requestAnimationFrame(tick);
+  }));
+}
+
+/** Waits for the next painted frame (after a mouse move, before reading what it showed). */
+export async function nextFrame(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }

@@ -1,7 +1,7 @@
 /* global document, window -- page.evaluate callbacks run in the browser */
 // The office user's main flow on the plan page, run at desktop and at phone size.
 import assert from 'node:assert/strict';
-import { SHAOYANG_PLAN, apiGet, chooseUnit, eventually, screenshot, searchParams, shownTotal, signIn, waitForTotal } from './helpers.mjs';
+import { SHAOYANG_PLAN, apiGet, canvasSettled, chooseUnit, eventually, screenshot, searchParams, settle, shownTotal, signIn, waitForTotal } from './helpers.mjs';
 
 async function openNav(page, phone, label) {
   // Exact text: 方案 must not also match 导入方案.
@@ -10,7 +10,7 @@ async function openNav(page, phone, label) {
     await page.getByTestId('nav-toggle').click();
     await page.locator('.ant-drawer-open .ant-menu-item', { hasText: exact }).click();
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
-    await page.waitForTimeout(400); // the drawer's slide-out animation
+    await settle(page); // the drawer's slide-out animation
   } else {
     await page.locator('.app-sider .ant-menu-item', { hasText: exact }).click();
   }
@@ -20,7 +20,7 @@ async function openNav(page, phone, label) {
 async function settled(page) {
   await page.locator('.ant-spin-blur, .ant-table-loading').first().waitFor({ state: 'detached' });
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
+  await settle(page);
 }
 
 async function assertNoSidewaysScroll(page, where) {
@@ -34,8 +34,7 @@ export async function planFlow(page, { phone, shot }) {
   const full = { fullPage: !phone };
   await signIn(page, 'office-shaoyang');
   await page.getByRole('heading', { name: '工作台' }).waitFor();
-  await page.getByTestId('chart-indicators').locator('canvas').waitFor();
-  await page.waitForTimeout(600); // let the bar animation finish before the screenshot
+  await canvasSettled(page.getByTestId('chart-indicators').locator('canvas')); // the bar animation, before the screenshot
   await screenshot(page, `${shot}-dashboard`, full);
   if (phone) await assertNoSidewaysScroll(page, 'dashboard');
 
@@ -106,7 +105,7 @@ export async function planFlow(page, { phone, shot }) {
   if (task.deadlineRaw) assert.ok(text.includes(task.deadlineRaw), 'drawer shows the deadline');
   for (const b of task.basis) assert.ok(text.includes(b), `drawer shows basis ${b}`);
   assert.ok(text.includes(task.plan.title), 'drawer names the plan');
-  await page.waitForTimeout(400);
+  await settle(page);
   await screenshot(page, `${shot}-task-drawer`, { fullPage: false });
 
   await page.reload();

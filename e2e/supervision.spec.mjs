@@ -2,12 +2,10 @@
 // in 审核, the task's 进展报告 shows 已通过; the 预警 board; 督办单 and the audit log; role guards.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, apiSession, eventually, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, PHONE, SHAOYANG_PLAN, apiGet, apiSession, eventually, useBrowser, screenshot, signIn, watchConsole, settle } from './helpers.mjs';
 
 const browser = useBrowser();
 
-/** Waits for a drawer's slide-in (or a message's fade) before a screenshot. */
-const settle = (page) => page.waitForTimeout(450);
 
 // A small real PDF: the server checks the type by extension, the content only needs to be non-empty.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');

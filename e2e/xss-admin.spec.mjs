@@ -8,7 +8,7 @@
 // Nothing may run: no dialog, no payload marker, no CSP violation.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, PHONE, useBrowser, signIn } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, PHONE, settle, useBrowser, signIn } from './helpers.mjs';
 import { guard, run, session, visit } from './xss-guard.mjs';
 
 const browser = useBrowser();
@@ -114,9 +114,9 @@ async function openAndClose(page, button) {
   const target = page.getByRole('button', { name: button }).first();
   if (!(await target.count())) return false;
   await target.click().catch(() => {});
-  await page.waitForTimeout(500);
+  await settle(page);
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
+  await settle(page);
   return true;
 }
 
@@ -142,7 +142,7 @@ test('payloads in admin-typed names, aliases, practice notes, task edits, raw da
       // The edit forms of the admin screens and the task put stored names into inputs and selects.
       if (login === 'admin' && path === '/admin/directory') {
         await page.locator('.ant-tree-node-content-wrapper', { hasText: '邵阳市' }).first().click().catch(() => {});
-        await page.waitForTimeout(400);
+        await settle(page);
         await openAndClose(page, '编辑');
       }
       if (login === 'admin' && path === '/users') await openAndClose(page, '编辑');
@@ -196,7 +196,8 @@ test('the guard sees a payload that reaches markup (control: the checks above ca
   await page.waitForLoadState('networkidle');
   // What a hole would do: data put into the page as HTML.
   await page.evaluate((html) => { document.body.insertAdjacentHTML('beforeend', html); }, P.img);
-  await page.waitForTimeout(500);
+  // The inserted image fails to load (src=x): once it is complete its onerror has run or been refused.
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   const state = await page.evaluate(() => ({ xss: window.XSSRAN ?? [], csp: window.__csp ?? [] }));
   await context.close();
   // The CSP blocks the inline handler and reports it; without the CSP the marker and dialog would show.

@@ -4,7 +4,7 @@
 // that records dialogs and CSP violations; and a visit that hovers every chart (ECharts tooltips
 // are HTML built by formatters) and opens every tab (tabs render their content lazily).
 import assert from 'node:assert/strict';
-import { BASE_URL, PASSWORD } from './helpers.mjs';
+import { BASE_URL, PASSWORD, settle } from './helpers.mjs';
 
 /** The script a payload runs: `n` tells which payload it was. */
 export const run = (n) => `window.XSSRAN=(window.XSSRAN||[]).concat(${n});alert(${n})`;
@@ -42,7 +42,7 @@ export async function guard(context) {
 export async function visit(page, path) {
   await page.goto(`${BASE_URL}${path}`);
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await settle(page);
   for (const canvas of await page.locator('canvas').all()) {
     const box = await canvas.boundingBox();
     if (!box) continue;
@@ -51,7 +51,7 @@ export async function visit(page, path) {
   for (const tab of await page.getByRole('tab').all()) {
     if (await tab.isVisible()) {
       await tab.click().catch(() => {});
-      await page.waitForTimeout(250);
+      await settle(page);
     }
   }
   return page.evaluate(() => ({ xss: window.XSSRAN ?? [], csp: window.__csp ?? [] }));

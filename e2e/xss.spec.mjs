@@ -6,7 +6,7 @@
 // than a blocked payload; the radar tooltip must show the payload as text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, DESKTOP, useBrowser, signIn } from './helpers.mjs';
+import { BASE_URL, DESKTOP, canvasSettled, nextFrame, useBrowser, signIn } from './helpers.mjs';
 import { guard, run, session, visit } from './xss-guard.mjs';
 
 const browser = useBrowser();
@@ -119,13 +119,13 @@ test('payloads in every imported and typed field never run on any page', async (
   const radar = page.getByTestId('chart-rank-radar').locator('canvas');
   await radar.waitFor();
   await radar.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(800);
+  await canvasSettled(radar);
   const box = await radar.boundingBox();
   let tooltip = '';
   for (let dx = -0.2; dx <= 0.2 && !tooltip.includes('onerror'); dx += 0.02) {
     for (let dy = -0.25; dy <= 0.15 && !tooltip.includes('onerror'); dy += 0.05) {
       await page.mouse.move(box.x + box.width * (0.5 + dx), box.y + box.height * (0.46 + dy));
-      await page.waitForTimeout(40);
+      await nextFrame(page);
       tooltip = await page.evaluate(() => [...document.querySelectorAll('div')].filter((d) => d.style.position === 'absolute' && d.innerText.includes('第')).map((d) => d.innerText).join('\n'));
     }
   }

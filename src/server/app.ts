@@ -11,7 +11,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { z } from 'zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { WorkCalendar } from '../domain/supervision/work-calendar.ts';
 import { chineseLocaleError } from '../domain/labels-validation.ts';
 import type { Db } from '../db/client.ts';
@@ -149,6 +149,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas given an id (the error body) are written once under components and referred to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   registerDiskGuard(app, diskGuardOf(options.config, options.diskProbe));

@@ -4,7 +4,7 @@ import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useMe } from './auth/auth-context.ts';
 import { RequireAuth } from './auth/require-auth.tsx';
-import { RequireRole } from './auth/require-role.tsx';
+import { RequirePermission } from './auth/require-permission.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -56,14 +56,14 @@ function page(node: ReactNode) {
 /** Unit users land on 我的任务 (what they must report); everyone else on the 工作台. */
 function Home() {
   const me = useMe();
-  if (me.role === 'unit') return <Navigate to="/my-tasks" replace />;
-  return page(me.role === 'admin' ? <DashboardPage /> : <WorkbenchPage />);
+  if (me.permissions.fileReports) return <Navigate to="/my-tasks" replace />;
+  return page(me.permissions.administer ? <DashboardPage /> : <WorkbenchPage />);
 }
 
 /** The 工作台 of 待办 for offices, leaders and units; the administrator keeps the plan overview. */
 function Workbench() {
   const me = useMe();
-  return page(me.role === 'admin' ? <DashboardPage /> : <WorkbenchPage />);
+  return page(me.permissions.administer ? <DashboardPage /> : <WorkbenchPage />);
 }
 
 export function AppRoutes() {
@@ -79,27 +79,27 @@ export function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path="dashboard" element={<Workbench />} />
-        <Route path="workbench/unreported" element={<RequireRole roles={['office', 'leader']}>{page(<WorkbenchUnreportedPage />)}</RequireRole>} />
-        <Route path="my-tasks" element={<RequireRole roles={['unit']}>{page(<MyTasksPage />)}</RequireRole>} />
-        <Route path="review" element={<RequireRole roles={['office', 'leader']}>{page(<ReviewPage />)}</RequireRole>} />
-        <Route path="warnings" element={<RequireRole roles={['office', 'leader']}>{page(<WarningsPage />)}</RequireRole>} />
-        <Route path="cockpit" element={<RequireRole roles={['office', 'leader']}>{page(<CockpitPage />)}</RequireRole>} />
-        <Route path="instructions" element={<RequireRole roles={['office', 'leader', 'unit']}>{page(<InstructionsPage />)}</RequireRole>} />
-        <Route path="audit" element={<RequireRole roles={['office']}>{page(<AuditPage />)}</RequireRole>} />
-        <Route path="assessment" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentPage />)}</RequireRole>} />
-        <Route path="assessment/rounds/:id" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentRoundPage />)}</RequireRole>} />
-        <Route path="assessment/units" element={<RequireRole roles={['office', 'leader']}>{page(<AssessmentUnitsPage />)}</RequireRole>} />
-        <Route path="documents" element={<RequireRole roles={['office', 'leader']}>{page(<DocumentListPage />)}</RequireRole>} />
-        <Route path="documents/:id" element={<RequireRole roles={['office', 'leader']}>{page(<DocumentPage />)}</RequireRole>} />
+        <Route path="workbench/unreported" element={<RequirePermission permission="readLights">{page(<WorkbenchUnreportedPage />)}</RequirePermission>} />
+        <Route path="my-tasks" element={<RequirePermission permission="fileReports">{page(<MyTasksPage />)}</RequirePermission>} />
+        <Route path="review" element={<RequirePermission permission="readReviewQueue">{page(<ReviewPage />)}</RequirePermission>} />
+        <Route path="warnings" element={<RequirePermission permission="readLights">{page(<WarningsPage />)}</RequirePermission>} />
+        <Route path="cockpit" element={<RequirePermission permission="readLights">{page(<CockpitPage />)}</RequirePermission>} />
+        <Route path="instructions" element={page(<InstructionsPage />)} />
+        <Route path="audit" element={<RequirePermission permission="readAuditLog">{page(<AuditPage />)}</RequirePermission>} />
+        <Route path="assessment" element={<RequirePermission permission="readAssessment">{page(<AssessmentPage />)}</RequirePermission>} />
+        <Route path="assessment/rounds/:id" element={<RequirePermission permission="readAssessment">{page(<AssessmentRoundPage />)}</RequirePermission>} />
+        <Route path="assessment/units" element={<RequirePermission permission="readAssessment">{page(<AssessmentUnitsPage />)}</RequirePermission>} />
+        <Route path="documents" element={<RequirePermission permission="readDocuments">{page(<DocumentListPage />)}</RequirePermission>} />
+        <Route path="documents/:id" element={<RequirePermission permission="readDocuments">{page(<DocumentPage />)}</RequirePermission>} />
         <Route path="plans" element={page(<PlansPage />)} />
         <Route path="plans/:id" element={page(<PlanPage />)} />
-        <Route path="imports" element={<RequireRole roles={['office']}>{page(<ImportPage />)}</RequireRole>} />
-        <Route path="imports/:id" element={<RequireRole roles={['office']}>{page(<ImportReviewPage />)}</RequireRole>} />
-        <Route path="cases" element={<RequireRole roles={['office', 'leader']}>{page(<CasePoolPage />)}</RequireRole>} />
-        <Route path="cases/stats" element={<RequireRole roles={['office', 'leader']}>{page(<CaseStatsPage />)}</RequireRole>} />
-        <Route path="cases/import" element={<RequireRole roles={['office']}>{page(<CaseImportPage />)}</RequireRole>} />
+        <Route path="imports" element={<RequirePermission permission="managePlans">{page(<ImportPage />)}</RequirePermission>} />
+        <Route path="imports/:id" element={<RequirePermission permission="managePlans">{page(<ImportReviewPage />)}</RequirePermission>} />
+        <Route path="cases" element={<RequirePermission permission="readLights">{page(<CasePoolPage />)}</RequirePermission>} />
+        <Route path="cases/stats" element={<RequirePermission permission="readLights">{page(<CaseStatsPage />)}</RequirePermission>} />
+        <Route path="cases/import" element={<RequirePermission permission="managePlans">{page(<CaseImportPage />)}</RequirePermission>} />
         <Route path="cases/:id" element={page(<CasePage />)} />
-        <Route path="my-cases" element={<RequireRole roles={['unit']}>{page(<CasePoolPage mine />)}</RequireRole>} />
+        <Route path="my-cases" element={<RequirePermission permission="fileReports">{page(<CasePoolPage mine />)}</RequirePermission>} />
         <Route path="tasks" element={page(<TasksPage />)} />
         <Route path="tasks/:id" element={page(<TaskPage />)} />
         <Route path="tasks/:id/orders/:urgeId" element={page(<OrderPrintPage />)} />

@@ -3,7 +3,7 @@
  * the keys used across the platform: `2023-06-2` (second 旬 of June), `2023-06`, `2023-Q2`,
  * `2023-H1`, `2023`.
  */
-import { addDays } from './work-calendar.ts';
+import { addDays } from './days.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
 export type PeriodKind = 'xun' | 'month' | 'quarter' | 'half' | 'year';
@@ -61,6 +61,25 @@ export function parsePeriod(key: string): Period | null {
   m = /^(\d{4})$/.exec(key);
   if (m) return build('year', Number(m[1]), 1);
   return null;
+}
+
+/** A period's Chinese label (2023年6月中旬, 2023年第二季度 …), or the key itself when it is not one. */
+export function periodLabel(key: string): string {
+  return parsePeriod(key)?.label ?? key;
+}
+
+/** A period from its parts: the year, the month (旬, month), quarter or half, and the 旬 (1–3). */
+export function periodOf(kind: PeriodKind, year: number, part = 1, xun = 1): Period {
+  return build(kind, year, kind === 'xun' ? (part - 1) * 3 + xun : kind === 'year' ? 1 : part);
+}
+
+/** The parts of a period, the inverse of periodOf. */
+export function periodParts(p: Period): { kind: PeriodKind; year: number; part: number; xun: number } {
+  const year = Number(p.start.slice(0, 4));
+  const month = Number(p.start.slice(5, 7));
+  const day = Number(p.start.slice(8, 10));
+  const part = p.kind === 'quarter' ? Math.ceil(month / 3) : p.kind === 'half' ? (month <= 6 ? 1 : 2) : p.kind === 'year' ? 1 : month;
+  return { kind: p.kind, year, part, xun: p.kind === 'xun' ? Math.ceil(day / 10) : 1 };
 }
 
 /** The period of a kind that contains a date. */

@@ -9,6 +9,7 @@
  * an office can add the official arrangement as overrides when it is published.
  */
 import chineseDays from 'chinese-days';
+import { addDays } from './days.ts';
 
 export interface CalendarOverrides {
   /** Extra days off (YYYY-MM-DD). */
@@ -21,10 +22,7 @@ export type Coverage = 'official' | 'statutory';
 
 const DAY_MS = 86_400_000;
 
-/** Adds days to an ISO date (YYYY-MM-DD), in UTC so time zones never shift the date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {

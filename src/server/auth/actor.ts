@@ -2,7 +2,7 @@
  * The actor: who is calling, with the scope the policies need (the region subtree an office or
  * leader covers, the units a unit user acts for, including collectives it belongs to).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions, roles, unitMemberships, units, users } from '../../db/schema.ts';
 import { unitHeads } from '../../db/supervision-schema.ts';
@@ -22,7 +22,7 @@ export interface Actor {
   regionIds: number[];
   /** For unit users: their unit and the collectives (各县市区政府) it is a member of. */
   unitIds: number[];
-  /** The unit's head (confirms its extension requests). */
+  /** The head of the actor's own unit (confirms its extension requests). */
   isUnitHead: boolean;
   /** Set after a first sign-in or a reset: only the password change is allowed until it is done. */
   mustChangePassword: boolean;
@@ -64,7 +64,7 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
     unit = u ?? null;
     const collectives = await db.select({ id: unitMemberships.collectiveId }).from(unitMemberships).where(eq(unitMemberships.memberId, row.unitId));
     unitIds = [row.unitId, ...collectives.map((c) => c.id)];
-    isUnitHead = (await db.select({ id: unitHeads.userId }).from(unitHeads).where(eq(unitHeads.userId, userId))).length > 0;
+    isUnitHead = (await db.select({ id: unitHeads.userId }).from(unitHeads).where(and(eq(unitHeads.userId, userId), eq(unitHeads.unitId, row.unitId)))).length > 0;
   }
   return {
     userId: row.userId, login: row.login, displayName: row.displayName, role: row.role as Role, roleName: row.roleName,

@@ -15,13 +15,18 @@ export type Plan = typeof plans.$inferSelect;
 export type Round = typeof assessmentRounds.$inferSelect;
 
 /** Whether the actor may see assessment data of a plan in its scope at all. */
-function mayRead(actor: Actor): boolean {
+export function mayReadAssessment(actor: Actor): boolean {
   return actor.role === 'office' || actor.role === 'leader';
 }
 
 /** What the actor may do with a plan's assessment (sent to the UI with the record). */
 export function assessmentPermissions(actor: Actor, plan: { regionId: number }): { manage: boolean } {
-  return { manage: actor.role === 'office' && actor.regionIds.includes(plan.regionId) };
+  return { manage: mayManageAssessment(actor) && actor.regionIds.includes(plan.regionId) };
+}
+
+/** Whether the actor maintains assessment data at all (offices, each over its region subtree). */
+export function mayManageAssessment(actor: Actor): boolean {
+  return actor.role === 'office';
 }
 
 /** Throws FORBIDDEN unless the actor may change the plan's assessment data (an office over its region). */
@@ -31,7 +36,7 @@ export function assertMayManageAssessment(actor: Actor, plan: { regionId: number
 
 /** Loads a plan whose assessment the actor may read, or PLAN_NOT_FOUND. */
 export async function loadAssessmentPlan(db: Db | Tx, actor: Actor, planId: number): Promise<Plan> {
-  if (!mayRead(actor)) throw appError('PLAN_NOT_FOUND');
+  if (!mayReadAssessment(actor)) throw appError('PLAN_NOT_FOUND');
   const [plan] = await db.select().from(plans).where(visiblePlan(actor, planId));
   if (!plan) throw appError('PLAN_NOT_FOUND');
   return plan;
@@ -39,7 +44,7 @@ export async function loadAssessmentPlan(db: Db | Tx, actor: Actor, planId: numb
 
 /** Loads a round (with its plan) the actor may read, or ASSESSMENT_ROUND_NOT_FOUND. */
 export async function loadRound(db: Db | Tx, actor: Actor, roundId: number): Promise<{ round: Round; plan: Plan }> {
-  if (!mayRead(actor)) throw appError('ASSESSMENT_ROUND_NOT_FOUND');
+  if (!mayReadAssessment(actor)) throw appError('ASSESSMENT_ROUND_NOT_FOUND');
   const [row] = await db.select({ round: assessmentRounds, plan: plans }).from(assessmentRounds)
     .innerJoin(plans, eq(plans.id, assessmentRounds.planId))
     .where(and(eq(assessmentRounds.id, roundId), visiblePlans(actor)));

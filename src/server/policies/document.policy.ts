@@ -10,17 +10,27 @@ import { appError } from '../../domain/errors.ts';
 
 /** SQL condition on `plans` for a plan whose documents the actor may read. */
 export function documentPlanScope(actor: Actor, planId?: number): SQL {
-  if (actor.role === 'unit') return sql`false`;
+  if (!mayReadDocuments(actor)) return sql`false`;
   return and(inArray(plans.regionId, actor.regionIds), planId === undefined ? undefined : eq(plans.id, planId)) ?? sql`false`;
+}
+
+/** Whether the actor reads documents, practice notes and the responsibility table at all. */
+export function mayReadDocuments(actor: Actor): boolean {
+  return actor.role !== 'unit';
+}
+
+/** Whether the actor writes documents and practice notes (offices). */
+export function mayWriteDocuments(actor: Actor): boolean {
+  return actor.role === 'office';
 }
 
 /** Throws FORBIDDEN unless the actor writes documents (offices); callers check scope first (404). */
 export function assertDocumentWriter(actor: Actor): void {
-  if (actor.role !== 'office') throw appError('FORBIDDEN', '只有优化办可以起草、修改和印发公文');
+  if (!mayWriteDocuments(actor)) throw appError('FORBIDDEN', '只有优化办可以起草、修改和印发公文');
 }
 
 /** What the actor may do with a document it can see (sent to the UI with the record). */
 export function documentPermissions(actor: Actor, status: 'draft' | 'issued'): { edit: boolean; issue: boolean } {
-  const office = actor.role === 'office';
+  const office = mayWriteDocuments(actor);
   return { edit: office && status === 'draft', issue: office && status === 'draft' };
 }

@@ -13,9 +13,14 @@ import { appError } from '../../domain/errors.ts';
 
 export interface TaskLink { unitId: number; role: 'lead' | 'responsible' }
 
+/** Whether the actor files progress reports at all: a unit user with a unit. */
+export function mayFileReports(actor: Actor): boolean {
+  return actor.role === 'unit' && actor.unit !== null;
+}
+
 /** The role in which the actor's unit reports on a task, or null when it may not report. */
 export function reportingRole(actor: Actor, links: TaskLink[]): 'lead' | 'responsible' | null {
-  if (actor.role !== 'unit' || !actor.unit) return null;
+  if (!mayFileReports(actor)) return null;
   const mine = links.filter((l) => actor.unitIds.includes(l.unitId));
   if (mine.some((l) => l.role === 'lead')) return 'lead';
   return mine.length ? 'responsible' : null;
@@ -61,4 +66,34 @@ export function mayReview(actor: Actor, reportRole: 'lead' | 'responsible', link
 /** Only offices decide on completion, extensions and supervision orders. */
 export function assertOffice(actor: Actor): void {
   if (actor.role !== 'office') throw appError('FORBIDDEN');
+}
+
+/** What the server knows of a report that decides what may be done with it. */
+export interface ReportFacts {
+  role: 'lead' | 'responsible';
+  state: 'draft' | 'submitted' | 'returned' | 'accepted';
+  status: 'not_started' | 'in_progress' | 'done' | 'blocked';
+  /** The links of the report's task (who leads, who shares). */
+  links: TaskLink[];
+  taskCompleted: boolean;
+}
+
+export interface ReportPermissions {
+  /** 通过 / 退回: a submitted report, by the office (lead reports) or the lead unit (responsible ones). */
+  review: boolean;
+  /** 办结审核 on the strength of this report: an accepted lead report saying 已完成, task not yet completed. */
+  completeTask: boolean;
+}
+
+/** What the actor may do with a report it sees (sent with the record as `permissions`). */
+export function reportPermissions(actor: Actor, report: ReportFacts): ReportPermissions {
+  return {
+    review: report.state === 'submitted' && mayReview(actor, report.role, report.links),
+    completeTask: actor.role === 'office' && report.role === 'lead' && report.state === 'accepted' && report.status === 'done' && !report.taskCompleted,
+  };
+}
+
+/** Whether the actor may read the queue of reports awaiting review (units never: 403). */
+export function mayReadReviewQueue(actor: Actor): boolean {
+  return actor.role !== 'unit';
 }

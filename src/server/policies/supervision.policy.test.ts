@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { plans, regions, taskUnits, tasks, unitMemberships, units, users } from '../../db/schema.ts';
-import { notifications } from '../../db/supervision-schema.ts';
+import { notifications, unitHeads } from '../../db/supervision-schema.ts';
 import { databaseKinds, demoApp, signIn, type TestApp } from '../testing/test-app.ts';
 
 interface Item { id: number; unitId: number }
@@ -77,11 +77,18 @@ describe.each(databaseKinds())('records of fellow members of a collective on %s'
       const res = await send(who, 'POST', `/api/tasks/${taskId}/extension-requests`, { reason: `${who} 申请延期`, proposedDueOn: '2023-06-30', progress: '推进中' });
       expect(res.statusCode, res.body).toBe(201);
     }
-    for (const who of ['a', 'b']) {
-      const items = (await send(who, 'GET', `/api/tasks/${taskId}/extension-requests`)).json<{ items: Item[] }>().items;
+    type Extension = Item & { state: string; permissions: { confirm: boolean; decide: boolean } };
+    const heads = (await t.database.db.select({ userId: unitHeads.userId, unitId: unitHeads.unitId }).from(unitHeads)).map((h) => `${h.userId}:${h.unitId}`);
+    for (const [who, login] of [['a', 'county-lengshuitan'], ['b', 'county-lingling']] as const) {
+      const items = (await send(who, 'GET', `/api/tasks/${taskId}/extension-requests`)).json<{ items: Extension[] }>().items;
       expect(items.map((e) => e.unitId)).toEqual([unitOf[who]]);
+      // Only the head of the asking unit may confirm; a unit never decides.
+      const [user] = await t.database.db.select().from(users).where(eq(users.login, login));
+      expect(items[0]!.permissions).toEqual({ confirm: items[0]!.state === 'pending_head' && heads.includes(`${user!.id}:${unitOf[who]}`), decide: false });
     }
-    expect((await send('office', 'GET', `/api/tasks/${taskId}/extension-requests`)).json<{ items: Item[] }>().items).toHaveLength(2);
+    const all = (await send('office', 'GET', `/api/tasks/${taskId}/extension-requests`)).json<{ items: Extension[] }>().items;
+    expect(all).toHaveLength(2);
+    for (const e of all) expect(e.permissions).toEqual({ confirm: false, decide: e.state === 'pending_office' });
   });
 
   it('a 督办单 addressed to the collective goes to each member, seen and answered by each alone', async () => {
@@ -97,6 +104,7 @@ describe.each(databaseKinds())('records of fellow members of a collective on %s'
     for (const who of ['a', 'b']) {
       const items = (await send(who, 'GET', `/api/tasks/${taskId}/urges`)).json<{ items: Item[] }>().items;
       expect(items.map((u) => u.unitId)).toEqual([unitOf[who]]);
+      expect((items[0] as Item & { permissions: { reply: boolean } }).permissions.reply).toBe(true);
       mine[who] = items[0]!.id;
       const [user] = await t.database.db.select().from(users).where(eq(users.unitId, unitOf[who]!));
       const inbox = await t.database.db.select().from(notifications).where(eq(notifications.userId, user!.id));
@@ -104,7 +112,8 @@ describe.each(databaseKinds())('records of fellow members of a collective on %s'
     }
     expect((await send('a', 'POST', `/api/urges/${mine.b}/reply`, { reply: '冒名回复' })).statusCode).toBe(404);
     for (const who of ['a', 'b']) expect((await send(who, 'POST', `/api/urges/${mine[who]}/reply`, { reply: `${who} 已落实` })).statusCode).toBe(200);
-    const replied = (await send('office', 'GET', `/api/tasks/${taskId}/urges`)).json<{ items: (Item & { reply: string | null })[] }>().items;
+    const replied = (await send('office', 'GET', `/api/tasks/${taskId}/urges`)).json<{ items: (Item & { reply: string | null; permissions: { reply: boolean } })[] }>().items;
+    expect(replied.some((u) => u.permissions.reply)).toBe(false);
     expect(replied.filter((u) => u.reply).map((u) => u.reply).sort()).toEqual(['a 已落实', 'b 已落实']);
     expect(before).toBeDefined();
   });

@@ -4,7 +4,7 @@
  */
 import { inArray, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor, Role } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
 
 /** Whether the actor may list and create users at all (sent to the UI in /api/me). */
@@ -32,9 +32,17 @@ export function assertMayAdminister(actor: Actor): void {
   if (!mayAdminister(actor)) throw appError('FORBIDDEN', '只有管理员可以执行此操作');
 }
 
+const ROLES: Role[] = ['admin', 'office', 'leader', 'unit'];
+
+/** The roles the actor may give to an account: only administrators make administrators. */
+export function grantableRoles(actor: Actor): Role[] {
+  if (!mayManageUsers(actor)) return [];
+  return ROLES.filter((r) => r !== 'admin' || actor.role === 'admin');
+}
+
 /** Throws unless the actor may give the role to an account (only administrators make administrators). */
 export function assertMayGrantRole(actor: Actor, role: string): void {
-  if (role === 'admin' && actor.role !== 'admin') throw appError('FORBIDDEN', '只有管理员可以设置管理员账号', { field: 'role' });
+  if (role === 'admin' && !grantableRoles(actor).includes('admin')) throw appError('FORBIDDEN', '只有管理员可以设置管理员账号', { field: 'role' });
 }
 
 /** Throws unless the actor may create a user in the given region. */

@@ -9,8 +9,7 @@ import { countOrEstimate } from '../../db/queries/estimate.ts';
 import { notifications } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
-import { visibleAuditRows } from '../policies/audit.policy.ts';
-import { assertOffice } from '../policies/report.policy.ts';
+import { mayReadAuditDetails, mayReadAuditLog, visibleAuditEntries } from '../policies/activity.policy.ts';
 import { loadTaskContext } from '../use-cases/supervision/task-context.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
 
@@ -36,7 +35,7 @@ export function activityRoutes(app: App, ctx: AppContext): void {
       .where(or(and(eq(auditLog.entity, 'task'), eq(auditLog.entityId, String(request.params.id))), and(eq(auditLog.entity, 'plan'), eq(auditLog.entityId, String(taskCtx.plan.id)))))
       .orderBy(desc(auditLog.at), desc(auditLog.id));
     // Units see what happened, but the details (comments, contents) only of their own unit's actions.
-    return { items: rows.map((r) => presentAudit(r, actor.role !== 'unit' || (r.actorUnitId !== null && r.actorUnitId === actor.unit?.id))) };
+    return { items: rows.map((r) => presentAudit(r, mayReadAuditDetails(actor, r.actorUnitId))) };
   });
 
   app.get('/api/audit', {
@@ -45,8 +44,8 @@ export function activityRoutes(app: App, ctx: AppContext): void {
     }), response: { 200: z.object({ items: z.array(AuditEntry), total: z.number(), totalExact: z.boolean().describe('false：总数为估计值（日志超过一万条时按查询计划估计，不逐条计数）') }), ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    assertOffice(actor);
-    const where = and(visibleAuditRows(actor), request.query.action ? eq(auditLog.action, request.query.action) : undefined);
+    if (!mayReadAuditLog(actor)) throw appError('FORBIDDEN');
+    const where = and(visibleAuditEntries(actor), request.query.action ? eq(auditLog.action, request.query.action) : undefined);
     // Counting a million rows on every view is what the page must not do: estimated above 10 000.
     const { total, exact } = await countOrEstimate(ctx.db, ctx.db.select({ id: auditLog.id }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where), async () => {
       const [c] = await ctx.db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);

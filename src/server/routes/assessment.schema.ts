@@ -1,5 +1,7 @@
 /** Request and response schemas of the assessment routes (they also produce the OpenAPI entries). */
 import { z } from 'zod';
+import { BandsSchema } from '../../evaluation/bands.ts';
+import { ConsequenceRuleSetSchema } from '../../evaluation/consequence-rules.ts';
 
 const Rank = z.number().int().positive().max(10_000);
 const Score = z.number().finite().nullable().optional();
@@ -97,12 +99,12 @@ export const RulesBody = z.object({
 });
 
 export const RulesSchema = z.object({
-  consequenceRules: z.record(z.string(), z.unknown()).nullable().describe('null：本方案未设置考核规则'),
-  bands: z.record(z.string(), z.array(z.object({ key: z.string(), label: z.string(), when: z.record(z.string(), z.unknown()) }))),
+  consequenceRules: ConsequenceRuleSetSchema.nullable().describe('null：本方案未设置考核规则'),
+  bands: z.record(z.string(), BandsSchema),
   weights: WeightsSchema,
   custom: z.object({ rules: z.boolean(), bands: z.boolean(), weights: z.boolean() }),
 });
 
 export const RuleTemplatesSchema = z.object({
-  templates: z.array(z.object({ key: z.string(), label: z.string(), rules: z.record(z.string(), z.unknown()) })),
+  templates: z.array(z.object({ key: z.string(), label: z.string(), rules: ConsequenceRuleSetSchema })),
 });

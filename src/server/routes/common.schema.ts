@@ -1,11 +1,13 @@
 /** Schemas shared by several routes (errors, references, paging). */
 import { z } from 'zod';
+import { ERROR_CATALOGUE } from '../../domain/error-catalogue.ts';
 
 export const ErrorSchema = z.object({
-  code: z.string().describe('稳定的错误码，客户端据此分支'),
+  // Documented as the catalogue's codes (the web's ErrorCode union) without refusing to send another.
+  code: z.string().meta({ enum: Object.keys(ERROR_CATALOGUE) }).describe('稳定的错误码，客户端据此分支'),
   message: z.string().describe('给人看的中文说明'),
   details: z.unknown().optional(),
-}).describe('错误');
+}).describe('错误').meta({ id: 'Error' });
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 

@@ -5,7 +5,7 @@ import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { progressReports } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
-import { visibleReports } from '../policies/report.policy.ts';
+import { mayReadReviewQueue, visibleReports } from '../policies/report.policy.ts';
 import { evidenceFilesOf } from '../files/file-store.ts';
 import { addAttachment, evidenceLimits, readAttachment } from '../use-cases/supervision/attachments.ts';
 import { reportViews, taskReportViews } from '../use-cases/supervision/report-views.ts';
@@ -16,7 +16,7 @@ import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import { AttachmentSchema, ReportBody, ReportList, ReportSchema, ReviewBody } from './reports.schema.ts';
 
 async function oneReport(ctx: AppContext, actor: ReturnType<typeof requireActor>, id: number) {
-  const [view] = await reportViews(ctx.db, and(eq(progressReports.id, id), visibleReports(actor)), ctx.calendar);
+  const [view] = await reportViews(ctx.db, actor, and(eq(progressReports.id, id), visibleReports(actor)), ctx.calendar);
   if (!view) throw appError('REPORT_NOT_FOUND');
   return view;
 }
@@ -28,7 +28,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
-    return { items: await taskReportViews(ctx.db, request.params.id, visibleReports(actor), ctx.calendar) };
+    return { items: await taskReportViews(ctx.db, actor, request.params.id, visibleReports(actor), ctx.calendar) };
   });
 
   app.post('/api/tasks/:id/reports', {
@@ -91,7 +91,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['进展报告'], summary: '我的任务（单位用户：本期应报）', response: { 200: z.object({ items: z.array(z.object({
       taskId: z.number(), planId: z.number(), planTitle: z.string(), seq: z.number(), text: z.string(), role: z.enum(['lead', 'responsible']), dueOn: z.string().nullable(),
       period: z.object({ key: z.string(), label: z.string(), dueOn: z.string(), late: z.boolean().describe('本期报告已过截止日仍未报送') }),
-      report: z.object({ id: z.number(), state: z.string(), version: z.number(), status: z.string(), percent: z.number() }).nullable(), light: z.string().nullable(),
+      report: ReportSchema.pick({ id: true, state: true, version: true, status: true, percent: true }).nullable(), light: z.enum(['green', 'yellow', 'red', 'done']).nullable(),
     })) }), ...errorResponses } },
   }, async (request) => ({ items: await myTasks(ctx.db, requireActor(request), chinaDate(ctx.now()), ctx.calendar) }));
 
@@ -103,7 +103,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
     })), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    if (actor.role === 'unit') throw appError('FORBIDDEN');
+    if (!mayReadReviewQueue(actor)) throw appError('FORBIDDEN');
     return reviewQueue(ctx.db, actor, request.query.page, request.query.pageSize, ctx.calendar);
   });
 }

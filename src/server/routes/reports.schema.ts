@@ -43,6 +43,10 @@ export const ReportSchema = z.object({
   attachments: z.array(AttachmentSchema),
   reportDueOn: z.string().nullable().describe('本期报告截止日'),
   filedLate: z.boolean().describe('逾期报送（补报）'),
+  permissions: z.object({
+    review: z.boolean().describe('可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核'),
+    completeTask: z.boolean().describe('可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办）'),
+  }).describe('当前用户对此报告可做的操作'),
 });
 
 export const ReportList = z.object({ items: z.array(ReportSchema) });

@@ -6,7 +6,7 @@ import { SESSION_COOKIE, deleteSession } from '../auth/sessions.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { login } from '../use-cases/login.ts';
 import { changePassword } from '../use-cases/users.ts';
-import { mayAdminister, mayManageUsers } from '../policies/user.policy.ts';
+import { globalPermissions } from '../policies/me.policy.ts';
 import { ErrorSchema, errorResponses } from './common.schema.ts';
 import { ChangePasswordBody, LoginBody, MeSchema } from './session.schema.ts';
 
@@ -15,7 +15,7 @@ export function presentMe(actor: Actor): z.infer<typeof MeSchema> {
   return {
     id: actor.userId, login: actor.login, displayName: actor.displayName, role: actor.role, roleName: actor.roleName,
     region: actor.region, unit: actor.unit, mustChangePassword: actor.mustChangePassword,
-    permissions: { managePlans: actor.role === 'office', manageUsers: mayManageUsers(actor), confirmExtensions: actor.isUnitHead, administer: mayAdminister(actor) },
+    permissions: globalPermissions(actor),
   };
 }
 

@@ -16,9 +16,21 @@ export const MeSchema = z.object({
   unit: UnitRefSchema.nullable(),
   mustChangePassword: z.boolean().describe('须先修改初始密码，其他操作均被拒绝'),
   permissions: z.object({
-    managePlans: z.boolean(), manageUsers: z.boolean(), confirmExtensions: z.boolean().describe('单位负责人：可确认本单位的延期申请'),
+    managePlans: z.boolean().describe('优化办：导入方案、修改任务与督办设置'),
+    manageUsers: z.boolean().describe('管理用户（管理员、优化办）'),
+    confirmExtensions: z.boolean().describe('单位负责人：可确认本单位的延期申请'),
     administer: z.boolean().describe('管理员：系统管理（区域、单位、用户批量导入）'),
-  }),
+    fileReports: z.boolean().describe('单位用户：我的任务、填报进展'),
+    reviewReports: z.boolean().describe('优化办：审核汇总报告、催办督办、办结审核'),
+    readReviewQueue: z.boolean().describe('查看待审核的汇总报告（非单位用户）'),
+    readLights: z.boolean().describe('预警（优化办、领导）'),
+    readAssessment: z.boolean().describe('评价（优化办、领导）'),
+    manageAssessment: z.boolean().describe('维护评价数据（优化办）'),
+    readDocuments: z.boolean().describe('公文、责任分工表（优化办、领导）'),
+    writeDocuments: z.boolean().describe('起草、印发公文与典型做法（优化办）'),
+    readAuditLog: z.boolean().describe('审计日志（优化办）'),
+    grantRoles: z.array(z.enum(['admin', 'office', 'leader', 'unit'])).describe('可授予账号的角色'),
+  }).describe('当前用户的全局权限（菜单与页面）'),
 });
 
 export const ChangePasswordBody = z.object({

@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { indicators, plans, taskUnits, tasks, units } from '../../db/schema.ts';
 import { extensionRequests, taskLights, urges } from '../../db/supervision-schema.ts';
+import type { Actor } from '../auth/actor.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
 import { visiblePlan } from '../policies/plan.policy.ts';
 import { assertOffice } from '../policies/report.policy.ts';
-import { visibleExtensionRequests, visibleUrges } from '../policies/supervision.policy.ts';
+import { extensionPermissions, mayReadLights, urgePermissions, visibleExtensionRequests, visibleUrges } from '../policies/supervision.policy.ts';
 import { reviewCompletion } from '../use-cases/supervision/completion.ts';
 import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
 import { currentPlanLights } from '../use-cases/supervision/lights.ts';
@@ -30,11 +31,15 @@ const UrgeSchema = z.object({
   taskIds: z.array(z.number()),
   /** 签收 by the addressed unit. */
   acknowledgedAt: z.string().nullable(),
+  permissions: z.object({ reply: z.boolean().describe('可回复：发给本单位且尚未回复') }).describe('当前用户对此催办可做的操作'),
 });
 const ExtensionSchema = z.object({
   id: z.number(), taskId: z.number(), unitId: z.number(), state: z.enum(['pending_head', 'pending_office', 'approved', 'refused', 'withdrawn']),
   reason: z.string(), progress: z.string(), originalDueOn: z.string(), proposedDueOn: z.string(), newDueOn: z.string().nullable(),
   decisionComment: z.string().nullable(), createdAt: z.string(), decidedAt: z.string().nullable(),
+  permissions: z.object({
+    confirm: z.boolean().describe('可确认：申请单位的负责人，待负责人确认'), decide: z.boolean().describe('可审批：优化办，待优化办审批'),
+  }).describe('当前用户对此延期申请可做的操作'),
 });
 const SettingsSchema = z.object({
   cycle: z.enum(['xun', 'month', 'quarter']), dueWorkdays: z.number().int().min(0).max(30), yellowWithinDays: z.number().int().min(0).max(365),
@@ -44,12 +49,17 @@ const SettingsSchema = z.object({
 const SettingsView = SettingsSchema.extend({ previousCycle: z.enum(['xun', 'month', 'quarter']).nullable(), cycleFrom: z.string().nullable() });
 
 type UrgeRow = typeof urges.$inferSelect;
-async function presentUrges(ctx: AppContext, rows: UrgeRow[]) {
+async function presentUrges(ctx: AppContext, actor: Actor, rows: UrgeRow[]) {
   const names = rows.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, rows.map((u) => u.unitId))) : [];
-  return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), repliedAt: u.repliedAt?.toISOString() ?? null, acknowledgedAt: u.acknowledgedAt?.toISOString() ?? null, unitName: names.find((n) => n.id === u.unitId)?.name ?? '' }));
+  return rows.map((u) => ({
+    ...u, createdAt: u.createdAt.toISOString(), repliedAt: u.repliedAt?.toISOString() ?? null, acknowledgedAt: u.acknowledgedAt?.toISOString() ?? null,
+    unitName: names.find((n) => n.id === u.unitId)?.name ?? '', permissions: urgePermissions(actor, u),
+  }));
 }
-const presentUrge = async (ctx: AppContext, row: UrgeRow) => (await presentUrges(ctx, [row]))[0]!;
-const presentExtension = (e: typeof extensionRequests.$inferSelect) => ({ ...e, createdAt: e.createdAt.toISOString(), decidedAt: e.decidedAt?.toISOString() ?? null });
+const presentUrge = async (ctx: AppContext, actor: Actor, row: UrgeRow) => (await presentUrges(ctx, actor, [row]))[0]!;
+const presentExtension = (actor: Actor, e: typeof extensionRequests.$inferSelect) => ({
+  ...e, createdAt: e.createdAt.toISOString(), decidedAt: e.decidedAt?.toISOString() ?? null, permissions: extensionPermissions(actor, e),
+});
 
 function taskActionRoutes(app: App, ctx: AppContext): void {
   app.post('/api/tasks/:id/completion', {
@@ -65,7 +75,7 @@ function taskActionRoutes(app: App, ctx: AppContext): void {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
     const rows = await ctx.db.select().from(urges).where(and(or(eq(urges.taskId, request.params.id), arrayContains(urges.taskIds, [request.params.id])), visibleUrges(actor))).orderBy(desc(urges.createdAt));
-    return { items: await presentUrges(ctx, rows) };
+    return { items: await presentUrges(ctx, actor, rows) };
   });
 
   app.post('/api/tasks/:id/urges', {
@@ -73,13 +83,17 @@ function taskActionRoutes(app: App, ctx: AppContext): void {
       kind: z.enum(['reminder', 'order']), unitId: z.number().int().positive(), message: z.string().trim().min(1).max(2000), replyBy: isoDate.nullish(),
     }), response: { 201: UrgeSchema, ...errorResponses } },
   }, async (request, reply) => {
-    const [first] = await urgeTask(ctx.db, requireActor(request), request.params.id, request.body, ctx.now());
-    return reply.status(201).send(await presentUrge(ctx, first!));
+    const actor = requireActor(request);
+    const [first] = await urgeTask(ctx.db, actor, request.params.id, request.body, ctx.now());
+    return reply.status(201).send(await presentUrge(ctx, actor, first!));
   });
 
   app.post('/api/urges/:id/reply', {
     schema: { tags: ['督办'], summary: '单位回复催办/督办', params: IdParams, body: z.object({ reply: z.string().trim().min(1).max(5000) }), response: { 200: UrgeSchema, ...errorResponses } },
-  }, async (request) => presentUrge(ctx, await replyToUrge(ctx.db, requireActor(request), request.params.id, request.body.reply, ctx.now())));
+  }, async (request) => {
+    const actor = requireActor(request);
+    return presentUrge(ctx, actor, await replyToUrge(ctx.db, actor, request.params.id, request.body.reply, ctx.now()));
+  });
 
   app.get('/api/tasks/:id/extension-requests', {
     schema: { tags: ['督办'], summary: '任务的延期申请', params: IdParams, response: { 200: z.object({ items: z.array(ExtensionSchema) }), ...errorResponses } },
@@ -87,22 +101,31 @@ function taskActionRoutes(app: App, ctx: AppContext): void {
     const actor = requireActor(request);
     await loadTaskContext(ctx.db, actor, request.params.id);
     const rows = await ctx.db.select().from(extensionRequests).where(and(eq(extensionRequests.taskId, request.params.id), visibleExtensionRequests(actor))).orderBy(desc(extensionRequests.createdAt));
-    return { items: rows.map(presentExtension) };
+    return { items: rows.map((e) => presentExtension(actor, e)) };
   });
 
   app.post('/api/tasks/:id/extension-requests', {
     schema: { tags: ['督办'], summary: '申请延期（完成时限前）', params: IdParams, body: z.object({
       reason: z.string().trim().min(1).max(2000), proposedDueOn: isoDate, progress: z.string().trim().min(1).max(5000),
     }), response: { 201: ExtensionSchema, 409: ErrorSchema, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(presentExtension(await requestExtension(ctx.db, requireActor(request), request.params.id, request.body, ctx.now()))));
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    return reply.status(201).send(presentExtension(actor, await requestExtension(ctx.db, actor, request.params.id, request.body, ctx.now())));
+  });
 
   app.post('/api/extension-requests/:id/confirm', {
     schema: { tags: ['督办'], summary: '单位负责人确认延期申请', params: IdParams, response: { 200: ExtensionSchema, 409: ErrorSchema, ...errorResponses } },
-  }, async (request) => presentExtension(await confirmExtension(ctx.db, requireActor(request), request.params.id, ctx.now())));
+  }, async (request) => {
+    const actor = requireActor(request);
+    return presentExtension(actor, await confirmExtension(ctx.db, actor, request.params.id, ctx.now()));
+  });
 
   app.post('/api/extension-requests/:id/decision', {
     schema: { tags: ['督办'], summary: '优化办批准或不批准延期', params: IdParams, body: z.object({ approve: z.boolean(), newDueOn: isoDate.optional(), comment: z.string().max(2000).optional() }), response: { 200: ExtensionSchema, 409: ErrorSchema, ...errorResponses } },
-  }, async (request) => presentExtension(await decideExtension(ctx.db, requireActor(request), request.params.id, request.body, ctx.now())));
+  }, async (request) => {
+    const actor = requireActor(request);
+    return presentExtension(actor, await decideExtension(ctx.db, actor, request.params.id, request.body, ctx.now()));
+  });
 }
 
 function planSupervisionRoutes(app: App, ctx: AppContext): void {
@@ -117,7 +140,7 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     const [plan] = await ctx.db.select({ id: plans.id }).from(plans).where(visiblePlan(actor, request.params.id));
-    if (!plan || actor.role === 'unit') throw appError('PLAN_NOT_FOUND');
+    if (!plan || !mayReadLights(actor)) throw appError('PLAN_NOT_FOUND');
     // The lights the daily job stored (stale or missing ones computed and stored now), not the plan's year of reports.
     const { period, lights } = await currentPlanLights(ctx.db, plan.id, chinaDate(ctx.now()), ctx.calendar);
     const taskRows = await ctx.db.select({ id: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId }).from(tasks).where(eq(tasks.planId, plan.id));

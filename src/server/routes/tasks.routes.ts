@@ -1,11 +1,11 @@
 /** Tasks: the filtered list across visible plans, and one task. */
 import { asc, eq } from 'drizzle-orm';
-import { mayAskExtension } from '../../domain/supervision/due-dates.ts';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { findTask, listTasks, type TaskFilter } from '../../db/queries/task-query.ts';
 import { taskTargets } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
+import { latestAcceptedLeadReport } from '../use-cases/supervision/completion.ts';
 import { planStatus } from '../use-cases/supervision/plan-status.ts';
 import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
 import { updateTask } from '../use-cases/task-edit.ts';
@@ -51,17 +51,18 @@ export function taskRoutes(app: App, ctx: AppContext): void {
 async function taskDetail(ctx: AppContext, actor: Actor, id: number) {
   const task = await findTask(ctx.db, visibleTasks(actor), id);
   if (!task) throw appError('TASK_NOT_FOUND');
-  const linked = [...task.leadUnits, ...task.responsibleUnits].map((u) => u.id);
+  const links = [...task.leadUnits.map((u) => ({ unitId: u.id, role: 'lead' as const })), ...task.responsibleUnits.map((u) => ({ unitId: u.id, role: 'responsible' as const }))];
   const targets = await ctx.db.select({ id: taskTargets.id, metric: taskTargets.metric, comparator: taskTargets.comparator, value: taskTargets.value, valueMax: taskTargets.valueMax, unit: taskTargets.unit, source: taskTargets.source })
     .from(taskTargets).where(eq(taskTargets.taskId, task.id)).orderBy(asc(taskTargets.position));
   const today = chinaDate(ctx.now());
   const [status] = (await planStatus(ctx.db, task.plan.id, today, ctx.calendar, { taskIds: [task.id] })).tasks;
   if (!status) throw appError('TASK_NOT_FOUND');
-  const permissions = taskPermissions(actor, linked);
   const { plannedDueOn, dueOn, ongoing, completedOn, light, reasons, overdue, nearDue } = status;
+  const leadReportedDone = (await latestAcceptedLeadReport(ctx.db, task.id))?.status === 'done';
+  const permissions = taskPermissions(actor, { links, dueOn, completed: completedOn !== null, leadReportedDone, today });
   return {
     ...task, plan: { id: task.plan.id, title: task.plan.title }, targets,
-    permissions: { ...permissions, requestExtension: permissions.report && mayAskExtension(dueOn, completedOn !== null, today) },
+    permissions,
     supervision: { plannedDueOn, dueOn, extended: dueOn !== null && dueOn !== plannedDueOn, ongoing, completedOn, light, reasons, overdue, nearDue },
   };
 }

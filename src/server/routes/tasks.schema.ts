@@ -57,7 +57,14 @@ export const TargetSchema = z.object({
 export const TaskDetail = TaskSchema.extend({
   plan: z.object({ id: z.number(), title: z.string() }),
   targets: z.array(TargetSchema).describe('任务文本中的量化目标'),
-  permissions: z.object({ edit: z.boolean(), report: z.boolean(), requestExtension: z.boolean().describe('可申请延期：本单位任务、未办结、有时限且（延期后的）时限未过') }),
+  permissions: z.object({
+    edit: z.boolean().describe('可修改任务（优化办）'),
+    report: z.boolean().describe('可填报进展：本单位（或所属集体单位）牵头或负责的任务'),
+    consolidate: z.boolean().describe('可汇总：本单位牵头的任务'),
+    requestExtension: z.boolean().describe('可申请延期：本单位任务、未办结、有时限且（延期后的）时限未过'),
+    urge: z.boolean().describe('可催办、下发督办单（优化办）'),
+    complete: z.boolean().describe('可办结审核：牵头单位最近一次通过的汇总报告为已完成，任务未办结（优化办）'),
+  }).describe('当前用户对此任务可做的操作'),
   supervision: z.object({
     plannedDueOn: z.string().nullable().describe('方案原定时限'),
     dueOn: z.string().nullable().describe('现行时限（批准延期后为延期后的日期）'),

@@ -1,48 +1,24 @@
 // A plan's assessment rules (rank bands → 约谈 / 不得评优 / 追责问责) and the templates an office may
-// start from. Shapes follow src/evaluation/consequence-rules.ts and src/server/routes/assessment.schema.ts.
-import { request } from './client.ts';
+// start from; the types are the generated ones of the evaluation engine's rule-set schema.
+import { call } from './client.ts';
+import type { Ok } from './contract.ts';
 
-export type RuleTarget = 'leadUnits' | 'responsibleUnits' | 'place';
+export type AssessmentSettings = Ok<'/api/plans/{id}/assessment-settings', 'get'>;
+export type ConsequenceRuleSet = NonNullable<AssessmentSettings['consequenceRules']>;
+export type ConsequenceRule = ConsequenceRuleSet['rules'][number];
+export type RuleCondition = ConsequenceRule['when'];
+export type RuleTarget = ConsequenceRule['on'][number];
+export type RuleTemplate = Ok<'/api/plans/{id}/assessment-rule-templates', 'get'>['templates'][number];
 
-/** One condition; only the kinds the editor offers are typed, others pass through unchanged. */
-export type RuleCondition =
-  | { kind: 'rank-range'; from: number; to?: number }
-  | { kind: 'top' | 'outside-top' | 'bottom'; n: number }
-  | { kind: 'target-missed' };
-
-export interface ConsequenceRule {
-  id: string;
-  subject: string;
-  when: RuleCondition;
-  action: string;
-  on: RuleTarget[];
-  persons: string[];
-  quote?: string;
+export function fetchAssessmentSettings(planId: number, signal?: AbortSignal) {
+  return call('get', '/api/plans/{id}/assessment-settings', { path: { id: planId }, signal });
 }
 
-export interface ConsequenceRuleSet {
-  id: string;
-  version: string;
-  label: string;
-  source?: string;
-  actions: Record<string, string>;
-  subjects: Record<string, { label: string; total: number; note?: string }>;
-  rules: ConsequenceRule[];
-}
-
-export interface RuleTemplate { key: string; label: string; rules: ConsequenceRuleSet }
-
-export interface AssessmentSettings { consequenceRules: ConsequenceRuleSet | null; custom: { rules: boolean } }
-
-export function fetchAssessmentSettings(planId: number, signal?: AbortSignal): Promise<AssessmentSettings> {
-  return request<AssessmentSettings>(`/api/plans/${planId}/assessment-settings`, { signal });
-}
-
-export function fetchRuleTemplates(planId: number, signal?: AbortSignal): Promise<{ templates: RuleTemplate[] }> {
-  return request<{ templates: RuleTemplate[] }>(`/api/plans/${planId}/assessment-rule-templates`, { signal });
+export function fetchRuleTemplates(planId: number, signal?: AbortSignal) {
+  return call('get', '/api/plans/{id}/assessment-rule-templates', { path: { id: planId }, signal });
 }
 
 /** Saves the plan's rules; null removes them (the plan then computes no consequences). */
-export function saveAssessmentRules(planId: number, consequenceRules: ConsequenceRuleSet | null): Promise<AssessmentSettings> {
-  return request<AssessmentSettings>(`/api/plans/${planId}/assessment-rules`, { method: 'PUT', body: { consequenceRules } });
+export function saveAssessmentRules(planId: number, consequenceRules: ConsequenceRuleSet | null) {
+  return call('put', '/api/plans/{id}/assessment-rules', { path: { id: planId }, body: { consequenceRules } });
 }

@@ -1,124 +1,34 @@
 // 评价考核: rounds of a plan, the ranks entered for them, results with consequences, what-if, the
-// XLSX template/import/export and the internal unit assessment (标准量化). Shapes follow
-// src/server/routes/assessment.schema.ts.
-import { ApiError, request, uploadFile } from './client.ts';
+// XLSX template/import/export and the internal unit assessment (标准量化). Every type is the
+// generated one of src/server/routes/assessment.schema.ts.
+import { ApiError, call, uploadFile } from './client.ts';
+import type { Body, Item, Ok } from './contract.ts';
 
-export interface FieldSizes {
-  indicator: number;
-  county: number;
-  district: number;
-  park: number;
-}
+export type Round = Ok<'/api/assessment-rounds/{id}', 'get'>;
+export type RoundInput = Body<'/api/plans/{id}/assessment-rounds', 'post'>;
+export type FieldSizes = Round['fieldSizes'];
 
-export interface Round {
-  id: number;
-  planId: number;
-  title: string;
-  period: string;
-  methodologyKey: string | null;
-  methodologyVersion: string | null;
-  fieldSizes: FieldSizes;
-  createdAt: string;
-  updatedAt: string;
-  indicatorRanks?: number;
-  placeRanks?: number;
-  permissions: { manage: boolean };
-}
-
-export interface RoundInput {
-  title: string;
-  period: string;
-  methodologyKey?: string | null;
-  methodologyVersion?: string | null;
-  fieldSizes?: Partial<FieldSizes>;
-}
-
-export type PlaceKind = 'county' | 'district' | 'park';
-export interface Band {
-  key: string;
-  label: string;
-}
+export type Results = Ok<'/api/assessment-rounds/{id}/results', 'get'>;
+export type WhatIfResults = Ok<'/api/assessment-rounds/{id}/what-if', 'post'>;
+export type IndicatorResult = Results['indicators'][number];
+export type PlaceGroup = Results['places'][number];
+export type PlaceKind = PlaceGroup['kind'];
+export type PlaceResult = PlaceGroup['items'][number];
+export type Band = NonNullable<IndicatorResult['band']>;
 /** A unit named in a consequence; `id` is null when the plan names a unit not in the register. */
-export interface NamedUnit {
-  id: number | null;
-  name: string;
-}
+export type NamedUnit = IndicatorResult['leadUnits'][number];
+export type Consequence = Results['consequences'][number];
+export type IndicatorAward = Results['commendations']['indicatorAwards'][number];
 
-export interface IndicatorResult {
-  indicatorId: number;
-  seq: number;
-  name: string;
-  annualTarget: string | null;
-  targetRank: number | null;
-  rank: number | null;
-  total: number;
-  score: number | null;
-  targetMet: boolean | null;
-  band: Band | null;
-  leadUnits: NamedUnit[];
-  responsibleUnits: NamedUnit[];
-}
+export type UnitAssessment = Ok<'/api/plans/{id}/unit-assessment', 'get'>;
+export type Weights = UnitAssessment['weights'];
+export type UnitScore = UnitAssessment['units'][number];
 
-export interface PlaceResult {
-  regionId: number;
-  name: string;
-  rank: number | null;
-  score: number | null;
-  band: Band | null;
-}
+export type RankItem = Omit<Item<Body<'/api/assessment-rounds/{id}/indicator-ranks', 'put'>>, 'indicatorId'>;
+/** Hypothetical ranks by indicator / region id (null: not ranked). Nothing is written. */
+export type WhatIfInput = Body<'/api/assessment-rounds/{id}/what-if', 'post'>;
 
-export interface PlaceGroup {
-  kind: PlaceKind;
-  label: string;
-  total: number;
-  items: PlaceResult[];
-}
-
-export interface Consequence {
-  ruleId: string;
-  action: string;
-  actionLabel: string;
-  subjectKind: string;
-  subjectId: number;
-  subject: string;
-  rank: number;
-  total: number;
-  condition: string;
-  quote: string | null;
-  source: string | null;
-  units: NamedUnit[];
-  persons: string[];
-}
-
-export interface IndicatorAward {
-  seq: number;
-  indicator: string;
-  rank: number | null;
-  annualTarget: string | null;
-  reason: 'target-reached' | 'benchmark';
-  leadUnits: string[];
-  keyResponsibleUnits: string[];
-}
-
-export interface Results {
-  round: Omit<Round, 'createdAt' | 'updatedAt' | 'permissions' | 'indicatorRanks' | 'placeRanks'>;
-  /** null: the plan has no assessment rules, so no consequences are computed. */
-  rules: { id: string; version: string; label: string; source: string | null } | null;
-  indicators: IndicatorResult[];
-  places: PlaceGroup[];
-  consequences: Consequence[];
-  skipped: { subjectKind: string; subject: string; ruleId: string; reason: string }[];
-  commendations: {
-    indicatorAwards: IndicatorAward[];
-    placeAwards: { kind: string; name: string; rank: number }[];
-  };
-}
-
-export interface WhatIfResults extends Results {
-  changes: { added: Consequence[]; removed: Consequence[] };
-}
-
-/** One problem of a refused import, as the server names it (sheet, row, column). */
+/** One problem of a refused import, as the server names it (sheet, row, column): the error's details. */
 export interface ImportProblem {
   sheet: string;
   row: number;
@@ -126,78 +36,36 @@ export interface ImportProblem {
   message: string;
 }
 
-export interface Weights {
-  onTimeReport: number;
-  completion: number;
-  overdue: number;
-  returned: number;
-  extensions: number;
+export function fetchRounds(planId: number, signal?: AbortSignal) {
+  return call('get', '/api/plans/{id}/assessment-rounds', { path: { id: planId }, signal });
 }
 
-export interface UnitScore {
-  unitId: number;
-  unit: string;
-  period: string;
-  tasks: number;
-  onTimeReportRate: number;
-  completionRate: number;
-  overdueTasks: number;
-  returnedReports: number;
-  extensions: number;
-  score: number | null;
-  rank: number | null;
-  parts: Weights;
+export function createRound(planId: number, body: RoundInput) {
+  return call('post', '/api/plans/{id}/assessment-rounds', { path: { id: planId }, body });
 }
 
-export interface UnitAssessment {
-  period: { key: string; label: string; start: string; end: string };
-  weights: Weights;
-  units: UnitScore[];
-  best: { unitId: number; unit: string }[];
-  worst: { unitId: number; unit: string }[];
+export function fetchRound(id: number, signal?: AbortSignal) {
+  return call('get', '/api/assessment-rounds/{id}', { path: { id }, signal });
 }
 
-export function fetchRounds(planId: number, signal?: AbortSignal): Promise<{ items: Round[] }> {
-  return request(`/api/plans/${planId}/assessment-rounds`, { signal });
+export function updateRound(id: number, body: Body<'/api/assessment-rounds/{id}', 'patch'>) {
+  return call('patch', '/api/assessment-rounds/{id}', { path: { id }, body });
 }
 
-export function createRound(planId: number, body: RoundInput): Promise<Round> {
-  return request(`/api/plans/${planId}/assessment-rounds`, { method: 'POST', body });
+export function fetchResults(id: number, signal?: AbortSignal) {
+  return call('get', '/api/assessment-rounds/{id}/results', { path: { id }, signal });
 }
 
-export function fetchRound(id: number, signal?: AbortSignal): Promise<Round> {
-  return request(`/api/assessment-rounds/${id}`, { signal });
+export function putIndicatorRanks(id: number, items: Body<'/api/assessment-rounds/{id}/indicator-ranks', 'put'>['items']) {
+  return call('put', '/api/assessment-rounds/{id}/indicator-ranks', { path: { id }, body: { items } });
 }
 
-export function updateRound(id: number, body: Partial<RoundInput>): Promise<Round> {
-  return request(`/api/assessment-rounds/${id}`, { method: 'PATCH', body });
+export function putPlaceRanks(id: number, items: Body<'/api/assessment-rounds/{id}/place-ranks', 'put'>['items']) {
+  return call('put', '/api/assessment-rounds/{id}/place-ranks', { path: { id }, body: { items } });
 }
 
-export function fetchResults(id: number, signal?: AbortSignal): Promise<Results> {
-  return request(`/api/assessment-rounds/${id}/results`, { signal });
-}
-
-export interface RankItem {
-  rank: number;
-  score?: number | null;
-}
-
-export function putIndicatorRanks(id: number, items: (RankItem & { indicatorId: number })[]): Promise<Results> {
-  return request(`/api/assessment-rounds/${id}/indicator-ranks`, { method: 'PUT', body: { items } });
-}
-
-export function putPlaceRanks(id: number, items: (RankItem & { regionId: number })[]): Promise<Results> {
-  return request(`/api/assessment-rounds/${id}/place-ranks`, { method: 'PUT', body: { items } });
-}
-
-/** Hypothetical ranks by indicator / region id (null: not ranked). Nothing is written. */
-export interface WhatIfInput {
-  indicatorRanks?: Record<string, number | null>;
-  placeRanks?: Record<string, number | null>;
-}
-
-export function runWhatIf(id: number, body: WhatIfInput): Promise<WhatIfResults> {
-  return request(`/api/assessment-rounds/${id}/what-if`, { method: 'POST', body });
+export function runWhatIf(id: number, body: WhatIfInput) {
+  return call('post', '/api/assessment-rounds/{id}/what-if', { path: { id }, body });
 }
 
 export function templateUrl(id: number): string {
@@ -216,15 +84,15 @@ export function importProblems(e: unknown): ImportProblem[] {
 }
 
 /** Sends the filled template as the raw body; all-or-nothing on the server. */
-export function importTemplate(id: number, file: Blob): Promise<Results & { imported: { indicators: number; places: number } }> {
-  return uploadFile<Results & { imported: { indicators: number; places: number } }>(`/api/assessment-rounds/${id}/import`, file);
+export function importTemplate(id: number, file: Blob): Promise<Ok<'/api/assessment-rounds/{id}/import', 'post'>> {
+  return uploadFile(`/api/assessment-rounds/${id}/import`, file);
 }
 
-export function fetchUnitAssessment(planId: number, period: string | undefined, signal?: AbortSignal): Promise<UnitAssessment> {
-  return request(`/api/plans/${planId}/unit-assessment`, { query: period ? { period } : {}, signal });
+export function fetchUnitAssessment(planId: number, period: string | undefined, signal?: AbortSignal) {
+  return call('get', '/api/plans/{id}/unit-assessment', { path: { id: planId }, query: { period }, signal });
 }
 
 /** Saves the unit-assessment weights; null restores the defaults. */
-export function putUnitWeights(planId: number, weights: Weights | null): Promise<{ weights: Weights }> {
-  return request(`/api/plans/${planId}/unit-assessment-weights`, { method: 'PUT', body: { weights } });
+export function putUnitWeights(planId: number, weights: Weights | null) {
+  return call('put', '/api/plans/{id}/unit-assessment-weights', { path: { id: planId }, body: { weights } });
 }

@@ -1,10 +1,13 @@
 // The one HTTP client of the web app. Every API error arrives as JSON {code, message}; callers get
-// an ApiError carrying both and show `message` (Chinese) while branching only on `code`.
+// an ApiError carrying both and show `message` (Chinese) while branching only on `code`. `call` is
+// typed by the generated OpenAPI types: the path, its parameters, query, body and answer.
+import type { Body, ClientErrorCode, ErrorCode, Ok, Query } from './contract.ts';
+import type { paths } from './schema';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -46,13 +49,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 async function readError(res: Response): Promise<ApiError> {
-  let code = `HTTP_${res.status}`;
+  let code: ApiError['code'] = `HTTP_${res.status}`;
   let message = `请求失败（${res.status}）`;
   let details: unknown;
   try {
     const body: unknown = await res.json();
     if (isRecord(body)) {
-      if (typeof body.code === 'string') code = body.code;
+      if (typeof body.code === 'string') code = body.code as ErrorCode;
       if (typeof body.message === 'string' && body.message) message = body.message;
       details = body.details;
     }
@@ -88,6 +91,27 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type PathParams<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]> extends { parameters: { path: infer X } } ? X : never;
+/** What an operation answers: its JSON body, or nothing (204). */
+export type Answer<P extends keyof paths, M extends Method> = [Ok<P, M>] extends [never] ? void : Ok<P, M>;
+
+export interface CallOptions<P extends keyof paths, M extends Method> extends Pick<RequestOptions, 'signal' | 'redirectOn401' | 'headers'> {
+  path?: PathParams<P, M>;
+  query?: Query<P, M>;
+  body?: Body<P, M>;
+}
+
+/** Calls one operation of the API by its documented path, e.g. call('get', '/api/tasks/{id}', { path: { id } }). */
+export function call<P extends keyof paths, M extends Method>(method: M, path: P, options: CallOptions<P, M> = {}): Promise<Answer<P, M>> {
+  const params = (options.path ?? {}) as Record<string, string | number>;
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  return request<Answer<P, M>>(url, {
+    method: method.toUpperCase() as RequestOptions['method'], body: options.body, signal: options.signal, redirectOn401: options.redirectOn401, headers: options.headers,
+    query: options.query as RequestOptions['query'],
+  });
+}
+
 /** The user-facing text of any error thrown by `request`. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;
@@ -118,7 +142,7 @@ export async function uploadFile<T>(path: string, file: Blob): Promise<T> {
     // not JSON: generic message below
   }
   if (!res.ok) {
-    const err = (body ?? {}) as { code?: string; message?: string; details?: unknown };
+    const err = (body ?? {}) as { code?: ErrorCode; message?: string; details?: unknown };
     const fallback = res.status === 413 ? '文件过大（不超过 5 MB）' : `导入失败（${res.status}）`;
     throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? fallback, err.details);
   }

@@ -1,6 +1,6 @@
 // Types of the server's API, taken from the generated OpenAPI types (schema.d.ts), so the web never
 // mirrors a server schema by hand. Use: `type Task = Ok<'/api/tasks/{id}', 'get'>`.
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -18,3 +18,11 @@ export type Body<P extends keyof paths, M extends Method> = Operation<P, M> exte
 export type Query<P extends keyof paths, M extends Method> = Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type { paths };
+
+/** The stable error codes of the server's catalogue, as the OpenAPI document lists them. */
+export type ErrorCode = components['schemas']['Error']['code'];
+/** Codes the client itself gives: no connection, a cancelled upload, an answer that is not the API's. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'ABORTED' | 'BAD_RESPONSE' | `HTTP_${number}`;
+
+/** The element type of a list answer `{ items: T[] }`. */
+export type Item<T> = T extends { items: (infer I)[] } ? I : never;

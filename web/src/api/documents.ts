@@ -1,141 +1,63 @@
 // 公文 (documents) of a plan, 典型做法 (practice notes) and the responsibility-table export.
-import { ApiError, request } from './client.ts';
-import type { Items } from './types.ts';
+import { ApiError, call } from './client.ts';
+import type { Body, Item, Ok } from './contract.ts';
 
-export type DocumentKind =
-  | 'dekad-brief'
-  | 'monthly-notice'
-  | 'quarterly-summary'
-  | 'half-year-review'
-  | 'annual-summary'
-  | 'work-bulletin'
-  | 'commendation'
-  | 'supervision-order';
-
-export interface Inline {
-  text: string;
-  face?: 'hei' | 'kai' | 'fang';
-  bold?: boolean;
-}
-
-export interface TableColumn {
-  title: string;
-  weight: number;
-  align: 'left' | 'center' | 'right';
-}
-
-/** One block of the document model (src/reports/report-document.ts), in reading order. */
-export type Block =
-  | { kind: 'redHeader'; issuer: string; docNumber: string | null; mark: string }
-  | { kind: 'masthead'; title: string; issueLabel: string; issuer: string; date: string }
-  | { kind: 'title'; text: string }
-  | { kind: 'addressee'; text: string }
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4; number: string; text: string }
-  | { kind: 'paragraph'; runs: Inline[]; indent: boolean }
-  | { kind: 'table'; caption: string | null; columns: TableColumn[]; rows: string[][] }
-  | { kind: 'chart'; caption: string; chart: { type: 'bar' | 'line'; title: string } & Record<string, unknown> }
-  | { kind: 'attachmentNote'; items: string[] }
-  | { kind: 'signature'; issuer: string; date: string }
-  | { kind: 'attachment'; label: string }
-  | { kind: 'record'; lines: { label: string; text: string }[]; printed: { by: string; on: string } | null };
-
+export type DocumentDetail = Ok<'/api/documents/{id}', 'get'>;
+export type DocumentSummary = Item<Ok<'/api/plans/{id}/documents', 'get'>>;
+export type DocumentKind = DocumentSummary['kind'];
+/** The document model (src/reports/report-document.ts): its blocks in reading order. */
+export type ReportDocument = DocumentDetail['model'];
+export type Block = ReportDocument['blocks'][number];
 export type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
+export type Inline = BlockOf<'paragraph'>['runs'][number];
+export type TableColumn = BlockOf<'table'>['columns'][number];
 
-export interface ReportDocument {
-  kind: DocumentKind;
-  title: string;
-  blocks: Block[];
+export type PracticeNote = Item<Ok<'/api/plans/{id}/practice-notes', 'get'>>;
+export type NoteGroup = PracticeNote['group'];
+export type PracticeNoteInput = Body<'/api/plans/{id}/practice-notes', 'post'>;
+
+export function fetchDocuments(planId: number, signal?: AbortSignal) {
+  return call('get', '/api/plans/{id}/documents', { path: { id: planId }, signal });
 }
 
-export interface DocumentSummary {
-  id: number;
-  planId: number;
-  kind: DocumentKind;
-  kindLabel: string;
-  period: string;
-  periodLabel: string;
-  status: 'draft' | 'issued';
-  title: string;
-  number: string | null;
-  orderId: number | null;
-  createdAt: string;
-  updatedAt: string;
-  issuedAt: string | null;
-  hasPdf: boolean;
-  permissions: { edit: boolean; issue: boolean };
+export function createDocument(planId: number, body: Body<'/api/plans/{id}/documents', 'post'>) {
+  return call('post', '/api/plans/{id}/documents', { path: { id: planId }, body });
 }
 
-export interface DocumentDetail extends DocumentSummary {
-  model: ReportDocument;
-  /** Version of the draft's content: sent back on save so another editor's save is never overwritten. */
-  version: string;
-  /** HTML preview fragment with its own <style>. */
-  html: string;
+export function fetchDocument(id: number, signal?: AbortSignal) {
+  return call('get', '/api/documents/{id}', { path: { id }, signal });
 }
 
-export type NoteGroup = 'county' | 'department' | 'tactic';
-
-export interface PracticeNote {
-  id: number;
-  planId: number;
-  period: string;
-  group: NoteGroup;
-  unit: { id: number; name: string } | null;
-  region: { id: number; name: string } | null;
-  text: string;
-  createdAt: string;
+export function saveDocument(id: number, model: ReportDocument, version: string) {
+  return call('put', '/api/documents/{id}', { path: { id }, body: { model, version } });
 }
 
-export interface PracticeNoteInput {
-  period: string;
-  group: NoteGroup;
-  unitId?: number | null;
-  regionId?: number | null;
-  text: string;
+export function regenerateDocument(id: number) {
+  return call('post', '/api/documents/{id}/regenerate', { path: { id }, body: {} });
 }
 
-export function fetchDocuments(planId: number, signal?: AbortSignal): Promise<Items<DocumentSummary>> {
-  return request<Items<DocumentSummary>>(`/api/plans/${planId}/documents`, { signal });
-}
-
-export function createDocument(planId: number, body: { kind: DocumentKind; period: string; orderId?: number; date?: string }): Promise<DocumentDetail> {
-  return request<DocumentDetail>(`/api/plans/${planId}/documents`, { method: 'POST', body });
-}
-
-export function fetchDocument(id: number, signal?: AbortSignal): Promise<DocumentDetail> {
-  return request<DocumentDetail>(`/api/documents/${id}`, { signal });
-}
-
-export function saveDocument(id: number, model: ReportDocument, version: string): Promise<DocumentDetail> {
-  return request<DocumentDetail>(`/api/documents/${id}`, { method: 'PUT', body: { model, version } });
-}
-
-export function regenerateDocument(id: number): Promise<DocumentDetail> {
-  return request<DocumentDetail>(`/api/documents/${id}/regenerate`, { method: 'POST', body: {} });
-}
-
-export function issueDocument(id: number): Promise<DocumentDetail> {
-  return request<DocumentDetail>(`/api/documents/${id}/issue`, { method: 'POST' });
+export function issueDocument(id: number) {
+  return call('post', '/api/documents/{id}/issue', { path: { id } });
 }
 
 export function deleteDocument(id: number): Promise<void> {
-  return request<void>(`/api/documents/${id}`, { method: 'DELETE' });
+  return call('delete', '/api/documents/{id}', { path: { id } });
 }
 
-export function fetchPracticeNotes(planId: number, period: string | undefined, signal?: AbortSignal): Promise<Items<PracticeNote>> {
-  return request<Items<PracticeNote>>(`/api/plans/${planId}/practice-notes`, { query: { period }, signal });
+export function fetchPracticeNotes(planId: number, period: string | undefined, signal?: AbortSignal) {
+  return call('get', '/api/plans/{id}/practice-notes', { path: { id: planId }, query: { period }, signal });
 }
 
-export function addPracticeNote(planId: number, body: PracticeNoteInput): Promise<PracticeNote> {
-  return request<PracticeNote>(`/api/plans/${planId}/practice-notes`, { method: 'POST', body });
+export function addPracticeNote(planId: number, body: PracticeNoteInput) {
+  return call('post', '/api/plans/{id}/practice-notes', { path: { id: planId }, body });
 }
 
-export function updatePracticeNote(id: number, body: PracticeNoteInput): Promise<PracticeNote> {
-  return request<PracticeNote>(`/api/practice-notes/${id}`, { method: 'PUT', body });
+export function updatePracticeNote(id: number, body: PracticeNoteInput) {
+  return call('put', '/api/practice-notes/{id}', { path: { id }, body });
 }
 
 export function deletePracticeNote(id: number): Promise<void> {
-  return request<void>(`/api/practice-notes/${id}`, { method: 'DELETE' });
+  return call('delete', '/api/practice-notes/{id}', { path: { id } });
 }
 
 export const documentFileUrl = (id: number, format: 'docx' | 'pdf') => `/api/documents/${id}/${format}`;
@@ -168,11 +90,11 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
   }
   if (!res.ok) {
-    let code = `HTTP_${res.status}`;
+    let code: ApiError['code'] = `HTTP_${res.status}`;
     let message = `下载失败（${res.status}）`;
     try {
       const body = (await res.json()) as { code?: unknown; message?: unknown };
-      if (typeof body.code === 'string') code = body.code;
+      if (typeof body.code === 'string') code = body.code as ApiError['code'];
       if (typeof body.message === 'string' && body.message) message = body.message;
     } catch {
       // not JSON: keep the generic message

@@ -2,9 +2,11 @@
 // apply a revised document's differences to an existing plan. The draft keeps the gold files'
 // snake_case names; everything else is the server's camelCase.
 import type { EditableDraftTarget, EditableDraftTask, EditablePlanDraft, ImportWarning } from '../../../src/domain/plan-draft.schema.ts';
-import { ApiError, request } from './client.ts';
+import { ApiError, call } from './client.ts';
+import type { Body, Ok } from './contract.ts';
 
-// The draft's types come from the one draft schema (src/domain/plan-draft.schema.ts), type-only.
+// The draft's types come from the one draft schema (src/domain/plan-draft.schema.ts), type-only: its
+// OpenAPI rendering adds index signatures (a loose object) that would make every key a string.
 export type DraftTarget = EditableDraftTarget;
 export type DraftTask = EditableDraftTask;
 export type DraftPlan = NonNullable<EditablePlanDraft['plan']>;
@@ -14,100 +16,29 @@ export type Draft = EditablePlanDraft;
 export type { ImportWarning };
 export type WarningRef = ImportWarning['ref'];
 
-export interface UnitMatch {
-  name: string;
-  unit: { id: number; name: string } | null;
-}
-
+export type ImportView = Omit<Ok<'/api/imports/{id}', 'get'>, 'draft'> & { draft: Draft };
+export type UnitMatch = ImportView['unitMatches'][number];
+export type ImportDiff = NonNullable<ImportView['diff']>;
 /** A task as the diff compares it (camelCase). */
-export interface DiffTask {
-  seq: number;
-  indicatorSeq: number | null;
-  subIndicatorCode: string | null;
-  subIndicator: string | null;
-  text: string;
-  leader: string | null;
-  leadUnits: string[];
-  responsibleUnits: string[];
-  responsibleUnitsOpen: boolean;
-  deadline: string | null;
-  deadlineRaw: string | null;
-  annualTarget: string | null;
-  basis: string[];
-  remarks: string | null;
-  notes: string[];
-}
-
-export interface ChangedTask {
-  seq: number;
-  taskId: number;
-  previousSeq: number;
-  text: string;
-  fields: Record<string, { from: unknown; to: unknown }>;
-}
-
-export interface ImportDiff {
-  added: DiffTask[];
-  changed: ChangedTask[];
-  removed: (DiffTask & { id: number; reportCount: number })[];
-  unchanged: number;
-}
-
-export interface ImportView {
-  id: number;
-  /** Version of the stored draft: sent as If-Match on save so another editor's save is never overwritten. */
-  version: string;
-  status: 'draft' | 'committed' | 'discarded';
-  fileName: string;
-  fileSize: number;
-  format: string;
-  createdAt: string;
-  region: { id: number; name: string };
-  planId: number | null;
-  targetPlanId: number | null;
-  draft: Draft;
-  warnings: ImportWarning[];
-  unitMatches: UnitMatch[];
-  problem: { code: string; message: string; path: string | null } | null;
-  diff?: ImportDiff;
-}
-
+export type DiffTask = ImportDiff['added'][number];
+export type ChangedTask = ImportDiff['changed'][number];
 /** Written unit name → existing unit id or "new". */
-export type UnitMapping = Record<string, number | 'new'>;
-
-export interface CommitResult {
-  planId: number;
-  indicators: number;
-  tasks: number;
-  targets: number;
-  unitsCreated: { id: number; name: string }[];
-}
-
-export interface ApplyChoice {
-  added: number[];
-  changed: number[];
-  removed: number[];
-  force?: boolean;
-  unitMapping?: UnitMapping;
-}
-
-export interface ApplyResult {
-  planId: number;
-  added: { seq: number; taskId: number }[];
-  changed: { seq: number; taskId: number }[];
-  removed: { seq: number; taskId: number }[];
-}
+export type UnitMapping = NonNullable<Body<'/api/imports/{id}/commit', 'post'>['unitMapping']>;
+export type CommitResult = Ok<'/api/imports/{id}/commit', 'post'>;
+/** The seqs to add, change and remove (the server defaults each to none). */
+export type ApplyChoice = Body<'/api/imports/{id}/apply', 'post'> & { added: number[]; changed: number[]; removed: number[] };
+export type ApplyResult = Ok<'/api/imports/{id}/apply', 'post'>;
 
 export const IMPORT_MAX_MB = 50;
 export const IMPORT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.wps', '.xlsx', '.xls', '.et', '.txt', '.md'];
 
 function parseError(xhr: XMLHttpRequest): ApiError {
-  let code = `HTTP_${xhr.status}`;
+  let code: ApiError['code'] = `HTTP_${xhr.status}`;
   let message = `上传失败（${xhr.status}）`;
   let details: unknown;
   try {
     const body = JSON.parse(xhr.responseText) as { code?: unknown; message?: unknown; details?: unknown };
-    if (typeof body.code === 'string') code = body.code;
+    if (typeof body.code === 'string') code = body.code as ApiError['code'];
     if (typeof body.message === 'string' && body.message) message = body.message;
     details = body.details;
   } catch {
@@ -155,25 +86,25 @@ export function uploadImport(
 }
 
 export function fetchImport(id: number, signal?: AbortSignal): Promise<ImportView> {
-  return request<ImportView>(`/api/imports/${id}`, { signal });
+  return call('get', '/api/imports/{id}', { path: { id }, signal }) as Promise<ImportView>;
 }
 
 export function saveDraft(id: number, draft: Draft, version: string): Promise<ImportView> {
-  return request<ImportView>(`/api/imports/${id}/draft`, { method: 'PUT', body: draft, headers: { 'If-Match': `"${version}"` } });
+  return call('put', '/api/imports/{id}/draft', { path: { id }, body: draft, headers: { 'If-Match': `"${version}"` } }) as Promise<ImportView>;
 }
 
 export function discardImport(id: number): Promise<void> {
-  return request<void>(`/api/imports/${id}`, { method: 'DELETE' });
+  return call('delete', '/api/imports/{id}', { path: { id } });
 }
 
-export function commitImport(id: number, body: { regionId?: number; unitMapping?: UnitMapping }): Promise<CommitResult> {
-  return request<CommitResult>(`/api/imports/${id}/commit`, { method: 'POST', body });
+export function commitImport(id: number, body: Body<'/api/imports/{id}/commit', 'post'>) {
+  return call('post', '/api/imports/{id}/commit', { path: { id }, body });
 }
 
-export function applyImport(id: number, body: ApplyChoice): Promise<ApplyResult> {
-  return request<ApplyResult>(`/api/imports/${id}/apply`, { method: 'POST', body });
+export function applyImport(id: number, body: ApplyChoice) {
+  return call('post', '/api/imports/{id}/apply', { path: { id }, body });
 }
 
-export function addUnitAlias(unitId: number, alias: string): Promise<{ id: number; name: string; aliases: string[] }> {
-  return request(`/api/units/${unitId}/aliases`, { method: 'POST', body: { alias } });
+export function addUnitAlias(unitId: number, alias: string) {
+  return call('post', '/api/units/{id}/aliases', { path: { id: unitId }, body: { alias } });
 }

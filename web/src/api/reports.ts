@@ -1,33 +1,33 @@
-import { ApiError, request } from './client.ts';
-import type { Items } from './types.ts';
-import type { Attachment, MyTask, QueuedReport, Report, ReportInput } from './supervision-types.ts';
+import { ApiError, call } from './client.ts';
+import type { Ok } from './contract.ts';
+import type { Attachment, ReportInput } from './models.ts';
 
-export function fetchMyTasks(signal?: AbortSignal): Promise<Items<MyTask>> {
-  return request<Items<MyTask>>('/api/my-tasks', { signal });
+export function fetchMyTasks(signal?: AbortSignal) {
+  return call('get', '/api/my-tasks', { signal });
 }
 
-export function fetchTaskReports(taskId: number, signal?: AbortSignal): Promise<Items<Report>> {
-  return request<Items<Report>>(`/api/tasks/${taskId}/reports`, { signal });
+export function fetchTaskReports(taskId: number, signal?: AbortSignal) {
+  return call('get', '/api/tasks/{id}/reports', { path: { id: taskId }, signal });
 }
 
 /** Saves a draft or submits (submit: true); the idempotency key makes a retried click file once. */
-export function saveReport(taskId: number, input: ReportInput): Promise<Report> {
-  return request<Report>(`/api/tasks/${taskId}/reports`, { method: 'POST', body: input });
+export function saveReport(taskId: number, input: ReportInput) {
+  return call('post', '/api/tasks/{id}/reports', { path: { id: taskId }, body: input });
 }
 
-export function reviewReport(reportId: number, decision: 'accept' | 'return', comment?: string): Promise<Report> {
-  return request<Report>(`/api/reports/${reportId}/review`, { method: 'POST', body: { decision, comment } });
+export function reviewReport(reportId: number, decision: 'accept' | 'return', comment?: string) {
+  return call('post', '/api/reports/{id}/review', { path: { id: reportId }, body: { decision, comment } });
 }
 
-export function fetchReviewQueue(signal?: AbortSignal): Promise<Items<QueuedReport>> {
-  return request<Items<QueuedReport>>('/api/review-queue', { signal });
+export function fetchReviewQueue(signal?: AbortSignal) {
+  return call('get', '/api/review-queue', { signal });
 }
 
 /** Evidence size limits: per file, the unit's quota and what it has used (null for non-unit users). */
-export interface EvidenceLimits { maxFileBytes: number; unitQuotaBytes: number; unitUsedBytes: number | null }
+export type EvidenceLimits = Ok<'/api/evidence-limits', 'get'>;
 
 export function fetchEvidenceLimits(signal?: AbortSignal): Promise<EvidenceLimits> {
-  return request<EvidenceLimits>('/api/evidence-limits', { signal });
+  return call('get', '/api/evidence-limits', { signal });
 }
 
 export function attachmentUrl(id: number): string {
@@ -62,7 +62,7 @@ export function uploadAttachment(
         resolve(body as Attachment);
         return;
       }
-      const err = (body ?? {}) as { code?: string; message?: string };
+      const err = (body ?? {}) as { code?: ApiError['code']; message?: string };
       const fallback = xhr.status === 413 ? '附件超过大小限制（单个文件不超过 20 MB）' : `上传失败（${xhr.status}）`;
       reject(new ApiError(xhr.status, err.code ?? `HTTP_${xhr.status}`, err.message ?? fallback));
     };

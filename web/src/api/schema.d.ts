@@ -12,7 +12,79 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 会话状态（未登录时 signedIn 为 false，不返回 401） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signedIn: boolean;
+                            user: {
+                                id: number;
+                                login: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "office" | "leader" | "unit";
+                                roleName: string;
+                                region: {
+                                    id: number;
+                                    name: string;
+                                    level: string;
+                                };
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description 须先修改初始密码，其他操作均被拒绝 */
+                                mustChangePassword: boolean;
+                                /** @description 当前用户的全局权限（菜单与页面） */
+                                permissions: {
+                                    /** @description 优化办：导入方案、修改任务与督办设置 */
+                                    managePlans: boolean;
+                                    /** @description 管理用户（管理员、优化办） */
+                                    manageUsers: boolean;
+                                    /** @description 单位负责人：可确认本单位的延期申请 */
+                                    confirmExtensions: boolean;
+                                    /** @description 管理员：系统管理（区域、单位、用户批量导入） */
+                                    administer: boolean;
+                                    /** @description 单位用户：我的任务、填报进展 */
+                                    fileReports: boolean;
+                                    /** @description 优化办：审核汇总报告、催办督办、办结审核 */
+                                    reviewReports: boolean;
+                                    /** @description 查看待审核的汇总报告（非单位用户） */
+                                    readReviewQueue: boolean;
+                                    /** @description 预警（优化办、领导） */
+                                    readLights: boolean;
+                                    /** @description 评价（优化办、领导） */
+                                    readAssessment: boolean;
+                                    /** @description 维护评价数据（优化办） */
+                                    manageAssessment: boolean;
+                                    /** @description 公文、责任分工表（优化办、领导） */
+                                    readDocuments: boolean;
+                                    /** @description 起草、印发公文与典型做法（优化办） */
+                                    writeDocuments: boolean;
+                                    /** @description 审计日志（优化办） */
+                                    readAuditLog: boolean;
+                                    /** @description 可授予账号的角色 */
+                                    grantRoles: ("admin" | "office" | "leader" | "unit")[];
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** 登录 */
         post: {
@@ -56,76 +128,75 @@ export interface paths {
                                 } | null;
                                 /** @description 须先修改初始密码，其他操作均被拒绝 */
                                 mustChangePassword: boolean;
+                                /** @description 当前用户的全局权限（菜单与页面） */
                                 permissions: {
+                                    /** @description 优化办：导入方案、修改任务与督办设置 */
                                     managePlans: boolean;
+                                    /** @description 管理用户（管理员、优化办） */
                                     manageUsers: boolean;
                                     /** @description 单位负责人：可确认本单位的延期申请 */
                                     confirmExtensions: boolean;
                                     /** @description 管理员：系统管理（区域、单位、用户批量导入） */
                                     administer: boolean;
+                                    /** @description 单位用户：我的任务、填报进展 */
+                                    fileReports: boolean;
+                                    /** @description 优化办：审核汇总报告、催办督办、办结审核 */
+                                    reviewReports: boolean;
+                                    /** @description 查看待审核的汇总报告（非单位用户） */
+                                    readReviewQueue: boolean;
+                                    /** @description 预警（优化办、领导） */
+                                    readLights: boolean;
+                                    /** @description 评价（优化办、领导） */
+                                    readAssessment: boolean;
+                                    /** @description 维护评价数据（优化办） */
+                                    manageAssessment: boolean;
+                                    /** @description 公文、责任分工表（优化办、领导） */
+                                    readDocuments: boolean;
+                                    /** @description 起草、印发公文与典型做法（优化办） */
+                                    writeDocuments: boolean;
+                                    /** @description 审计日志（优化办） */
+                                    readAuditLog: boolean;
+                                    /** @description 可授予账号的角色 */
+                                    grantRoles: ("admin" | "office" | "leader" | "unit")[];
                                 };
                             };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -197,75 +268,74 @@ export interface paths {
                             } | null;
                             /** @description 须先修改初始密码，其他操作均被拒绝 */
                             mustChangePassword: boolean;
+                            /** @description 当前用户的全局权限（菜单与页面） */
                             permissions: {
+                                /** @description 优化办：导入方案、修改任务与督办设置 */
                                 managePlans: boolean;
+                                /** @description 管理用户（管理员、优化办） */
                                 manageUsers: boolean;
                                 /** @description 单位负责人：可确认本单位的延期申请 */
                                 confirmExtensions: boolean;
                                 /** @description 管理员：系统管理（区域、单位、用户批量导入） */
                                 administer: boolean;
+                                /** @description 单位用户：我的任务、填报进展 */
+                                fileReports: boolean;
+                                /** @description 优化办：审核汇总报告、催办督办、办结审核 */
+                                reviewReports: boolean;
+                                /** @description 查看待审核的汇总报告（非单位用户） */
+                                readReviewQueue: boolean;
+                                /** @description 预警（优化办、领导） */
+                                readLights: boolean;
+                                /** @description 评价（优化办、领导） */
+                                readAssessment: boolean;
+                                /** @description 维护评价数据（优化办） */
+                                manageAssessment: boolean;
+                                /** @description 公文、责任分工表（优化办、领导） */
+                                readDocuments: boolean;
+                                /** @description 起草、印发公文与典型做法（优化办） */
+                                writeDocuments: boolean;
+                                /** @description 审计日志（优化办） */
+                                readAuditLog: boolean;
+                                /** @description 可授予账号的角色 */
+                                grantRoles: ("admin" | "office" | "leader" | "unit")[];
                             };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -312,64 +382,40 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -425,64 +471,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -562,64 +584,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -714,64 +712,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -866,64 +840,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1011,11 +961,20 @@ export interface paths {
                                 /** @description 原文片段 */
                                 source: string;
                             }[];
+                            /** @description 当前用户对此任务可做的操作 */
                             permissions: {
+                                /** @description 可修改任务（优化办） */
                                 edit: boolean;
+                                /** @description 可填报进展：本单位（或所属集体单位）牵头或负责的任务 */
                                 report: boolean;
+                                /** @description 可汇总：本单位牵头的任务 */
+                                consolidate: boolean;
                                 /** @description 可申请延期：本单位任务、未办结、有时限且（延期后的）时限未过 */
                                 requestExtension: boolean;
+                                /** @description 可催办、下发督办单（优化办） */
+                                urge: boolean;
+                                /** @description 可办结审核：牵头单位最近一次通过的汇总报告为已完成，任务未办结（优化办） */
+                                complete: boolean;
                             };
                             /** @description 督办状态（服务端按方案设置计算） */
                             supervision: {
@@ -1037,64 +996,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1183,11 +1118,20 @@ export interface paths {
                                 /** @description 原文片段 */
                                 source: string;
                             }[];
+                            /** @description 当前用户对此任务可做的操作 */
                             permissions: {
+                                /** @description 可修改任务（优化办） */
                                 edit: boolean;
+                                /** @description 可填报进展：本单位（或所属集体单位）牵头或负责的任务 */
                                 report: boolean;
+                                /** @description 可汇总：本单位牵头的任务 */
+                                consolidate: boolean;
                                 /** @description 可申请延期：本单位任务、未办结、有时限且（延期后的）时限未过 */
                                 requestExtension: boolean;
+                                /** @description 可催办、下发督办单（优化办） */
+                                urge: boolean;
+                                /** @description 可办结审核：牵头单位最近一次通过的汇总报告为已完成，任务未办结（优化办） */
+                                complete: boolean;
                             };
                             /** @description 督办状态（服务端按方案设置计算） */
                             supervision: {
@@ -1209,64 +1153,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1316,64 +1236,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1416,79 +1312,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1533,64 +1399,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1630,79 +1472,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1761,64 +1573,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1877,79 +1665,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2030,94 +1788,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2193,79 +1915,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2322,79 +2014,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2455,79 +2117,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2599,64 +2231,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2717,64 +2325,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2831,64 +2415,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3117,94 +2677,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3418,64 +2942,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3503,79 +3003,49 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3801,79 +3271,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3935,79 +3375,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4094,79 +3504,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4230,79 +3610,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4379,68 +3729,51 @@ export interface paths {
                                 reportDueOn: string | null;
                                 /** @description 逾期报送（补报） */
                                 filedLate: boolean;
+                                /** @description 当前用户对此报告可做的操作 */
+                                permissions: {
+                                    /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                    review: boolean;
+                                    /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                    completeTask: boolean;
+                                };
                             }[];
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4531,6 +3864,13 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
@@ -4580,82 +3920,59 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4733,82 +4050,59 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4894,82 +4188,59 @@ export interface paths {
                             reportDueOn: string | null;
                             /** @description 逾期报送（补报） */
                             filedLate: boolean;
+                            /** @description 当前用户对此报告可做的操作 */
+                            permissions: {
+                                /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                review: boolean;
+                                /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                completeTask: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5018,94 +4289,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5146,64 +4381,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5294,74 +4505,53 @@ export interface paths {
                                 };
                                 report: {
                                     id: number;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "draft" | "submitted" | "returned" | "accepted";
                                     version: number;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "not_started" | "in_progress" | "done" | "blocked";
                                     percent: number;
                                 } | null;
-                                light: string | null;
+                                /** @enum {string|null} */
+                                light: "green" | "yellow" | "red" | "done" | null;
                             }[];
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5441,6 +4631,13 @@ export interface paths {
                                 reportDueOn: string | null;
                                 /** @description 逾期报送（补报） */
                                 filedLate: boolean;
+                                /** @description 当前用户对此报告可做的操作 */
+                                permissions: {
+                                    /** @description 可审核（通过/退回）：已提交的报告，汇总报告由优化办、责任单位报告由牵头单位审核 */
+                                    review: boolean;
+                                    /** @description 可据此报告办结审核：已通过且状态为已完成的汇总报告，任务尚未办结（优化办） */
+                                    completeTask: boolean;
+                                };
                                 task: {
                                     id: number;
                                     seq: number;
@@ -5455,64 +4652,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5562,79 +4735,49 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5687,68 +4830,49 @@ export interface paths {
                                 unitName: string;
                                 taskIds: number[];
                                 acknowledgedAt: string | null;
+                                /** @description 当前用户对此催办可做的操作 */
+                                permissions: {
+                                    /** @description 可回复：发给本单位且尚未回复 */
+                                    reply: boolean;
+                                };
                             }[];
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5801,67 +4925,48 @@ export interface paths {
                             unitName: string;
                             taskIds: number[];
                             acknowledgedAt: string | null;
+                            /** @description 当前用户对此催办可做的操作 */
+                            permissions: {
+                                /** @description 可回复：发给本单位且尚未回复 */
+                                reply: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5921,67 +5026,48 @@ export interface paths {
                             unitName: string;
                             taskIds: number[];
                             acknowledgedAt: string | null;
+                            /** @description 当前用户对此催办可做的操作 */
+                            permissions: {
+                                /** @description 可回复：发给本单位且尚未回复 */
+                                reply: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6032,68 +5118,51 @@ export interface paths {
                                 decisionComment: string | null;
                                 createdAt: string;
                                 decidedAt: string | null;
+                                /** @description 当前用户对此延期申请可做的操作 */
+                                permissions: {
+                                    /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                    confirm: boolean;
+                                    /** @description 可审批：优化办，待优化办审批 */
+                                    decide: boolean;
+                                };
                             }[];
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6139,82 +5208,59 @@ export interface paths {
                             decisionComment: string | null;
                             createdAt: string;
                             decidedAt: string | null;
+                            /** @description 当前用户对此延期申请可做的操作 */
+                            permissions: {
+                                /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                confirm: boolean;
+                                /** @description 可审批：优化办，待优化办审批 */
+                                decide: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6266,82 +5312,59 @@ export interface paths {
                             decisionComment: string | null;
                             createdAt: string;
                             decidedAt: string | null;
+                            /** @description 当前用户对此延期申请可做的操作 */
+                            permissions: {
+                                /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                confirm: boolean;
+                                /** @description 可审批：优化办，待优化办审批 */
+                                decide: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6401,82 +5424,59 @@ export interface paths {
                             decisionComment: string | null;
                             createdAt: string;
                             decidedAt: string | null;
+                            /** @description 当前用户对此延期申请可做的操作 */
+                            permissions: {
+                                /** @description 可确认：申请单位的负责人，待负责人确认 */
+                                confirm: boolean;
+                                /** @description 可审批：优化办，待优化办审批 */
+                                decide: boolean;
+                            };
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6548,64 +5548,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6657,64 +5633,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6763,64 +5715,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7014,64 +5942,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7142,64 +6046,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7513,64 +6393,40 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7639,64 +6495,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7758,64 +6590,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7862,79 +6670,49 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8001,64 +6779,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8114,64 +6868,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8232,64 +6962,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8340,64 +7046,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8440,64 +7122,40 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8544,64 +7202,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8646,64 +7280,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8745,64 +7355,40 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8863,64 +7449,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8985,79 +7547,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9117,64 +7649,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9243,79 +7751,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9465,64 +7943,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9677,64 +8131,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9919,79 +8349,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10169,64 +8569,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10424,64 +8800,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10520,14 +8872,95 @@ export interface paths {
                         "application/json": {
                             /** @description null：本方案未设置考核规则 */
                             consequenceRules: {
-                                [key: string]: unknown;
+                                id: string;
+                                version: string;
+                                label: string;
+                                source?: string;
+                                actions: {
+                                    [key: string]: string;
+                                };
+                                subjects: {
+                                    [key: string]: {
+                                        label: string;
+                                        total: number;
+                                        note?: string;
+                                    };
+                                };
+                                rules: {
+                                    id: string;
+                                    subject: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
+                                    };
+                                    action: string;
+                                    on: ("leadUnits" | "responsibleUnits" | "place")[];
+                                    /** @default [] */
+                                    persons: string[];
+                                    quote?: string;
+                                }[];
                             } | null;
                             bands: {
                                 [key: string]: {
                                     key: string;
                                     label: string;
                                     when: {
-                                        [key: string]: unknown;
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
                                     };
                                 }[];
                             };
@@ -10547,64 +8980,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10647,70 +9056,99 @@ export interface paths {
                                 key: string;
                                 label: string;
                                 rules: {
-                                    [key: string]: unknown;
+                                    id: string;
+                                    version: string;
+                                    label: string;
+                                    source?: string;
+                                    actions: {
+                                        [key: string]: string;
+                                    };
+                                    subjects: {
+                                        [key: string]: {
+                                            label: string;
+                                            total: number;
+                                            note?: string;
+                                        };
+                                    };
+                                    rules: {
+                                        id: string;
+                                        subject: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "rank-range";
+                                            from: number;
+                                            to?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "top";
+                                            n: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "outside-top";
+                                            n: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "bottom";
+                                            n: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "score-range";
+                                            min?: number;
+                                            max?: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "percentile";
+                                            from: number;
+                                            to: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "target-missed";
+                                        };
+                                        action: string;
+                                        on: ("leadUnits" | "responsibleUnits" | "place")[];
+                                        /** @default [] */
+                                        persons: string[];
+                                        quote?: string;
+                                    }[];
                                 };
                             }[];
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10767,14 +9205,95 @@ export interface paths {
                         "application/json": {
                             /** @description null：本方案未设置考核规则 */
                             consequenceRules: {
-                                [key: string]: unknown;
+                                id: string;
+                                version: string;
+                                label: string;
+                                source?: string;
+                                actions: {
+                                    [key: string]: string;
+                                };
+                                subjects: {
+                                    [key: string]: {
+                                        label: string;
+                                        total: number;
+                                        note?: string;
+                                    };
+                                };
+                                rules: {
+                                    id: string;
+                                    subject: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
+                                    };
+                                    action: string;
+                                    on: ("leadUnits" | "responsibleUnits" | "place")[];
+                                    /** @default [] */
+                                    persons: string[];
+                                    quote?: string;
+                                }[];
                             } | null;
                             bands: {
                                 [key: string]: {
                                     key: string;
                                     label: string;
                                     when: {
-                                        [key: string]: unknown;
+                                        /** @enum {string} */
+                                        kind: "rank-range";
+                                        from: number;
+                                        to?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "outside-top";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "bottom";
+                                        n: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "score-range";
+                                        min?: number;
+                                        max?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentile";
+                                        from: number;
+                                        to: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "target-missed";
                                     };
                                 }[];
                             };
@@ -10794,64 +9313,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10914,64 +9409,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11060,64 +9531,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11185,64 +9632,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11283,64 +9706,40 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11404,64 +9803,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11640,64 +10015,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11856,64 +10207,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -12068,79 +10395,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -12167,79 +10464,49 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -12421,79 +10688,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -12654,79 +10891,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -12896,64 +11103,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13010,64 +11193,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13137,64 +11296,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13221,64 +11356,40 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13418,79 +11529,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13549,79 +11630,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13683,64 +11734,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13796,64 +11823,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13923,64 +11926,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14036,64 +12015,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14157,64 +12112,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14255,64 +12186,40 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14353,64 +12260,40 @@ export interface paths {
                         "application/json": null;
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14526,64 +12409,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14709,79 +12568,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14919,64 +12748,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -15094,64 +12899,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -15200,64 +12981,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -15383,79 +13140,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -15583,79 +13310,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -15773,79 +13470,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -15969,79 +13636,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -16165,79 +13802,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -16362,79 +13969,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -16560,79 +14137,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -16756,79 +14303,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -16953,79 +14470,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -17150,79 +14637,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -17349,79 +14806,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -17471,64 +14898,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -17580,64 +14983,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -17686,109 +15065,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -17843,64 +15180,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description 错误 */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 稳定的错误码，客户端据此分支 */
-                            code: string;
-                            /** @description 给人看的中文说明 */
-                            message: string;
-                            details?: unknown;
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -17956,10 +15269,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my-tasks/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的任务：搜索、筛选、按紧急程度排序、分页
+         * @description 逾期和待报的在前，再按最近的截止日期；total 为筛选后的总数，counts 为各报告状态的数量（不受 state 筛选影响）。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 搜索：序号、任务内容或方案名称 */
+                    q?: string;
+                    /** @description 方案 */
+                    plan?: number;
+                    /** @description 预警灯 */
+                    light?: "red" | "yellow" | "green" | "done";
+                    /** @description 本期报告状态：todo 待填报、draft 草稿、returned 被退回、submitted 已提交、accepted 已通过 */
+                    state?: "todo" | "draft" | "returned" | "submitted" | "accepted";
+                    /** @description 时限：overdue 已逾期、week 7日内到期、month 30日内到期 */
+                    due?: "overdue" | "week" | "month";
+                    /** @description 本单位角色：牵头或责任 */
+                    role?: "lead" | "responsible";
+                    /** @description 只取这一项任务（打开填报时） */
+                    task?: number;
+                    /** @description 分组排序：按报告状态、按方案或不分组；组内按紧急程度 */
+                    group?: "state" | "plan" | "none";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                taskId: number;
+                                planId: number;
+                                planTitle: string;
+                                seq: number;
+                                text: string;
+                                /** @enum {string} */
+                                role: "lead" | "responsible";
+                                dueOn: string | null;
+                                period: {
+                                    key: string;
+                                    label: string;
+                                    dueOn: string;
+                                    /** @description 本期报告已过截止日仍未报送 */
+                                    late: boolean;
+                                };
+                                report: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    status: string;
+                                    percent: number;
+                                } | null;
+                                light: string | null;
+                                /** @description 任务已过完成时限或本期报告逾期 */
+                                overdue: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            counts: {
+                                todo: number;
+                                draft: number;
+                                returned: number;
+                                submitted: number;
+                                accepted: number;
+                            };
+                            plans: {
+                                id: number;
+                                title: string;
+                                count: number;
+                            }[];
+                            overdue: number;
+                            /** @description 各项任务同一报告期时的报告期 */
+                            period: {
+                                label: string;
+                                dueOn: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未完成的导入草稿（最近修改的在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fileName: string;
+                                format: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @description 上传人 */
+                                createdBy: string;
+                                /** @description 草稿中的方案标题 */
+                                title: string | null;
+                                /** @description 草稿中的任务数 */
+                                tasks: number;
+                                /** @description 重新导入时对应的方案 */
+                                targetPlanId: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** @description 错误 */
+        ErrorInput: {
+            /**
+             * @description 稳定的错误码，客户端据此分支
+             * @enum {string}
+             */
+            code: "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_LOCKED" | "AUTH_RATE_LIMITED" | "FORBIDDEN" | "PASSWORD_TOO_WEAK" | "CROSS_SITE_REFUSED" | "WEBHOOK_TARGET_FORBIDDEN" | "EDIT_CONFLICT" | "VALIDATION_FAILED" | "BAD_JSON" | "NUL_CHARACTER" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "PLAN_NOT_FOUND" | "TASK_NOT_FOUND" | "UNIT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_LOGIN_TAKEN" | "USER_NOT_FOUND" | "USER_SELF_CHANGE" | "USER_IMPORT_INVALID" | "USER_IMPORT_UNREADABLE" | "AUTH_DISABLED" | "PASSWORD_CHANGE_REQUIRED" | "SETUP_ALREADY_DONE" | "DATA_DIR_LOCKED" | "REPORT_NOT_FOUND" | "REPORT_ALREADY_SUBMITTED" | "REPORT_NOT_EDITABLE" | "REPORT_NOT_SUBMITTED" | "PERIOD_INVALID" | "COMMENT_REQUIRED" | "IDEMPOTENCY_CONFLICT" | "ATTACHMENT_NOT_FOUND" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_QUOTA_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "TASK_ALREADY_COMPLETED" | "EXTENSION_NOT_FOUND" | "EXTENSION_AFTER_DEADLINE" | "EXTENSION_NOT_PENDING" | "EXTENSION_DATE_INVALID" | "URGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_DRAFT" | "IMPORT_MAPPING_INVALID" | "IMPORT_NO_TARGET_PLAN" | "IMPORT_CHANGE_UNKNOWN" | "IMPORT_SEQ_CONFLICT" | "IMPORT_TASK_HAS_REPORTS" | "PLAN_DRAFT_INVALID" | "PLAN_IMPORT_TOO_LARGE" | "PLAN_IMPORT_UNSUPPORTED_FORMAT" | "REGION_NAME_TAKEN" | "UNIT_ALIAS_TAKEN" | "ASSESSMENT_ROUND_NOT_FOUND" | "ASSESSMENT_ROUND_TITLE_TAKEN" | "ASSESSMENT_RANK_INVALID" | "ASSESSMENT_SUBJECT_UNKNOWN" | "ASSESSMENT_IMPORT_UNREADABLE" | "ASSESSMENT_IMPORT_INVALID" | "ASSESSMENT_IMPORT_TOO_COMPLEX" | "FILE_PARSE_BUSY" | "DISK_SPACE_LOW" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_ALREADY_ISSUED" | "DOCUMENT_DATA_MISSING" | "DOCUMENT_INCOMPLETE" | "DOCUMENT_PDF_UNAVAILABLE" | "REPORT_DOCUMENT_INVALID" | "PRACTICE_NOTE_NOT_FOUND" | "BACKUP_UNAVAILABLE" | "BAD_REQUEST" | "PLAN_IMPORT_EMPTY" | "PLAN_IMPORT_CORRUPT" | "PLAN_IMPORT_ENCRYPTED" | "PLAN_IMPORT_OCR_UNSUPPORTED" | "PLAN_IMPORT_TIMEOUT" | "PLAN_IMPORT_TOO_COMPLEX" | "PLAN_IMPORT_UNREADABLE" | "PLAN_IMPORT_NOT_A_PLAN" | "PLAN_IMPORT_NO_LAYOUT" | "PLAN_IMPORT_LEGACY_UNSUPPORTED" | "EVALUATION_FILE_UNREADABLE" | "EVALUATION_INPUT_NOT_JSON" | "EVALUATION_INPUT_INVALID" | "EVALUATION_UNKNOWN_METHODOLOGY" | "EVALUATION_UNKNOWN_TOPIC" | "EVALUATION_UNKNOWN_COMPONENT" | "EVALUATION_MISSING_VALUE" | "EVALUATION_UNKNOWN_TEXT_VALUE" | "EVALUATION_DUPLICATE_ID" | "EVALUATION_UNKNOWN_MEMBER" | "EVALUATION_METHODOLOGY_INVALID" | "EVALUATION_RULES_INVALID" | "EVALUATION_USAGE" | "REPORT_FONT_MISSING" | "BACKUP_FAILED" | "BACKUP_TOOL_MISSING" | "BACKUP_UNREADABLE" | "RESTORE_TARGET_NOT_EMPTY" | "RENDER_BUSY" | "INSTRUCTION_NOT_FOUND" | "CASE_NOT_FOUND" | "CASE_STATE_INVALID" | "CASE_IMPORT_INVALID" | "CASE_IMPORT_UNREADABLE" | "INTERNAL";
+            /** @description 给人看的中文说明 */
+            message: string;
+            details?: unknown;
+        };
+        /** @description 错误 */
+        Error: {
+            /**
+             * @description 稳定的错误码，客户端据此分支
+             * @enum {string}
+             */
+            code: "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_LOCKED" | "AUTH_RATE_LIMITED" | "FORBIDDEN" | "PASSWORD_TOO_WEAK" | "CROSS_SITE_REFUSED" | "WEBHOOK_TARGET_FORBIDDEN" | "EDIT_CONFLICT" | "VALIDATION_FAILED" | "BAD_JSON" | "NUL_CHARACTER" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "PLAN_NOT_FOUND" | "TASK_NOT_FOUND" | "UNIT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_LOGIN_TAKEN" | "USER_NOT_FOUND" | "USER_SELF_CHANGE" | "USER_IMPORT_INVALID" | "USER_IMPORT_UNREADABLE" | "AUTH_DISABLED" | "PASSWORD_CHANGE_REQUIRED" | "SETUP_ALREADY_DONE" | "DATA_DIR_LOCKED" | "REPORT_NOT_FOUND" | "REPORT_ALREADY_SUBMITTED" | "REPORT_NOT_EDITABLE" | "REPORT_NOT_SUBMITTED" | "PERIOD_INVALID" | "COMMENT_REQUIRED" | "IDEMPOTENCY_CONFLICT" | "ATTACHMENT_NOT_FOUND" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_QUOTA_EXCEEDED" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "TASK_ALREADY_COMPLETED" | "EXTENSION_NOT_FOUND" | "EXTENSION_AFTER_DEADLINE" | "EXTENSION_NOT_PENDING" | "EXTENSION_DATE_INVALID" | "URGE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_DRAFT" | "IMPORT_MAPPING_INVALID" | "IMPORT_NO_TARGET_PLAN" | "IMPORT_CHANGE_UNKNOWN" | "IMPORT_SEQ_CONFLICT" | "IMPORT_TASK_HAS_REPORTS" | "PLAN_DRAFT_INVALID" | "PLAN_IMPORT_TOO_LARGE" | "PLAN_IMPORT_UNSUPPORTED_FORMAT" | "REGION_NAME_TAKEN" | "UNIT_ALIAS_TAKEN" | "ASSESSMENT_ROUND_NOT_FOUND" | "ASSESSMENT_ROUND_TITLE_TAKEN" | "ASSESSMENT_RANK_INVALID" | "ASSESSMENT_SUBJECT_UNKNOWN" | "ASSESSMENT_IMPORT_UNREADABLE" | "ASSESSMENT_IMPORT_INVALID" | "ASSESSMENT_IMPORT_TOO_COMPLEX" | "FILE_PARSE_BUSY" | "DISK_SPACE_LOW" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_ALREADY_ISSUED" | "DOCUMENT_DATA_MISSING" | "DOCUMENT_INCOMPLETE" | "DOCUMENT_PDF_UNAVAILABLE" | "REPORT_DOCUMENT_INVALID" | "PRACTICE_NOTE_NOT_FOUND" | "BACKUP_UNAVAILABLE" | "BAD_REQUEST" | "PLAN_IMPORT_EMPTY" | "PLAN_IMPORT_CORRUPT" | "PLAN_IMPORT_ENCRYPTED" | "PLAN_IMPORT_OCR_UNSUPPORTED" | "PLAN_IMPORT_TIMEOUT" | "PLAN_IMPORT_TOO_COMPLEX" | "PLAN_IMPORT_UNREADABLE" | "PLAN_IMPORT_NOT_A_PLAN" | "PLAN_IMPORT_NO_LAYOUT" | "PLAN_IMPORT_LEGACY_UNSUPPORTED" | "EVALUATION_FILE_UNREADABLE" | "EVALUATION_INPUT_NOT_JSON" | "EVALUATION_INPUT_INVALID" | "EVALUATION_UNKNOWN_METHODOLOGY" | "EVALUATION_UNKNOWN_TOPIC" | "EVALUATION_UNKNOWN_COMPONENT" | "EVALUATION_MISSING_VALUE" | "EVALUATION_UNKNOWN_TEXT_VALUE" | "EVALUATION_DUPLICATE_ID" | "EVALUATION_UNKNOWN_MEMBER" | "EVALUATION_METHODOLOGY_INVALID" | "EVALUATION_RULES_INVALID" | "EVALUATION_USAGE" | "REPORT_FONT_MISSING" | "BACKUP_FAILED" | "BACKUP_TOOL_MISSING" | "BACKUP_UNREADABLE" | "RESTORE_TARGET_NOT_EMPTY" | "RENDER_BUSY" | "INSTRUCTION_NOT_FOUND" | "CASE_NOT_FOUND" | "CASE_STATE_INVALID" | "CASE_IMPORT_INVALID" | "CASE_IMPORT_UNREADABLE" | "INTERNAL";
+            /** @description 给人看的中文说明 */
+            message: string;
+            details?: unknown;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

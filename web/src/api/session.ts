@@ -1,21 +1,21 @@
-import { request } from './client.ts';
-import type { Me } from './types.ts';
+import { call } from './client.ts';
+import type { Me } from './models.ts';
 
 /** Signs in; the server sets the session cookie. */
 export async function signIn(login: string, password: string): Promise<Me> {
-  const res = await request<{ user: Me }>('/api/session', { method: 'POST', body: { login, password }, redirectOn401: false });
+  const res = await call('post', '/api/session', { body: { login, password }, redirectOn401: false });
   return res.user;
 }
 
 export function signOut(): Promise<void> {
-  return request<void>('/api/session', { method: 'DELETE', redirectOn401: false });
+  return call('delete', '/api/session', { redirectOn401: false });
 }
 
 /** The signed-in user; 401 AUTH_REQUIRED when there is no session. */
 export function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return request<Me>('/api/me', { signal, redirectOn401: false });
+  return call('get', '/api/me', { signal, redirectOn401: false });
 }
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return request<void>('/api/me/password', { method: 'PUT', body: { currentPassword, newPassword }, redirectOn401: false });
+  return call('put', '/api/me/password', { body: { currentPassword, newPassword }, redirectOn401: false });
 }

@@ -1,6 +1,5 @@
-import { request } from './client.ts';
-import type { Stats } from './types.ts';
+import { call } from './client.ts';
 
-export function fetchStats(plan: number | undefined, signal?: AbortSignal): Promise<Stats> {
-  return request<Stats>('/api/stats', { query: { plan }, signal });
+export function fetchStats(plan: number | undefined, signal?: AbortSignal) {
+  return call('get', '/api/stats', { query: { plan }, signal });
 }

@@ -1,12 +1,9 @@
-import { request } from './client.ts';
+import { call } from './client.ts';
+import type { Ok } from './contract.ts';
 
 /** GET /api/system: whether the server runs the demo, and its (possibly simulated) date. */
-export interface SystemInfo {
-  mode: 'demo' | 'production';
-  demo: { today: string; notice: string } | null;
-  today: string;
-}
+export type SystemInfo = Ok<'/api/system', 'get'>;
 
 export function fetchSystem(signal?: AbortSignal): Promise<SystemInfo> {
-  return request<SystemInfo>('/api/system', { signal, redirectOn401: false });
+  return call('get', '/api/system', { signal, redirectOn401: false });
 }

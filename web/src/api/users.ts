@@ -1,35 +1,37 @@
-import { ApiError, request, uploadFile } from './client.ts';
-import type { Items, NewUser, UserChanges, UserRow } from './types.ts';
+import { ApiError, call, uploadFile } from './client.ts';
+import type { Ok } from './contract.ts';
+import type { NewUser, UserChanges } from './models.ts';
 
-export function fetchUsers(signal?: AbortSignal): Promise<Items<UserRow>> {
-  return request<Items<UserRow>>('/api/users', { signal });
+export function fetchUsers(signal?: AbortSignal) {
+  return call('get', '/api/users', { signal });
 }
 
-export function createUser(input: NewUser): Promise<UserRow> {
-  return request<UserRow>('/api/users', { method: 'POST', body: input });
+export function createUser(input: NewUser) {
+  return call('post', '/api/users', { body: input });
 }
 
-export function updateUser(id: number, changes: UserChanges): Promise<UserRow> {
-  return request<UserRow>(`/api/users/${id}`, { method: 'PATCH', body: changes });
+export function updateUser(id: number, changes: UserChanges) {
+  return call('patch', '/api/users/{id}', { path: { id }, body: changes });
 }
 
-export function setUserDisabled(id: number, disabled: boolean): Promise<UserRow> {
-  return request<UserRow>(`/api/users/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' });
+export function setUserDisabled(id: number, disabled: boolean) {
+  return disabled ? call('post', '/api/users/{id}/disable', { path: { id } }) : call('post', '/api/users/{id}/enable', { path: { id } });
 }
 
-export function unlockUser(id: number): Promise<UserRow> {
-  return request<UserRow>(`/api/users/${id}/unlock`, { method: 'POST' });
+export function unlockUser(id: number) {
+  return call('post', '/api/users/{id}/unlock', { path: { id } });
 }
 
 /** The temporary password comes back once; the user must change it at the next sign-in. */
-export function resetUserPassword(id: number): Promise<{ user: UserRow; temporaryPassword: string }> {
-  return request<{ user: UserRow; temporaryPassword: string }>(`/api/users/${id}/reset-password`, { method: 'POST', body: {} });
+export function resetUserPassword(id: number) {
+  return call('post', '/api/users/{id}/reset-password', { path: { id }, body: {} });
 }
 
 export const USER_TEMPLATE_URL = '/api/users/import-template.xlsx';
 
+export type ImportedUser = Ok<'/api/users/import', 'post'>['created'][number];
+/** A row a refused import names (USER_IMPORT_INVALID: the error's details). */
 export interface UserImportProblem { row: number; column: string; header: string; message: string }
-export interface ImportedUser { login: string; displayName: string; role: string; temporaryPassword: string | null }
 
 /** The rows named by a refused import (USER_IMPORT_INVALID), or [] for other errors. */
 export function userImportProblems(e: unknown): UserImportProblem[] {
@@ -39,6 +41,6 @@ export function userImportProblems(e: unknown): UserImportProblem[] {
 }
 
 /** Sends the filled template as the raw body; the server writes all rows or none. */
-export function importUsers(file: Blob): Promise<{ created: ImportedUser[] }> {
-  return uploadFile<{ created: ImportedUser[] }>('/api/users/import', file);
+export function importUsers(file: Blob): Promise<Ok<'/api/users/import', 'post'>> {
+  return uploadFile('/api/users/import', file);
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/models.ts';
 
 export interface AuthState {
   /** undefined while the session is being checked, null when signed out. */

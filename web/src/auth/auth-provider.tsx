@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { probeSession } from '../api/polish-api.ts';
 import { signOut as apiSignOut } from '../api/session.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/models.ts';
 import type { AuthState } from './auth-context.ts';
 import { AuthContext, loginUrl } from './auth-context.ts';
 

@@ -1,6 +1,6 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { attachmentUrl } from '../api/reports.ts';
-import type { Attachment } from '../api/supervision-types.ts';
+import type { Attachment } from '../api/models.ts';
 import { fileSizeLabel } from '../lib/supervision-labels.ts';
 
 /** Download links of a report's evidence files. */

@@ -1,7 +1,7 @@
 import { Button, Checkbox } from 'antd';
 import { useState } from 'react';
-import type { Report } from '../api/supervision-types.ts';
-import type { UnitRef } from '../api/types.ts';
+import type { Report } from '../api/models.ts';
+import type { UnitRef } from '../api/models.ts';
 import { ReportStateTag, ReportStatusTag } from './report-tags.tsx';
 import { ReportView } from './report-view.tsx';
 

@@ -1,7 +1,7 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
-import type { NewUser, Region, Role } from '../api/types.ts';
+import type { NewUser, Region, Role } from '../api/models.ts';
 import { fetchRegions, fetchUnits } from '../api/units.ts';
 import { createUser } from '../api/users.ts';
 import { useMe } from '../auth/auth-context.ts';
@@ -50,9 +50,9 @@ function fieldErrors(details: unknown): { name: string; errors: string[] }[] {
 
 type Values = Omit<NewUser, 'unitId'> & { unitId?: number };
 
-/** Roles the signed-in user may give: only an administrator makes administrators. */
-export function roleChoices(myRole: Role): { value: Role; label: string }[] {
-  return (Object.keys(ROLE_LABELS) as Role[]).filter((r) => r !== 'admin' || myRole === 'admin').map((value) => ({ value, label: ROLE_LABELS[value] }));
+/** Roles the signed-in user may give, as the server says (only an administrator makes administrators). */
+export function roleChoices(grantable: Role[]): { value: Role; label: string }[] {
+  return grantable.map((value) => ({ value, label: ROLE_LABELS[value] }));
 }
 
 /** 新建用户: POST /api/users; errors from the server are shown on the form. */
@@ -94,7 +94,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
     }
   };
 
-  const roleOptions = roleChoices(me.role);
+  const roleOptions = roleChoices(me.permissions.grantRoles);
   return (
     <Modal title="新建用户" open={open} onCancel={close} onOk={() => form.submit()} okText="创建" confirmLoading={saving} destroyOnHidden>
       <Form<Values>

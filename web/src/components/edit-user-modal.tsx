@@ -1,7 +1,7 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import type { Role, UserRow } from '../api/types.ts';
+import type { Role, UserRow } from '../api/models.ts';
 import { fetchRegions, fetchUnits } from '../api/units.ts';
 import { updateUser } from '../api/users.ts';
 import { useMe } from '../auth/auth-context.ts';
@@ -67,7 +67,7 @@ export function EditUserModal({ user, onClose, onSaved }: { user: UserRow | null
             <Input />
           </Form.Item>
           <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-            <Select options={roleChoices(me.role)} />
+            <Select options={roleChoices(me.permissions.grantRoles)} />
           </Form.Item>
           <Form.Item name="regionId" label="区域" rules={[{ required: true, message: '请选择区域' }]}>
             <TreeSelect treeData={tree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="选择区域" />

@@ -4,7 +4,7 @@ import type { UploadFile, UploadProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { attachmentUrl, fetchEvidenceLimits, uploadAttachment, type EvidenceLimits } from '../api/reports.ts';
-import type { Attachment } from '../api/supervision-types.ts';
+import type { Attachment } from '../api/models.ts';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES } from '../lib/supervision-labels.ts';
 
 const ALLOWED = new Set(ATTACHMENT_ACCEPT.split(',').map((e) => e.slice(1)));

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { decideExtension, requestExtension } from '../api/supervision.ts';
-import type { ExtensionRequest } from '../api/supervision-types.ts';
+import type { ExtensionRequest } from '../api/models.ts';
 import { serverNow } from '../lib/server-clock.ts';
 
 function useSubmit<T>(action: (v: T) => Promise<void>, onClose: () => void) {

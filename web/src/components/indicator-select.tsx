@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import type { Indicator } from '../api/types.ts';
+import type { Indicator } from '../api/models.ts';
 import { indicatorKey, indicatorNodes, parseIndicatorKey } from '../lib/indicator-keys.ts';
 import type { IndicatorNode } from '../lib/indicator-keys.ts';
 

@@ -1,7 +1,7 @@
 import { Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useMemo } from 'react';
-import type { Indicator } from '../api/types.ts';
+import type { Indicator } from '../api/models.ts';
 import type { IndicatorNode } from '../lib/indicator-keys.ts';
 import { indicatorKey, indicatorNodes, parseIndicatorKey } from '../lib/indicator-keys.ts';
 

@@ -1,4 +1,4 @@
-import type { Light } from '../api/supervision-types.ts';
+import type { Light } from '../api/models.ts';
 import { LIGHT_COLORS, LIGHT_LABELS } from '../lib/supervision-labels.ts';
 
 /** A coloured dot with the light's name (红灯, 黄灯, 绿灯, 已办结). */

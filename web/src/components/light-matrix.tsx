@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Light, LightCounts } from '../api/supervision-types.ts';
+import type { Light, LightCounts } from '../api/models.ts';
 import { LIGHTS, LIGHT_COLORS, LIGHT_LABELS } from '../lib/supervision-labels.ts';
 
 export interface MatrixRow extends LightCounts {

@@ -1,8 +1,8 @@
 import { Empty, Pagination, Table } from 'antd';
 import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
-import type { Light } from '../api/supervision-types.ts';
-import type { Task } from '../api/types.ts';
+import type { Light } from '../api/models.ts';
+import type { Task } from '../api/models.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { deadlineLabel, unitNames } from '../lib/task-fields.ts';
 import { LightDot } from './light-dot.tsx';

@@ -1,7 +1,7 @@
 import { Empty } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
-import type { LightCounts, PlanLights } from '../api/supervision-types.ts';
+import type { LightCounts, PlanLights } from '../api/models.ts';
 import { LIGHTS, LIGHT_COLORS, LIGHT_LABELS, periodLabel } from '../lib/supervision-labels.ts';
 import { EChart } from './bar-chart.tsx';
 

@@ -1,6 +1,6 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
-import type { MyTask } from '../api/supervision-types.ts';
+import type { MyTask } from '../api/models.ts';
 import { dateLabel } from '../lib/format.ts';
 import { ROLE_IN_TASK_LABELS } from '../lib/supervision-labels.ts';
 import { LightDot } from './light-dot.tsx';

@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Tag } from 'antd';
 import { useState } from 'react';
-import type { PlanDetail } from '../api/types.ts';
+import type { PlanDetail } from '../api/models.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { dateLabel } from '../lib/format.ts';
 

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import type { PlanSummary } from '../api/types.ts';
+import type { PlanSummary } from '../api/models.ts';
 
 /** The plan selector above a per-plan screen (预警, 公文, 评价 …). */
 export function PlanPicker({ plans, value, onChange, testId, className }: {

@@ -3,9 +3,9 @@ import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Table, Tab
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
-import type { SupervisionSettings, SupervisionSettingsView } from '../api/plans.ts';
+import type { SupervisionSettings, SupervisionSettingsView } from '../api/models.ts';
 import { fetchSupervisionSettings, saveAnnualTarget, saveSupervisionSettings } from '../api/plans.ts';
-import type { Indicator, PlanDetail } from '../api/types.ts';
+import type { Indicator, PlanDetail } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { AssessmentRulesForm } from './plan-rules/assessment-rules-form.tsx';
 

@@ -1,7 +1,7 @@
 import { Alert, Drawer, Form, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchTaskReports } from '../api/reports.ts';
-import type { MyTask, Report, TaskTarget } from '../api/supervision-types.ts';
+import type { MyTask, Report } from '../api/models.ts';
 import { fetchTask } from '../api/tasks.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -61,7 +61,7 @@ export function ReportDrawer({ item, onClose, onChanged }: Props) {
   const list = ready ? (reports.data?.items ?? []) : [];
   const mine = item ? ownReport(list, me.unit?.id, item.period.key) : undefined;
   const locked = mine && (mine.state === 'submitted' || mine.state === 'accepted');
-  const targets = (task.data as { targets?: TaskTarget[] } | undefined)?.targets ?? [];
+  const targets = task.data?.targets ?? [];
   const error = task.error ?? reports.error;
 
   return (

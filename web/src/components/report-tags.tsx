@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { ReportState, ReportStatus } from '../api/supervision-types.ts';
+import type { ReportState, ReportStatus } from '../api/models.ts';
 import { REPORT_STATE_COLORS, REPORT_STATE_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from '../lib/supervision-labels.ts';
 
 export function ReportStateTag({ state }: { state: ReportState }) {

@@ -1,6 +1,6 @@
 import { Alert, Progress, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import type { Report } from '../api/supervision-types.ts';
+import type { Report } from '../api/models.ts';
 import { dateTimeLabel } from '../lib/format.ts';
 import { periodLabel } from '../lib/supervision-labels.ts';
 import { AttachmentList } from './attachment-list.tsx';

@@ -2,8 +2,7 @@ import { App, Button, Drawer, Empty, Skeleton } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { fetchTaskReports, reviewReport } from '../api/reports.ts';
-import type { QueuedReport, Report } from '../api/supervision-types.ts';
-import { useMe } from '../auth/auth-context.ts';
+import type { QueuedReport, Report } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { CommentModal } from './comment-modal.tsx';
@@ -21,7 +20,6 @@ interface Props {
 /** Reads one consolidated report with the responsible reports it consolidates; 通过 / 退回. */
 export function ReviewDrawer({ report, onClose, onReviewed }: Props) {
   const mobile = useIsMobile();
-  const me = useMe();
   const { message } = App.useApp();
   const [reviewed, setReviewed] = useState<Report | null>(null);
   const [dialog, setDialog] = useState<'accept' | 'return' | null>(null);
@@ -29,7 +27,7 @@ export function ReviewDrawer({ report, onClose, onReviewed }: Props) {
   const all = useApi(taskId === undefined ? null : async (signal) => ({ taskId, items: (await fetchTaskReports(taskId, signal)).items }), [taskId]);
   const consolidated = all.data?.taskId === taskId ? (all.data?.items ?? []).filter((r) => report?.consolidates.includes(r.id)) : undefined;
   const current = reviewed && reviewed.id === report?.id ? reviewed : report;
-  const mayReview = me.role === 'office' && current?.state === 'submitted';
+  const mayReview = current?.permissions.review === true;
 
   const close = () => {
     setReviewed(null);
@@ -73,7 +71,7 @@ export function ReviewDrawer({ report, onClose, onReviewed }: Props) {
               <b>任务 {report.task.seq}</b> {report.task.text}
             </div>
           </div>
-          {current.state === 'accepted' && current.status === 'done' && me.role === 'office' && (
+          {current.permissions.completeTask && (
             <CompletionReview taskId={current.taskId} onDone={() => onReviewed()} />
           )}
           <h3 className="review-heading">牵头单位汇总报告</h3>

@@ -1,6 +1,6 @@
 import { Card, Statistic } from 'antd';
 import { Link } from 'react-router-dom';
-import type { Stats } from '../api/types.ts';
+import type { Stats } from '../api/models.ts';
 
 interface Item {
   key: string;

@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { TaskQuery } from '../api/tasks.ts';
-import type { Indicator, Page, PlanSummary, Task } from '../api/types.ts';
+import type { Indicator, PlanSummary, TaskPage } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import type { TaskFilters as Filters } from '../hooks/use-task-filters.ts';
 import { useUnits } from '../hooks/use-units.ts';
@@ -15,7 +15,7 @@ import { BatchBar } from './workbench/batch-bar.tsx';
 
 interface Props {
   filters: Filters;
-  load: (query: TaskQuery, signal: AbortSignal) => Promise<Page<Task>>;
+  load: (query: TaskQuery, signal: AbortSignal) => Promise<TaskPage>;
   /** All-tasks page: plan filter and a 方案 column. */
   plans?: PlanSummary[];
   /** Indicator drop-down, where no side tree is shown. */

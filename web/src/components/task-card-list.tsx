@@ -1,6 +1,6 @@
 import { Empty, Pagination, Spin, Tag } from 'antd';
 import type { PaginationProps } from 'antd';
-import type { Task } from '../api/types.ts';
+import type { Task } from '../api/models.ts';
 import { COLUMN_FIELDS, OPEN_TAIL, deadlineLabel, isUncertain, seqLabel, subIndicatorLabel, unitNames } from '../lib/task-fields.ts';
 import { UncertainMark } from './uncertain-mark.tsx';
 

@@ -1,6 +1,6 @@
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
-import type { Task } from '../api/types.ts';
+import type { Task } from '../api/models.ts';
 import type { TaskColumnKey } from '../lib/task-fields.ts';
 import { COLUMN_FIELDS, OPEN_TAIL, deadlineLabel, hasValue, isUncertain, seqLabel, subIndicatorLabel, unitNames } from '../lib/task-fields.ts';
 import { UncertainMark } from './uncertain-mark.tsx';

@@ -2,7 +2,7 @@ import { Descriptions, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { TaskDetail, UnitRef } from '../api/types.ts';
+import type { TaskDetail, UnitRef } from '../api/models.ts';
 import { COLUMN_FIELDS, OPEN_TAIL, chineseDate, deadlineLabel, hasValue, isUncertain, seqLabel, subIndicatorLabel } from '../lib/task-fields.ts';
 import type { TaskColumnKey } from '../lib/task-fields.ts';
 import { UncertainMark } from './uncertain-mark.tsx';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { fetchPlan } from '../api/plans.ts';
 import { updateTask } from '../api/tasks.ts';
-import type { TaskDetail } from '../api/types.ts';
+import type { TaskDetail } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useUnits } from '../hooks/use-units.ts';
 

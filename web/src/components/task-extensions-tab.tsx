@@ -2,9 +2,8 @@ import { App, Button, Empty, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { confirmExtension, fetchExtensions } from '../api/supervision.ts';
-import type { ExtensionRequest } from '../api/supervision-types.ts';
-import type { TaskDetail } from '../api/types.ts';
-import { useMe } from '../auth/auth-context.ts';
+import type { ExtensionRequest } from '../api/models.ts';
+import type { TaskDetail } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { dateLabel, dateTimeLabel } from '../lib/format.ts';
 import { EXTENSION_STATE_COLORS, EXTENSION_STATE_LABELS } from '../lib/supervision-labels.ts';
@@ -14,14 +13,12 @@ import { taskUnits } from './task-urges-tab.tsx';
 
 /** 延期: units ask before the deadline, their head confirms, the office approves or refuses. */
 export function TaskExtensionsTab({ task }: { task: TaskDetail }) {
-  const me = useMe();
   const { message } = App.useApp();
   const { data, error, loading, reload } = useApi((signal) => fetchExtensions(task.id, signal), [task.id]);
   const [asking, setAsking] = useState(false);
   const [deciding, setDeciding] = useState<{ request: ExtensionRequest; approve: boolean } | null>(null);
   const units = taskUnits(task);
-  const myUnit = me.unit?.id;
-  const mayAsk = me.role === 'unit' && units.some((u) => u.id === myUnit);
+  const mayAsk = task.permissions.report;
   // The server decides from the current (extended) deadline and its own clock.
   const passed = !task.permissions.requestExtension;
 
@@ -72,12 +69,12 @@ export function TaskExtensionsTab({ task }: { task: TaskDetail }) {
             申请于 {dateTimeLabel(r.createdAt)}
             {r.decidedAt && ` · 决定于 ${dateTimeLabel(r.decidedAt)}`}
           </div>
-          {r.state === 'pending_head' && me.role === 'unit' && myUnit === r.unitId && (
+          {r.permissions.confirm && (
             <Button size="small" onClick={() => void confirm(r)}>
               确认申请（单位负责人）
             </Button>
           )}
-          {r.state === 'pending_office' && me.role === 'office' && (
+          {r.permissions.decide && (
             <Space>
               <Button size="small" type="primary" onClick={() => setDeciding({ request: r, approve: true })}>
                 批准

@@ -3,7 +3,7 @@ import { Badge, Button, DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { Indicator, PlanSummary, Unit } from '../api/types.ts';
+import type { Indicator, PlanSummary, Unit } from '../api/models.ts';
 import type { TaskQuery } from '../api/tasks.ts';
 import type { TaskFilterPatch } from '../lib/task-query.ts';
 import { hasFilters } from '../lib/task-query.ts';

@@ -3,7 +3,7 @@ import { App, Button, Empty, Input, Select, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { answerInstruction, fetchTaskInstructions, writeInstruction, type Instruction } from '../api/cockpit-api.ts';
-import type { TaskDetail } from '../api/types.ts';
+import type { TaskDetail } from '../api/models.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { dateTimeLabel } from '../lib/format.ts';

@@ -2,9 +2,8 @@ import { Alert, Button, Collapse, Empty, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { fetchMyTasks, fetchTaskReports } from '../api/reports.ts';
-import type { Report } from '../api/supervision-types.ts';
-import type { TaskDetail } from '../api/types.ts';
-import { useMe } from '../auth/auth-context.ts';
+import type { Report } from '../api/models.ts';
+import type { TaskDetail } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { REPORT_STATE_LABELS, periodLabel } from '../lib/supervision-labels.ts';
 import { CompletionReview } from './completion-review.tsx';
@@ -22,17 +21,13 @@ function byPeriod(reports: Report[]): [string, Report[]][] {
 
 /** 进展报告: every version the user may see, per period, newest first; the unit's way to its form. */
 export function TaskReportsTab({ task }: { task: TaskDetail }) {
-  const me = useMe();
   const { data, error, loading, reload } = useApi((signal) => fetchTaskReports(task.id, signal), [task.id]);
-  const mine = useApi(me.role === 'unit' ? (signal) => fetchMyTasks(signal) : null, [me.role]);
+  const mine = useApi(task.permissions.report ? (signal) => fetchMyTasks(signal) : null, [task.permissions.report]);
   const myItem = mine.data?.items.find((i) => i.taskId === task.id);
   const [completing, setCompleting] = useState(false);
   const reports = useMemo(() => data?.items ?? [], [data]);
   const groups = useMemo(() => byPeriod(reports), [reports]);
-  const latestLeadAccepted = reports
-    .filter((r) => r.role === 'lead' && r.state === 'accepted')
-    .sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''))[0];
-  const mayComplete = me.role === 'office' && latestLeadAccepted?.status === 'done';
+  const mayComplete = task.permissions.complete;
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;

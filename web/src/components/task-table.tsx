@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import { useMemo } from 'react';
-import type { Task } from '../api/types.ts';
+import type { Task } from '../api/models.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import type { TaskColumnKey } from '../lib/task-fields.ts';
 import { PAGE_SIZES } from '../lib/task-query.ts';

@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { TaskDetail } from '../api/types.ts';
+import type { TaskDetail } from '../api/models.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { TaskDetailView } from './task-detail.tsx';
 import { TaskEditModal } from './task-edit-modal.tsx';

@@ -1,6 +1,6 @@
 import { Empty, Skeleton, Timeline } from 'antd';
 import { fetchTimeline } from '../api/activity.ts';
-import type { AuditEntry } from '../api/supervision-types.ts';
+import type { AuditEntry } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { dateTimeLabel } from '../lib/format.ts';
 import { actionColor, actionLabel } from '../lib/supervision-labels.ts';

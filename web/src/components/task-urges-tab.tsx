@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchUrges, replyUrge } from '../api/supervision.ts';
-import type { Urge } from '../api/supervision-types.ts';
-import type { TaskDetail } from '../api/types.ts';
-import { useMe } from '../auth/auth-context.ts';
+import type { Urge } from '../api/models.ts';
+import type { TaskDetail } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { dateLabel, dateTimeLabel } from '../lib/format.ts';
 import { ErrorResult } from './error-result.tsx';
@@ -47,7 +46,6 @@ function ReplyBox({ urge, onReplied }: { urge: Urge; onReplied: () => void }) {
 
 /** 催办/督办: reminders and numbered orders; the office issues them, the unit replies. */
 export function TaskUrgesTab({ task }: { task: TaskDetail }) {
-  const me = useMe();
   const { message } = App.useApp();
   const { data, error, loading, reload } = useApi((signal) => fetchUrges(task.id, signal), [task.id]);
   const [creating, setCreating] = useState<'reminder' | 'order' | null>(null);
@@ -57,7 +55,7 @@ export function TaskUrgesTab({ task }: { task: TaskDetail }) {
   const items = data?.items ?? [];
   return (
     <div className="task-tab" data-testid="task-urges">
-      {me.role === 'office' && (
+      {task.permissions.urge && (
         <Space wrap className="task-tab-actions">
           <Button onClick={() => setCreating('reminder')} data-testid="urge-reminder">
             催办
@@ -91,7 +89,7 @@ export function TaskUrgesTab({ task }: { task: TaskDetail }) {
               <span className="muted">回复（{dateTimeLabel(u.repliedAt)}）：</span>
               {u.reply}
             </div>
-          ) : me.role === 'unit' && me.unit?.id === u.unitId ? (
+          ) : u.permissions.reply ? (
             <ReplyBox urge={u} onReplied={reload} />
           ) : (
             <div className="muted">尚未回复</div>

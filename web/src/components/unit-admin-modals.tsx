@@ -1,7 +1,7 @@
 import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import type { Region, RegionLevel, Unit, UnitKind } from '../api/types.ts';
+import type { Region, RegionLevel, Unit, UnitKind } from '../api/models.ts';
 import { createRegion, createUnit, mergeUnits, renameRegion, updateUnit } from '../api/units.ts';
 import { REGION_LEVEL_LABELS, UNIT_KIND_LABELS } from '../lib/labels.ts';
 

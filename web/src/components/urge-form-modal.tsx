@@ -3,8 +3,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { createUrge } from '../api/supervision.ts';
-import type { Urge } from '../api/supervision-types.ts';
-import type { UnitRef } from '../api/types.ts';
+import type { Urge } from '../api/models.ts';
+import type { UnitRef } from '../api/models.ts';
 import { serverNow } from '../lib/server-clock.ts';
 
 interface Values {

@@ -1,5 +1,5 @@
 import { fetchPlanTasks } from '../api/plans.ts';
-import type { Task } from '../api/types.ts';
+import type { Task } from '../api/models.ts';
 import type { TaskColumnKey } from '../lib/task-fields.ts';
 import { presentColumns } from '../lib/task-fields.ts';
 import { useApi } from './use-api.ts';

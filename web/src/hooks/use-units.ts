@@ -1,5 +1,5 @@
 import { fetchUnits } from '../api/units.ts';
-import type { Unit } from '../api/types.ts';
+import type { Unit } from '../api/models.ts';
 import { useApi } from './use-api.ts';
 
 // Units change rarely; one list per page load serves every filter on every page.

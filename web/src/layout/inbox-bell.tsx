@@ -3,7 +3,7 @@ import { Badge, Button, Empty, Popover } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { fetchNotifications, markNotificationRead } from '../api/activity.ts';
-import type { Notification } from '../api/supervision-types.ts';
+import type { Notification } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
 import { dateTimeLabel } from '../lib/format.ts';

@@ -46,8 +46,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const unit = me.role === 'unit';
-  const admin = me.role === 'admin';
+  const may = me.permissions;
+  const admin = may.administer;
   const badges = useWorkbench(me.id, !admin && !me.mustChangePassword).data?.badges;
   useEffect(() => refreshIfStale(20_000), [location.pathname]);
   // The administrator runs the platform, not the plans: its menu is 系统管理 plus read-only browsing.
@@ -66,7 +66,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     },
   ];
   const items: MenuProps['items'] = [
-    ...(unit
+    ...(may.fileReports
       ? [
           { key: '/my-tasks', icon: <FormOutlined />, label: counted('我的任务', badges?.myTasks, 'nav-badge-my-tasks') },
           { key: '/my-cases', icon: <AlertOutlined />, label: '待办问题' },
@@ -74,18 +74,18 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         ]
       : [{ key: '/', icon: <DashboardOutlined />, label: counted('工作台', badges?.workbench, 'nav-badge-workbench') }]),
     { key: '/instructions', icon: <AuditOutlined />, label: '领导批示' },
-    ...(unit ? [] : [{ key: '/cockpit', icon: <FundProjectionScreenOutlined />, label: '领导驾驶舱' }]),
-    ...(me.role === 'office' ? [{ key: '/review', icon: <CheckSquareOutlined />, label: counted('审核', badges?.review, 'nav-badge-review') }] : []),
-    ...(unit ? [] : [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }]),
-    ...(unit ? [] : [{ key: '/cases', icon: <AlertOutlined />, label: '问题' }]),
-    ...(unit ? [] : [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }]),
+    ...(may.readLights ? [{ key: '/cockpit', icon: <FundProjectionScreenOutlined />, label: '领导驾驶舱' }] : []),
+    ...(may.reviewReports ? [{ key: '/review', icon: <CheckSquareOutlined />, label: counted('审核', badges?.review, 'nav-badge-review') }] : []),
+    ...(may.readLights ? [{ key: '/warnings', icon: <WarningOutlined />, label: '预警' }] : []),
+    ...(may.readLights ? [{ key: '/cases', icon: <AlertOutlined />, label: '问题' }] : []),
+    ...(may.readAssessment ? [{ key: '/assessment', icon: <TrophyOutlined />, label: '评价' }] : []),
     { key: '/plans', icon: <FileTextOutlined />, label: '方案' },
-    ...(unit ? [] : [{ key: '/documents', icon: <FileProtectOutlined />, label: '公文' }]),
-    ...(me.role === 'office' ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: '导入方案' }] : []),
+    ...(may.readDocuments ? [{ key: '/documents', icon: <FileProtectOutlined />, label: '公文' }] : []),
+    ...(may.managePlans ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: '导入方案' }] : []),
     { key: '/tasks', icon: <UnorderedListOutlined />, label: '任务' },
     { key: '/units', icon: <ApartmentOutlined />, label: '单位' },
-    ...(me.permissions.manageUsers ? [{ key: '/users', icon: <TeamOutlined />, label: '用户' }] : []),
-    ...(me.role === 'office' ? [{ key: '/audit', icon: <HistoryOutlined />, label: '审计日志' }] : []),
+    ...(may.manageUsers ? [{ key: '/users', icon: <TeamOutlined />, label: '用户' }] : []),
+    ...(may.readAuditLog ? [{ key: '/audit', icon: <HistoryOutlined />, label: '审计日志' }] : []),
   ];
   return (
     <Menu

@@ -1,4 +1,4 @@
-import type { Indicator } from '../api/types.ts';
+import type { Indicator } from '../api/models.ts';
 
 /** Tree keys: `i:12` is indicator 12, `s:12:提升开办企业便利度` one of its sub-indicators. */
 export function indicatorKey(indicatorId: number, subIndicator?: string): string {

@@ -1,4 +1,4 @@
-import type { RegionLevel, Role, UnitKind } from '../api/types.ts';
+import type { RegionLevel, Role, UnitKind } from '../api/models.ts';
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   department: '部门',

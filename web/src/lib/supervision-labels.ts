@@ -1,4 +1,4 @@
-import type { ExtensionState, Light, ReportState, ReportStatus } from '../api/supervision-types.ts';
+import type { ExtensionState, Light, ReportState, ReportStatus } from '../api/models.ts';
 
 export const REPORT_STATE_LABELS: Record<ReportState, string> = {
   draft: '草稿',
@@ -75,16 +75,8 @@ export function actionColor(action: string): string {
   return 'gray';
 }
 
-/** 2026-11 → 2026年11月, 2026-11-2 → 2026年11月中旬, 2026-Q4 → 2026年第四季度. */
-export function periodLabel(key: string): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (quarter) return `${quarter[1]}年第${'一二三四'[Number(quarter[2]) - 1]}季度`;
-  const xun = /^(\d{4})-(\d{2})-([1-3])$/.exec(key);
-  if (xun) return `${xun[1]}年${Number(xun[2])}月${['上', '中', '下'][Number(xun[3]) - 1]}旬`;
-  const month = /^(\d{4})-(\d{2})$/.exec(key);
-  if (month) return `${month[1]}年${Number(month[2])}月`;
-  return key;
-}
+/** 2026-11 → 2026年11月, 2026-11-2 → 2026年11月中旬, 2026-Q4 → 2026年第四季度: the domain's period labels. */
+export { periodLabel } from '../../../src/domain/supervision/periods.ts';
 
 /** 1.2 MB from bytes. */
 export function fileSizeLabel(bytes: number): string {

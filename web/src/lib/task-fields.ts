@@ -1,4 +1,4 @@
-import type { Task, UnitRef } from '../api/types.ts';
+import type { Task, UnitRef } from '../api/models.ts';
 
 /** Optional columns of the responsibility table (seed 000's ten columns after 序号). */
 export type TaskColumnKey =

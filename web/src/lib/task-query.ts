@@ -1,8 +1,8 @@
+import { parsePeriod } from '../../../src/domain/supervision/periods.ts';
 import type { TaskQuery } from '../api/tasks.ts';
 
 export const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function positiveInt(value: string | null): number | undefined {
   if (!value || !/^\d+$/.test(value)) return undefined;
@@ -16,7 +16,7 @@ function text(value: string | null): string | undefined {
 }
 
 function month(value: string | null): string | undefined {
-  return value && MONTH.test(value) ? value : undefined;
+  return value && parsePeriod(value)?.kind === 'month' ? value : undefined;
 }
 
 /** Reads the task filters from the URL; anything malformed is ignored rather than sent on. */

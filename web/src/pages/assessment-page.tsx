@@ -22,7 +22,7 @@ export function AssessmentPage() {
   const items = rounds.data?.items ?? [];
   // Offices get the create button (the server says per round who may manage; with no round yet a
   // refused create shows the server's message); leaders only read.
-  const canManage = me.role === 'office' && (items.length === 0 || items.some((r) => r.permissions.manage));
+  const canManage = me.permissions.manageAssessment && (items.length === 0 || items.some((r) => r.permissions.manage));
   const error = plansError ?? rounds.error;
 
   return (

@@ -59,8 +59,8 @@ export function AssessmentUnitsPage() {
               <div>{d.worst.map((w) => w.unit).join('、') || '—'}</div>
             </Card>
           </div>
-          <Card size="small" title={`权重${me.role === 'office' ? '（优化办可调整，按总和归一）' : ''}`}>
-            {planId && <WeightsForm planId={planId} weights={d.weights} editable={me.role === 'office'} onSaved={data.reload} />}
+          <Card size="small" title={`权重${me.permissions.manageAssessment ? '（优化办可调整，按总和归一）' : ''}`}>
+            {planId && <WeightsForm planId={planId} weights={d.weights} editable={me.permissions.manageAssessment} onSaved={data.reload} />}
           </Card>
           <Card size="small" title={`${d.period.label} · ${d.units.length} 个单位`}>
             <UnitScoreTable data={d} />

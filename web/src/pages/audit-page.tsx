@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchAudit } from '../api/activity.ts';
-import type { AuditEntry } from '../api/supervision-types.ts';
+import type { AuditEntry } from '../api/models.ts';
 import { detailSummary } from '../components/task-timeline-tab.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';

@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchPlans } from '../api/plans.ts';
 import { fetchStats } from '../api/stats.ts';
-import type { Stats } from '../api/types.ts';
+import type { Stats } from '../api/models.ts';
 import { EChart } from '../components/bar-chart.tsx';
 import { StatCards } from '../components/stat-cards.tsx';
 import { useMe } from '../auth/auth-context.ts';

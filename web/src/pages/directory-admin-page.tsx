@@ -3,7 +3,7 @@ import { Alert, Button, Card, Space, Table, Tag, Tree } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import type { Region, Unit } from '../api/types.ts';
+import type { Region, Unit } from '../api/models.ts';
 import { fetchRegions, fetchUnits } from '../api/units.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { MergeModal, RegionModal, UnitModal, type RegionEdit, type UnitEdit } from '../components/unit-admin-modals.tsx';

@@ -15,7 +15,7 @@ import { PlanPicker } from '../components/plan-picker.tsx';
 /** /documents?plan= — 公文: a plan's issued documents and drafts, 生成公文, and its 典型做法. */
 export function DocumentListPage() {
   const me = useMe();
-  const office = me.role === 'office';
+  const office = me.permissions.writeDocuments;
   const [params, update] = useQueryPatch();
   const plans = useApi((signal) => fetchPlans(signal), []);
   const planItems = plans.data?.items ?? [];

@@ -2,7 +2,7 @@ import { Alert, Empty, Pagination, Skeleton, Tag } from 'antd';
 import { useMemo } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { searchMyTasks, type MyTaskPage, type MyTaskQuery, type MyTaskRow } from '../api/polish-api.ts';
-import type { MyTask } from '../api/supervision-types.ts';
+import type { MyTask } from '../api/models.ts';
 import { MyTaskCard } from '../components/my-task-card.tsx';
 import { MyTaskFilters } from '../components/my-task-filters.tsx';
 import { ReportDrawer } from '../components/report-drawer.tsx';

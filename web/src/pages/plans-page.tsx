@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchPlans } from '../api/plans.ts';
-import type { PlanSummary } from '../api/types.ts';
+import type { PlanSummary } from '../api/models.ts';
 import { ImportPlanButton } from '../components/import/import-buttons.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';

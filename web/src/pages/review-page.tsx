@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import { fetchReviewQueue } from '../api/reports.ts';
-import type { QueuedReport } from '../api/supervision-types.ts';
+import type { QueuedReport } from '../api/models.ts';
 import { ReportStatusTag } from '../components/report-tags.tsx';
 import { ReviewDrawer } from '../components/review-drawer.tsx';
 import { useApi } from '../hooks/use-api.ts';

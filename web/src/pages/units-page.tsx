@@ -2,7 +2,7 @@ import { Alert, Card, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
-import type { Unit } from '../api/types.ts';
+import type { Unit } from '../api/models.ts';
 import { fetchUnits } from '../api/units.ts';
 import { SearchInput } from '../components/search-input.tsx';
 import { useApi } from '../hooks/use-api.ts';

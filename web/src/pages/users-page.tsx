@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import type { UserRow } from '../api/types.ts';
+import type { UserRow } from '../api/models.ts';
 import { fetchUsers, resetUserPassword, setUserDisabled, unlockUser } from '../api/users.ts';
 import { useMe } from '../auth/auth-context.ts';
 import { CreateUserModal } from '../components/create-user-modal.tsx';

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { fetchPlans } from '../api/plans.ts';
 import { fetchPlanLights } from '../api/supervision.ts';
-import type { Light } from '../api/supervision-types.ts';
+import type { Light } from '../api/models.ts';
 import { LightDot } from '../components/light-dot.tsx';
 import { LightMatrix } from '../components/light-matrix.tsx';
 import type { LightTaskRow } from '../components/light-task-list.tsx';

@@ -11,6 +11,14 @@ import { notifyUsers, unitUsers } from './notify.ts';
 import { loadTaskContext } from './task-context.ts';
 import { markLightsStale } from './lights.ts';
 
+/** The lead unit's latest accepted report on a task: the evidence 办结审核 rests on. */
+export async function latestAcceptedLeadReport(db: Db, taskId: number): Promise<{ status: string; submittedAt: Date | null } | undefined> {
+  const [latest] = await db.select({ status: progressReports.status, submittedAt: progressReports.submittedAt }).from(progressReports)
+    .where(and(eq(progressReports.taskId, taskId), eq(progressReports.role, 'lead'), eq(progressReports.state, 'accepted')))
+    .orderBy(desc(progressReports.submittedAt)).limit(1);
+  return latest;
+}
+
 /** Records the office's completion review of a task. */
 export async function reviewCompletion(db: Db, actor: Actor, taskId: number, accept: boolean, comment: string | undefined, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
@@ -20,9 +28,7 @@ export async function reviewCompletion(db: Db, actor: Actor, taskId: number, acc
     if (!accept && !comment?.trim()) throw appError('COMMENT_REQUIRED');
     if (accept) {
       // Completion is accepted on the evidence of the lead unit's accepted report saying 已完成.
-      const [latest] = await tx.select().from(progressReports)
-        .where(and(eq(progressReports.taskId, taskId), eq(progressReports.role, 'lead'), eq(progressReports.state, 'accepted')))
-        .orderBy(desc(progressReports.submittedAt)).limit(1);
+      const latest = await latestAcceptedLeadReport(tx, taskId);
       if (latest?.status !== 'done') throw appError('VALIDATION_FAILED', '牵头单位尚无已审核通过且状态为“已完成”的进展报告，不能办结');
       // The completion date is when the unit reported the work done, not the day of this review.
       const doneOn = chinaDate(latest.submittedAt ?? now);

@@ -14,6 +14,7 @@ import { extensionRequests, taskSupervision, unitHeads } from '../../../db/super
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
 import { assertMayReport, assertOffice } from '../../policies/report.policy.ts';
+import { mayConfirmExtension } from '../../policies/supervision.policy.ts';
 import { notifyUsers, regionUsers, unitUsers } from './notify.ts';
 import { loadTaskContext } from './task-context.ts';
 import { markLightsStale } from './lights.ts';
@@ -59,8 +60,7 @@ async function loadPending(db: Db, actor: Actor, id: number, state: ExtensionReq
 /** The unit's head confirms the request, sending it to the office. */
 export async function confirmExtension(db: Db, actor: Actor, id: number, now: Date): Promise<ExtensionRequest> {
   const { req, ctx } = await loadPending(db, actor, id, 'pending_head');
-  const [head] = await db.select().from(unitHeads).where(and(eq(unitHeads.userId, actor.userId), eq(unitHeads.unitId, req.unitId)));
-  if (!head) throw appError('FORBIDDEN', '只有申请单位的负责人可以确认延期申请');
+  if (!mayConfirmExtension(actor, req)) throw appError('FORBIDDEN', '只有申请单位的负责人可以确认延期申请');
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(extensionRequests).set({ state: 'pending_office', headConfirmedBy: actor.userId, headConfirmedAt: now })
       .where(and(eq(extensionRequests.id, id), eq(extensionRequests.state, 'pending_head'))).returning();

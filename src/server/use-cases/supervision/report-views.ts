@@ -4,8 +4,10 @@ import { isFiledLate } from '../../../domain/supervision/late-report.ts';
 import { parsePeriod, reportDueDate } from '../../../domain/supervision/periods.ts';
 import { chinaDate, WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
-import { tasks, units } from '../../../db/schema.ts';
-import { planSupervision, progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
+import { taskUnits, tasks, units } from '../../../db/schema.ts';
+import { planSupervision, progressReports, reportAttachments, taskSupervision } from '../../../db/supervision-schema.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { reportPermissions, type ReportPermissions, type TaskLink } from '../../policies/report.policy.ts';
 import type { Report } from './reports.ts';
 
 export interface ReportView {
@@ -17,6 +19,8 @@ export interface ReportView {
   /** When the period's report was due, and whether this version was filed after it (补报 / late). */
   reportDueOn: string | null;
   filedLate: boolean;
+  /** What the actor may do with the report (policies/report.policy.ts). */
+  permissions: ReportPermissions;
 }
 
 /** Newest period first (by the period's dates, not its key's text: 2023-06-2 vs 2023-Q2), then responsible before lead (the enum's order), unit, newest version. */
@@ -32,10 +36,10 @@ function byPeriodDesc(a: { period: string; role: string; unitId: number; version
  * the periods' dates; 'given': the order of `ids` when the caller chose the reports (a page).
  * The condition must bound the rows (one task, one report, a page of ids): nothing is cut here.
  */
-export async function reportViews(db: Db, where: SQL | undefined, calendar: WorkCalendar = new WorkCalendar(), ids?: number[]): Promise<ReportView[]> {
-  const rows = await db.select({ report: progressReports, unitName: units.name, dueWorkdays: planSupervision.dueWorkdays }).from(progressReports)
+export async function reportViews(db: Db, actor: Actor, where: SQL | undefined, calendar: WorkCalendar = new WorkCalendar(), ids?: number[]): Promise<ReportView[]> {
+  const rows = await db.select({ report: progressReports, unitName: units.name, dueWorkdays: planSupervision.dueWorkdays, completedAt: taskSupervision.completedAt }).from(progressReports)
     .innerJoin(units, eq(units.id, progressReports.unitId)).innerJoin(tasks, eq(tasks.id, progressReports.taskId))
-    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).where(where);
+    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, progressReports.taskId)).where(where);
   if (ids) {
     const rank = new Map(ids.map((id, i) => [id, i]));
     rows.sort((a, b) => (rank.get(a.report.id) ?? 0) - (rank.get(b.report.id) ?? 0));
@@ -53,18 +57,31 @@ export async function reportViews(db: Db, where: SQL | undefined, calendar: Work
     if (list) list.push(f);
     else filesOf.set(f.reportId, [f]);
   }
+  const links = await taskLinks(db, [...new Set(rows.map((r) => r.report.taskId))]);
   const dueOf = (period: string, workdays: number | null): string | null => {
     const p = parsePeriod(period);
     return p ? reportDueDate(p, calendar, workdays ?? 3) : null;
   };
-  return rows.map(({ report: r, unitName, dueWorkdays }) => ({
+  return rows.map(({ report: r, unitName, dueWorkdays, completedAt }) => ({
     id: r.id, taskId: r.taskId, unit: { id: r.unitId, name: unitName }, period: r.period, version: r.version, role: r.role, state: r.state,
     status: r.status, percent: r.percent, workDone: r.workDone, problems: r.problems, helpNeeded: r.helpNeeded, targetValues: r.targetValues,
     consolidates: r.consolidates, highlight: r.highlight, createdAt: r.createdAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewComment: r.reviewComment,
     attachments: (filesOf.get(r.id) ?? []).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString() })),
     ...lateness(dueOf(r.period, dueWorkdays), r.submittedAt),
+    permissions: reportPermissions(actor, { role: r.role, state: r.state, status: r.status, links: links.get(r.taskId) ?? [], taskCompleted: completedAt !== null }),
   }));
+}
+
+async function taskLinks(db: Db, taskIds: number[]): Promise<Map<number, TaskLink[]>> {
+  const rows = taskIds.length ? await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(inArray(taskUnits.taskId, taskIds)) : [];
+  const out = new Map<number, TaskLink[]>();
+  for (const r of rows) {
+    const list = out.get(r.taskId);
+    if (list) list.push({ unitId: r.unitId, role: r.role });
+    else out.set(r.taskId, [{ unitId: r.unitId, role: r.role }]);
+  }
+  return out;
 }
 
 function lateness(reportDueOn: string | null, submittedAt: Date | null): { reportDueOn: string | null; filedLate: boolean } {
@@ -72,6 +89,6 @@ function lateness(reportDueOn: string | null, submittedAt: Date | null): { repor
 }
 
 /** The reports of one task visible under `visible`. */
-export function taskReportViews(db: Db, taskId: number, visible: SQL, calendar?: WorkCalendar): Promise<ReportView[]> {
-  return reportViews(db, and(eq(progressReports.taskId, taskId), visible), calendar);
+export function taskReportViews(db: Db, actor: Actor, taskId: number, visible: SQL, calendar?: WorkCalendar): Promise<ReportView[]> {
+  return reportViews(db, actor, and(eq(progressReports.taskId, taskId), visible), calendar);
 }

@@ -16,12 +16,13 @@ import { visiblePlans } from '../../policies/plan.policy.ts';
 import { currentPlanLights } from './lights.ts';
 import { reportViews, type ReportView } from './report-views.ts';
 import { planSettings } from './task-context.ts';
+import type { Light } from '../../../domain/supervision/task-light.ts';
 
 export interface MyTask {
   taskId: number; planId: number; planTitle: string; seq: number; text: string; role: 'lead' | 'responsible';
   dueOn: string | null; period: { key: string; label: string; dueOn: string; late: boolean };
-  report: { id: number; state: string; version: number; status: string; percent: number } | null;
-  light: string | null;
+  report: { id: number; state: ReportView['state']; version: number; status: ReportView['status']; percent: number } | null;
+  light: Light | null;
 }
 
 /**
@@ -68,10 +69,10 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
     if (ids) ids.push(r.id);
     else idsByPlan.set(r.planId, [r.id]);
   }
-  const lightOf = new Map<number, string>();
+  const lightOf = new Map<number, Light>();
   for (const [planId, ids] of idsByPlan) {
     const { lights } = await currentPlanLights(db, planId, today, calendar, ids);
-    for (const l of lights) lightOf.set(l.taskId, l.light);
+    for (const l of lights) lightOf.set(l.taskId, l.light as Light);
   }
   const out = rows.map((t): MyTask => {
     const { period, dueOn } = working.get(t.planId) as ReturnType<typeof workingPeriod>;
@@ -107,6 +108,6 @@ export async function reviewQueue(db: Db, actor: Actor, page = 1, pageSize = 50,
     .where(pending).orderBy(asc(progressReports.submittedAt), asc(progressReports.id)).limit(pageSize).offset((page - 1) * pageSize);
   const taskOf = new Map(rows.map((r) => [r.id, { id: r.taskId, seq: r.seq, text: r.text, planId: r.planId, planTitle: r.planTitle }]));
   const ids = rows.map((r) => r.id);
-  const views = ids.length ? await reportViews(db, inArray(progressReports.id, ids), calendar, ids) : [];
+  const views = ids.length ? await reportViews(db, actor, inArray(progressReports.id, ids), calendar, ids) : [];
   return { items: views.map((v) => ({ ...v, task: taskOf.get(v.id) as QueuedReport['task'] })), total: counted?.n ?? 0, page, pageSize };
 }

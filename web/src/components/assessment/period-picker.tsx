@@ -1,21 +1,18 @@
 import { Select } from 'antd';
+import { parsePeriod, periodOf, periodParts } from '../../../../src/domain/supervision/periods.ts';
 
 type Kind = 'month' | 'quarter' | 'half' | 'year';
 
-/** 2023-06 / 2023-Q2 / 2023-H1 / 2023 → its parts. */
+/** 2023-06 / 2023-Q2 / 2023-H1 / 2023 → its parts (the domain's period keys). */
 function parse(period: string): { kind: Kind; year: number; part: number } {
-  const m = /^(\d{4})(?:-(Q|H)?(\d{1,2}))?$/.exec(period);
-  const year = m ? Number(m[1]) : new Date().getFullYear();
-  if (!m?.[3]) return { kind: 'year', year, part: 1 };
-  const part = Number(m[3]);
-  return { kind: m[2] === 'Q' ? 'quarter' : m[2] === 'H' ? 'half' : 'month', year, part };
+  const p = parsePeriod(period);
+  if (!p || p.kind === 'xun') return { kind: 'year', year: p ? periodParts(p).year : Number(period.slice(0, 4)) || new Date().getFullYear(), part: 1 };
+  const { kind, year, part } = periodParts(p);
+  return { kind: kind as Kind, year, part };
 }
 
 function format(kind: Kind, year: number, part: number): string {
-  if (kind === 'year') return String(year);
-  if (kind === 'quarter') return `${year}-Q${Math.min(part, 4)}`;
-  if (kind === 'half') return `${year}-H${Math.min(part, 2)}`;
-  return `${year}-${String(part).padStart(2, '0')}`;
+  return periodOf(kind, year, Math.min(part, kind === 'quarter' ? 4 : kind === 'half' ? 2 : 12)).key;
 }
 
 const PARTS: Record<Kind, { value: number; label: string }[]> = {

@@ -2,7 +2,7 @@ import { PlanPicker } from '../plan-picker.tsx';
 import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { fetchPlans } from '../../api/plans.ts';
-import type { PlanSummary } from '../../api/types.ts';
+import type { PlanSummary } from '../../api/models.ts';
 import { useApi } from '../../hooks/use-api.ts';
 
 /** The plans the user can see and the one chosen in the URL (?plan=), the first by default. */

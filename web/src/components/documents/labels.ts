@@ -1,3 +1,4 @@
+import type { PeriodKind as PeriodType } from '../../../../src/domain/supervision/periods.ts';
 import type { DocumentKind, NoteGroup } from '../../api/documents.ts';
 
 /** The kinds an office can draft, in the order of the 生成公文 form. */
@@ -10,9 +11,10 @@ export const DOCUMENT_KINDS: { value: DocumentKind; label: string }[] = [
   { value: 'work-bulletin', label: '工作专报' },
   { value: 'commendation', label: '表彰通报' },
   { value: 'supervision-order', label: '督办单' },
+  { value: 'inspection-notice', label: '督查情况通报' },
 ];
 
-export type PeriodType = 'xun' | 'month' | 'quarter' | 'half' | 'year';
+export type { PeriodKind as PeriodType } from '../../../../src/domain/supervision/periods.ts';
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
   xun: '旬',
@@ -41,6 +43,7 @@ export const KIND_DEFAULT_PERIOD: Record<DocumentKind, PeriodType> = {
   'work-bulletin': 'month',
   commendation: 'year',
   'supervision-order': 'month',
+  'inspection-notice': 'month',
 };
 
 export const NOTE_GROUPS: { value: NoteGroup; label: string }[] = [
@@ -49,15 +52,5 @@ export const NOTE_GROUPS: { value: NoteGroup; label: string }[] = [
   { value: 'tactic', label: '战术借鉴' },
 ];
 
-/** 2023-06-2 → 2023年6月中旬, 2023-Q2 → 2023年第二季度, 2023-H1 → 2023年上半年, 2023 → 2023年. */
-export function periodText(key: string): string {
-  const xun = /^(\d{4})-(\d{2})-([1-3])$/.exec(key);
-  if (xun) return `${xun[1]}年${Number(xun[2])}月${['上', '中', '下'][Number(xun[3]) - 1]}旬`;
-  const month = /^(\d{4})-(\d{2})$/.exec(key);
-  if (month) return `${month[1]}年${Number(month[2])}月`;
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (quarter) return `${quarter[1]}年第${'一二三四'[Number(quarter[2]) - 1]}季度`;
-  const half = /^(\d{4})-H([12])$/.exec(key);
-  if (half) return `${half[1]}年${half[2] === '1' ? '上' : '下'}半年`;
-  return /^\d{4}$/.test(key) ? `${key}年` : key;
-}
+/** 2023-06-2 → 2023年6月中旬, 2023-Q2 → 2023年第二季度, 2023-H1 → 2023年上半年, 2023 → 2023年 (the domain's labels). */
+export { periodLabel as periodText } from '../../../../src/domain/supervision/periods.ts';

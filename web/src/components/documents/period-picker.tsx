@@ -1,4 +1,5 @@
 import { Select, Space } from 'antd';
+import { parsePeriod, periodOf, periodParts } from '../../../../src/domain/supervision/periods.ts';
 import type { PeriodType } from './labels.ts';
 import { PERIOD_TYPE_LABELS } from './labels.ts';
 
@@ -11,35 +12,15 @@ interface Parts {
   xun: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 export function periodKey({ type, year, sub, xun }: Parts): string {
-  switch (type) {
-    case 'xun':
-      return `${year}-${pad(sub)}-${xun}`;
-    case 'month':
-      return `${year}-${pad(sub)}`;
-    case 'quarter':
-      return `${year}-Q${sub}`;
-    case 'half':
-      return `${year}-H${sub}`;
-    default:
-      return String(year);
-  }
+  return periodOf(type, year, sub, xun).key;
 }
 
 export function parsePeriodKey(key: string): Parts | undefined {
-  let m = /^(\d{4})-(\d{2})-([1-3])$/.exec(key);
-  if (m) return { type: 'xun', year: Number(m[1]), sub: Number(m[2]), xun: Number(m[3]) };
-  m = /^(\d{4})-(\d{2})$/.exec(key);
-  if (m) return { type: 'month', year: Number(m[1]), sub: Number(m[2]), xun: 1 };
-  m = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (m) return { type: 'quarter', year: Number(m[1]), sub: Number(m[2]), xun: 1 };
-  m = /^(\d{4})-H([12])$/.exec(key);
-  if (m) return { type: 'half', year: Number(m[1]), sub: Number(m[2]), xun: 1 };
-  m = /^(\d{4})$/.exec(key);
-  if (m) return { type: 'year', year: Number(m[1]), sub: 1, xun: 1 };
-  return undefined;
+  const p = parsePeriod(key);
+  if (!p) return undefined;
+  const { kind, year, part, xun } = periodParts(p);
+  return { type: kind, year, sub: part, xun };
 }
 
 /**

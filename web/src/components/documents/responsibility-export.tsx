@@ -11,7 +11,7 @@ export function ResponsibilityExport({ planId, title }: { planId: number; title:
   const me = useMe();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  if (me.role === 'unit') return null;
+  if (!me.permissions.readDocuments) return null;
   const exportAs = async (layout: 'ten' | 'six') => {
     setBusy(true);
     try {

@@ -7,7 +7,7 @@ import { useMe } from '../../auth/auth-context.ts';
 export function ImportPlanButton() {
   const me = useMe();
   const navigate = useNavigate();
-  if (me.role !== 'office') return null;
+  if (!me.permissions.managePlans) return null;
   return (
     <Button type="primary" icon={<CloudUploadOutlined />} data-testid="import-plan" onClick={() => void navigate('/imports')}>
       导入方案
@@ -19,7 +19,7 @@ export function ImportPlanButton() {
 export function UploadRevisionButton({ planId }: { planId: number }) {
   const me = useMe();
   const navigate = useNavigate();
-  if (me.role !== 'office') return null;
+  if (!me.permissions.managePlans) return null;
   return (
     <Button size="small" icon={<DiffOutlined />} data-testid="upload-revision" onClick={() => void navigate(`/imports?plan=${planId}`)}>
       上传修订版

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { UnitMapping, UnitMatch } from '../../api/imports.ts';
 import { addUnitAlias } from '../../api/imports.ts';
-import type { Unit } from '../../api/types.ts';
+import type { Unit } from '../../api/models.ts';
 import { unitOptionLabel } from './unit-scope.ts';
 
 interface Props {

@@ -1,7 +1,7 @@
 // Which units an import's written names may map to, and the mapping suggested for names the
 // server did not match in the import's own region (pure).
 import type { UnitMapping, UnitMatch } from '../../api/imports.ts';
-import type { Unit } from '../../api/types.ts';
+import type { Unit } from '../../api/models.ts';
 
 /**
  * Every unit the office sees (its region and the counties, districts and parks below it), the

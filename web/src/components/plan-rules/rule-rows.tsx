@@ -2,7 +2,10 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Input, InputNumber, Select, Space, Table } from 'antd';
 import type { ConsequenceRule, ConsequenceRuleSet, RuleCondition, RuleTarget } from '../../api/assessment-rules.ts';
 
-const CONDITIONS: { value: RuleCondition['kind']; label: string }[] = [
+/** The conditions the editor offers (others a rule set may hold pass through unchanged). */
+type EditorKind = 'rank-range' | 'top' | 'outside-top' | 'bottom' | 'target-missed';
+
+const CONDITIONS: { value: EditorKind; label: string }[] = [
   { value: 'rank-range', label: '排名区间' },
   { value: 'bottom', label: '后N名' },
   { value: 'outside-top', label: '未进入前N名' },
@@ -20,7 +23,7 @@ const TARGETS: { value: RuleTarget; label: string }[] = [
 const PERSONS = ['主要负责人', '分管领导', '科室责任人', '相关责任人'].map((p) => ({ value: p, label: p }));
 
 /** A condition of the new kind, keeping the numbers the row already had where they fit. */
-function changeKind(w: RuleCondition, kind: RuleCondition['kind'], total: number): RuleCondition {
+function changeKind(w: RuleCondition, kind: EditorKind, total: number): RuleCondition {
   const n = 'n' in w ? w.n : 'from' in w ? w.from : 10;
   if (kind === 'rank-range') return { kind, from: Math.min(n, total), to: total };
   if (kind === 'target-missed') return { kind };
@@ -34,7 +37,7 @@ function ConditionCell({ rule, total, onChange }: { rule: ConsequenceRule; total
   );
   return (
     <Space size={4} wrap>
-      <Select size="small" style={{ width: 130 }} value={w.kind} options={CONDITIONS} onChange={(k) => onChange(changeKind(w, k, total))} />
+      <Select<RuleCondition['kind']> size="small" style={{ width: 130 }} value={w.kind} options={CONDITIONS} onChange={(k) => onChange(changeKind(w, k as EditorKind, total))} />
       {w.kind === 'rank-range' && (
         <>
           第{num(w.from, (from) => onChange({ ...w, from }), '起始名次')}—{num(w.to ?? total, (to) => onChange({ ...w, to }), '截止名次')}名
