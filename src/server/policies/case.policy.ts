@@ -25,9 +25,14 @@ export function visibleCase(actor: Actor, caseId: number): SQL {
   return and(eq(cases.id, caseId), visibleCases(actor)) ?? sql`false`;
 }
 
+/** Whether the actor registers, assigns, reviews and closes cases (offices). */
+export function mayManageCases(actor: Actor): boolean {
+  return actor.role === 'office';
+}
+
 /** The office of the case's region (or above) manages it. */
 export function assertCaseOffice(actor: Actor): void {
-  if (actor.role !== 'office') throw appError('FORBIDDEN', '只有优化办可以执行该操作');
+  if (!mayManageCases(actor)) throw appError('FORBIDDEN', '只有优化办可以执行该操作');
 }
 
 /** The 主办 unit's users sign, reply and ask for extensions; 协办 units add progress notes. */
@@ -39,5 +44,5 @@ export function caseUnitRole(actor: Actor, c: { leadUnitId: number | null; coUni
 
 /** Whether the actor may see the enterprise's contact details. */
 export function maySeeContact(actor: Actor): boolean {
-  return actor.role === 'office';
+  return mayManageCases(actor);
 }

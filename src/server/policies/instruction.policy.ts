@@ -16,9 +16,14 @@ export function visibleInstructions(actor: Actor): SQL {
   return sql`${instructions.planId} in (select ${plans.id} from ${plans} where ${inArray(plans.regionId, actor.regionIds)})`;
 }
 
+/** Whether the actor writes instructions (leaders and offices). */
+export function mayInstruct(actor: Actor): boolean {
+  return actor.role === 'leader' || actor.role === 'office';
+}
+
 /** Throws FORBIDDEN unless the actor writes instructions (leaders and offices). */
 export function assertMayInstruct(actor: Actor): void {
-  if (actor.role !== 'leader' && actor.role !== 'office') throw appError('FORBIDDEN', '只有分管领导和优化办可以作出批示');
+  if (!mayInstruct(actor)) throw appError('FORBIDDEN', '只有分管领导和优化办可以作出批示');
 }
 
 /** The unit the actor answers an instruction for, or null when it may not answer. */

@@ -10,6 +10,8 @@ import { mayReadDocuments, mayWriteDocuments } from './document.policy.ts';
 import { mayImport } from './import.policy.ts';
 import { mayFileReports, mayReadReviewQueue } from './report.policy.ts';
 import { mayConfirmExtension, mayReadLights, maySupervise } from './supervision.policy.ts';
+import { mayInstruct } from './instruction.policy.ts';
+import { mayManageCases } from './case.policy.ts';
 import { grantableRoles, mayAdminister, mayManageUsers } from './user.policy.ts';
 
 export interface GlobalPermissions {
@@ -37,6 +39,10 @@ export interface GlobalPermissions {
   writeDocuments: boolean;
   /** 审计日志 (offices). */
   readAuditLog: boolean;
+  /** 领导批示: writes instructions on tasks, reports and documents (leaders and offices). */
+  writeInstructions: boolean;
+  /** 问题: registers, assigns, reviews and closes cases, sees enterprises' contacts (offices). */
+  manageCases: boolean;
   /** The roles the user may give to an account. */
   grantRoles: Role[];
 }
@@ -57,6 +63,8 @@ export function globalPermissions(actor: Actor): GlobalPermissions {
     readDocuments: mayReadDocuments(actor),
     writeDocuments: mayWriteDocuments(actor),
     readAuditLog: mayReadAuditLog(actor),
+    writeInstructions: mayInstruct(actor),
+    manageCases: mayManageCases(actor),
     grantRoles: grantableRoles(actor),
   };
 }

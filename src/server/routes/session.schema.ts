@@ -29,6 +29,8 @@ export const MeSchema = z.object({
     readDocuments: z.boolean().describe('公文、责任分工表（优化办、领导）'),
     writeDocuments: z.boolean().describe('起草、印发公文与典型做法（优化办）'),
     readAuditLog: z.boolean().describe('审计日志（优化办）'),
+    writeInstructions: z.boolean().describe('领导批示：对任务、报告、公文作出批示（领导、优化办）'),
+    manageCases: z.boolean().describe('问题：登记、交办、审核、销号，查看企业联系方式（优化办）'),
     grantRoles: z.array(z.enum(['admin', 'office', 'leader', 'unit'])).describe('可授予账号的角色'),
   }).describe('当前用户的全局权限（菜单与页面）'),
 });

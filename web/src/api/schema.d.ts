@@ -76,6 +76,10 @@ export interface paths {
                                     writeDocuments: boolean;
                                     /** @description 审计日志（优化办） */
                                     readAuditLog: boolean;
+                                    /** @description 领导批示：对任务、报告、公文作出批示（领导、优化办） */
+                                    writeInstructions: boolean;
+                                    /** @description 问题：登记、交办、审核、销号，查看企业联系方式（优化办） */
+                                    manageCases: boolean;
                                     /** @description 可授予账号的角色 */
                                     grantRoles: ("admin" | "office" | "leader" | "unit")[];
                                 };
@@ -156,6 +160,10 @@ export interface paths {
                                     writeDocuments: boolean;
                                     /** @description 审计日志（优化办） */
                                     readAuditLog: boolean;
+                                    /** @description 领导批示：对任务、报告、公文作出批示（领导、优化办） */
+                                    writeInstructions: boolean;
+                                    /** @description 问题：登记、交办、审核、销号，查看企业联系方式（优化办） */
+                                    manageCases: boolean;
                                     /** @description 可授予账号的角色 */
                                     grantRoles: ("admin" | "office" | "leader" | "unit")[];
                                 };
@@ -296,6 +304,10 @@ export interface paths {
                                 writeDocuments: boolean;
                                 /** @description 审计日志（优化办） */
                                 readAuditLog: boolean;
+                                /** @description 领导批示：对任务、报告、公文作出批示（领导、优化办） */
+                                writeInstructions: boolean;
+                                /** @description 问题：登记、交办、审核、销号，查看企业联系方式（优化办） */
+                                manageCases: boolean;
                                 /** @description 可授予账号的角色 */
                                 grantRoles: ("admin" | "office" | "leader" | "unit")[];
                             };

@@ -20,7 +20,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 /** One progress report read-only: state, progress, the three texts, highlight, evidence, review. */
 export function ReportView({ report, extra, compact = false, headless = false }: { report: Report; extra?: ReactNode; compact?: boolean; headless?: boolean }) {
   const me = useMe();
-  const instruct = (me.role === 'leader' || me.role === 'office') && report.state !== 'draft';
+  const instruct = me.permissions.writeInstructions && report.state !== 'draft';
   return (
     <div className="report-view" data-testid="report-view">
       {!headless && (

@@ -102,7 +102,7 @@ export function TaskInstructionsTab({ task }: { task: TaskDetail }) {
   const items = list.data ?? [];
   return (
     <div className="instructions" data-testid="task-instructions">
-      {(me.role === 'leader' || me.role === 'office') && <InstructionForm task={task} onSaved={list.reload} />}
+      {me.permissions.writeInstructions && <InstructionForm task={task} onSaved={list.reload} />}
       {list.loading && !list.data ? <Skeleton active /> : items.length === 0 ? <Empty description="暂无领导批示" /> : items.map((i) => <InstructionCard key={i.id} item={i} onSaved={list.reload} />)}
     </div>
   );

@@ -40,7 +40,7 @@ export function CasePage() {
           <Descriptions.Item label="发现日期">{c.foundOn}</Descriptions.Item>
           <Descriptions.Item label="地点">{c.place || c.placeRegionName || '—'}</Descriptions.Item>
           <Descriptions.Item label="企业">{c.enterpriseName ?? '—'}{c.creditCode ? `（${c.creditCode}）` : ''}</Descriptions.Item>
-          {me.role === 'office' && <Descriptions.Item label="联系方式">{c.contact ?? '—'}</Descriptions.Item>}
+          {me.permissions.manageCases && <Descriptions.Item label="联系方式">{c.contact ?? '—'}</Descriptions.Item>}
           <Descriptions.Item label="主办单位">{c.leadUnitName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="协办单位">{c.coUnitNames.join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label="办理时限">{c.dueOn ?? '—'}{c.originalDueOn && c.originalDueOn !== c.dueOn ? `（原 ${c.originalDueOn}）` : ''}</Descriptions.Item>
@@ -49,7 +49,7 @@ export function CasePage() {
         </Descriptions>
         <div style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} data-testid="case-finding-text">{c.finding}</div>
       </Card>
-      <CaseLinksCard detail={detail} office={me.role === 'office'} onChanged={setDetail} />
+      <CaseLinksCard detail={detail} office={me.permissions.manageCases} onChanged={setDetail} />
       <Card size="small" title="办理时间线">
         <Timeline
           data-testid="case-timeline"

@@ -22,7 +22,7 @@ export function CasePoolPage({ mine = false }: { mine?: boolean }) {
   const [params, update] = useQueryPatch();
   const [creating, setCreating] = useState(false);
   const units = useUnits();
-  const plans = useApi(me.role === 'unit' ? null : (signal) => fetchPlans(signal), [me.role]);
+  const plans = useApi(me.permissions.fileReports ? null : (signal) => fetchPlans(signal), [me.permissions.fileReports]);
   const planItems = plans.data?.items ?? [];
   const planId = Number(params.get('plan')) || undefined;
   const page = Number(params.get('page')) || 1;
@@ -45,8 +45,8 @@ export function CasePoolPage({ mine = false }: { mine?: boolean }) {
         <span><Switch size="small" checked={query.overdue === 'true'} onChange={(on) => set({ overdue: on ? 'true' : undefined })} data-testid="case-overdue" /> 仅看超期</span>
         {mine && <span><Switch size="small" checked={params.get('all') === 'true'} onChange={(on) => set({ all: on ? 'true' : undefined })} /> 含已办</span>}
         <Input.Search allowClear placeholder="标题、内容、编号、企业" style={{ width: 220 }} defaultValue={query.q} onSearch={(q) => set({ q: q || undefined })} />
-        {me.role === 'office' && <Button type="primary" onClick={() => setCreating(true)} data-testid="case-create">登记问题</Button>}
-        {me.role === 'office' && <Button onClick={() => void navigate('/cases/import')}>导入清单</Button>}
+        {me.permissions.manageCases && <Button type="primary" onClick={() => setCreating(true)} data-testid="case-create">登记问题</Button>}
+        {me.permissions.manageCases && <Button onClick={() => void navigate('/cases/import')}>导入清单</Button>}
         {!mine && <Button href={exportUrl(query)}>导出整改清单</Button>}
         {!mine && <Button onClick={() => void navigate('/cases/stats')}>统计</Button>}
       </Space>

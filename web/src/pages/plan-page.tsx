@@ -63,7 +63,7 @@ export function PlanPage() {
             indicators={mobile ? plan.indicators : undefined}
             indicatorTitle={indicatorTitle}
             visibleColumns={visibleColumns}
-            batchPlanId={me.role === 'office' && me.permissions.managePlans ? plan.id : undefined}
+            batchPlanId={me.permissions.reviewReports && me.permissions.managePlans ? plan.id : undefined}
           />
         </Card>
       </div>

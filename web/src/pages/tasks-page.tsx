@@ -17,7 +17,7 @@ export function TasksPage() {
   const plan = useApi(planId === undefined ? null : (signal) => fetchPlan(planId, signal), [planId]).data;
   const visibleColumns = usePlanColumns(planId);
   const prose = plan?.layout === 'prose';
-  const office = useMe().role === 'office';
+  const office = useMe().permissions.reviewReports;
   return (
     <div className="page">
       <div className="page-title-row">

@@ -38,7 +38,7 @@ export function WarningsPage() {
   const unitId = Number(params.get('unit')) || undefined;
   const view = params.get('view') === 'unit' ? 'unit' : 'indicator';
   const openTaskId = Number(params.get('task')) || undefined;
-  const office = useMe().role === 'office';
+  const office = useMe().permissions.reviewReports;
   const [selected, setSelected] = useState<{ rows: unknown; keys: number[] }>({ rows: null, keys: [] });
 
 

@@ -32,7 +32,8 @@ function Tiles({ sections }: { sections: WorkSection[] }) {
 export function WorkbenchPage() {
   const me = useMe();
   const { data, error, loading } = useWorkbench(me.id);
-  const unit = me.role === 'unit';
+  const may = me.permissions;
+  const unit = may.fileReports;
   return (
     <div className="page">
       <h1 className="page-title">工作台</h1>
@@ -41,7 +42,7 @@ export function WorkbenchPage() {
         {me.region.name}
         {data ? ` · ${dateLabel(data.today)}` : ''}
       </div>
-      {me.role === 'leader' && (
+      {may.readLights && !may.reviewReports && (
         <Alert
           type="info"
           className="wb-cockpit"
@@ -61,7 +62,7 @@ export function WorkbenchPage() {
                 key={s.key}
                 section={s}
                 canSign={unit}
-                extra={s.key === 'unreported' && me.role === 'office' ? <Link to="/workbench/unreported" data-testid="wb-urge-all">一键催报</Link> : undefined}
+                extra={s.key === 'unreported' && may.reviewReports ? <Link to="/workbench/unreported" data-testid="wb-urge-all">一键催报</Link> : undefined}
               />
             ))}
           </div>

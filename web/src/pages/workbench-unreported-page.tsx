@@ -33,7 +33,7 @@ export function WorkbenchUnreportedPage() {
   const list = useApi(planId ? (signal) => fetchUnreported(planId, signal) : null, [planId]);
   const [selected, setSelected] = useState<number[]>([]);
   const [batch, setBatch] = useState<{ target: BatchTarget; kind: 'reminder' | 'order' } | null>(null);
-  const office = me.role === 'office';
+  const office = me.permissions.reviewReports;
   const data = list.data && list.data.planId === planId ? list.data : undefined;
   const rows = data?.units ?? [];
   const open = (unitIds: number[], kind: 'reminder' | 'order') => planId && setBatch({ target: { planId, unitIds }, kind });

@@ -92,11 +92,11 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
       void message.error(errorMessage(e));
     }
   };
-  if (me.role === 'leader' || c.state === 'closed') return null;
-  const lead = me.role === 'unit' && me.unit?.id === c.leadUnitId;
+  if ((!me.permissions.manageCases && !me.permissions.fileReports) || c.state === 'closed') return null;
+  const lead = me.permissions.fileReports && me.unit?.id === c.leadUnitId;
   return (
     <Card size="small" title="办理" style={{ marginBottom: 12 }} data-testid="case-actions">
-      {me.role === 'office' ? <OfficeActions c={c} run={run} /> : <UnitActions c={c} run={run} lead={lead} />}
+      {me.permissions.manageCases ? <OfficeActions c={c} run={run} /> : <UnitActions c={c} run={run} lead={lead} />}
     </Card>
   );
 }
