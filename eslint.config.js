@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import boundaries from './eslint/boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist.build-*', 'dist.old-*', 'web/dist', 'data', 'bench/out', 'src/db/migrations', 'test-results', 'e2e/screenshots'] },
+  { ignores: ['node_modules', 'dist', 'dist.build-*', 'dist.old-*', 'web/dist', 'data', 'bench/out', 'src/db/migrations', 'test-results', 'e2e/screenshots', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

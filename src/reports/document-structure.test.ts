@@ -4,7 +4,7 @@ import { commendation004 } from './__fixtures__/commendation-004.ts';
 import { shaoyangProgress } from './__fixtures__/shaoyang-progress.ts';
 import { supervisionOrder } from './__fixtures__/supervision.ts';
 import { documentProblems } from './document-rules.ts';
-import { addAttachment, insertAfter, moveBlock, relabelAttachments, removeBlock, renumber } from './document-structure.ts';
+import { addAttachment, insertAfter, moveBlock, relabelAttachments, removeBlock, renumber } from '../domain/documents/document-structure.ts';
 import { buildReport } from './index.ts';
 import type { Block, ReportDocument } from './report-document.ts';
 

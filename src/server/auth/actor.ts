@@ -2,7 +2,7 @@
  * The actor: who is calling, with the scope the policies need (the region subtree an office or
  * leader covers, the units a unit user acts for, including collectives it belongs to).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions, roles, unitMemberships, units, users } from '../../db/schema.ts';
 import { unitHeads } from '../../db/supervision-schema.ts';

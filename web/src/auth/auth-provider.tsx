@@ -19,7 +19,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     probeSession(controller.signal).then(
-      (probe) => setMe(probe.user ? (probe.user as Me) : null),
+      (probe) => setMe(probe.user ?? null),
       (e: unknown) => {
         if (!controller.signal.aborted) setMe(e instanceof DOMException ? undefined : null);
       },

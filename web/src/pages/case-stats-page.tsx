@@ -32,7 +32,7 @@ export function CaseStatsPage() {
   const planId = Number(params.get('plan')) || undefined;
   const stats = useApi((signal) => fetchCaseStats(planId, signal), [planId]);
   const [by, setBy] = useState<By>('bySource');
-  const groups = stats.data?.[by] ?? [];
+  const groups = useMemo(() => stats.data?.[by] ?? [], [stats.data, by]);
   const option = useMemo(() => ({
     tooltip: {
       trigger: 'axis',

@@ -72,7 +72,7 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
   const lightOf = new Map<number, Light>();
   for (const [planId, ids] of idsByPlan) {
     const { lights } = await currentPlanLights(db, planId, today, calendar, ids);
-    for (const l of lights) lightOf.set(l.taskId, l.light as Light);
+    for (const l of lights) lightOf.set(l.taskId, l.light);
   }
   const out = rows.map((t): MyTask => {
     const { period, dueOn } = working.get(t.planId) as ReturnType<typeof workingPeriod>;

@@ -3,7 +3,7 @@ import { Button, DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { Block, BlockOf, Inline, ReportDocument } from '../../api/documents.ts';
-import { addAttachment, headingNumber, relabelAttachments, renumber } from '../../../../src/reports/document-structure.ts';
+import { addAttachment, headingNumber, relabelAttachments, renumber } from '../../../../src/domain/documents/document-structure.ts';
 import { StructureBar } from './structure-bar.tsx';
 import { TableEditor } from './table-editor.tsx';
 

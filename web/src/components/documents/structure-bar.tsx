@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Button, Dropdown, Popconfirm, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import type { Block } from '../../api/documents.ts';
-import { headingNumber, insertAfter, isMovable, moveBlock, removeBlock, sectionRange } from '../../../../src/reports/document-structure.ts';
+import { headingNumber, insertAfter, isMovable, moveBlock, removeBlock, sectionRange } from '../../../../src/domain/documents/document-structure.ts';
 
 /** New blocks the office can insert under any block of the body. */
 const NEW_BLOCKS: Record<string, { label: string; make: () => Block[] }> = {
