@@ -47,7 +47,7 @@ const MAY_SEE: Record<keyof typeof CANARY, Profile[]> = {
 };
 // Operations that change nothing or only the caller's own session (checked elsewhere).
 // Public by design: the API description, and the mode and date the sign-in page shows (the demo banner).
-const PUBLIC_READS = new Set(['GET /api/openapi.json', 'GET /api/system']);
+const PUBLIC_READS = new Set(['GET /api/openapi.json', 'GET /api/system', 'GET /api/session'] /* the sign-in probe answers {signedIn:false} */);
 const HARMLESS = new Set(['POST /api/session', 'DELETE /api/session', 'PUT /api/me/password', 'POST /api/assessment-rounds/{id}/what-if']);
 // Writes a profile rightly makes: 市市场监管局 (unit and head) leads the shared task and reports on it.
 // The 邵阳 leader writes 领导批示 on 邵阳's tasks, reports and documents: that is the leader's right.
@@ -98,8 +98,9 @@ describe.each(databaseKinds())('access matrix on %s', (kind) => {
     await as('office-shaoyang', 'POST', `/api/tasks/${ids.sharedTask}/urges`, { kind: 'reminder', unitId: tax!.id, message: CANARY.sharedUrge });
     ids.urge = (await as('office-shaoyang', 'POST', `/api/tasks/${ids.task}/urges`, { kind: 'reminder', unitId: tax!.id, message: CANARY.urge })).id;
     const doc = await call(owner['office-shaoyang'], 'POST', `/api/plans/${ids.plan}/documents`, { kind: 'monthly-notice', period: '2023-06' });
-    const model = doc.json<{ id: number; model: { blocks: unknown[] } }>();
-    model.model.blocks.push({ kind: 'paragraph', indent: true, runs: [{ text: CANARY.document }] });
+    const model = doc.json<{ id: number; model: { blocks: { kind: string }[] } }>();
+    // A paragraph in the body, before the signature (the 版记 must stay last).
+    model.model.blocks.splice(model.model.blocks.findIndex((b) => b.kind === 'signature'), 0, { kind: 'paragraph', indent: true, runs: [{ text: CANARY.document }] } as { kind: string });
     await as('office-shaoyang', 'PUT', `/api/documents/${model.id}`, { model: model.model });
     ids.document = model.id;
     ids.round = (await as('office-shaoyang', 'POST', `/api/plans/${ids.plan}/assessment-rounds`, { title: CANARY.round, period: '2023' })).id;

@@ -47,7 +47,9 @@ describe.each(databaseKinds())('concurrency races on %s', (kind) => {
     const created = await t.app.inject({ method: 'POST', url: `/api/plans/${planId}/documents`, headers: { cookie: office }, payload: { kind: 'monthly-notice', period: '2023-06' } });
     const doc = created.json<{ id: number; version: string; model: { blocks: { kind: string }[] } }>();
     expect(doc.version).toMatch(/^[0-9a-f]{20}$/);
-    const edit = (text: string) => ({ ...doc.model, blocks: [...doc.model.blocks, { kind: 'paragraph', indent: true, runs: [{ text }] }] });
+    // A paragraph added to the body, before the signature (the 版记 must stay last).
+    const at = doc.model.blocks.findIndex((b) => b.kind === 'signature');
+    const edit = (text: string) => ({ ...doc.model, blocks: [...doc.model.blocks.slice(0, at), { kind: 'paragraph', indent: true, runs: [{ text }] }, ...doc.model.blocks.slice(at)] });
     const saves = await Promise.all(Array.from({ length: 10 }, (_, i) => t.app.inject({ method: 'PUT', url: `/api/documents/${doc.id}`, headers: { cookie: office }, payload: { model: edit(`编辑者${i}`), version: doc.version } })));
     const won = saves.filter((r) => r.statusCode === 200);
     expect(won).toHaveLength(1);
