@@ -19,8 +19,9 @@ export function reviewReport(reportId: number, decision: 'accept' | 'return', co
   return call('post', '/api/reports/{id}/review', { path: { id: reportId }, body: { decision, comment } });
 }
 
-export function fetchReviewQueue(signal?: AbortSignal) {
-  return call('get', '/api/review-queue', { signal });
+/** One page of the review queue (oldest submission first) with the queue's true total. */
+export function fetchReviewQueue(page: number, pageSize: number, signal?: AbortSignal) {
+  return call('get', '/api/review-queue', { query: { page, pageSize }, signal });
 }
 
 /** Evidence size limits: per file, the unit's quota and what it has used (null for non-unit users). */

@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Skeleton, Table, Tag } from 'antd';
+import { Alert, Card, Empty, Pagination, Skeleton, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useRef } from 'react';
@@ -48,11 +48,15 @@ const columns: ColumnsType<QueuedReport> = [
   },
 ];
 
+const PAGE_SIZE = 50;
+
 /** /review — 审核: submitted consolidated reports, oldest first; open one to accept or return it. */
 export function ReviewPage() {
   const mobile = useIsMobile();
   const [params, setParams] = useSearchParams();
-  const { data, error, loading, reload } = useApi((signal) => fetchReviewQueue(signal), []);
+  // Paged by the server: a province office may hold thousands of reports; the total is exact.
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { data, error, loading, reload } = useApi((signal) => fetchReviewQueue(page, PAGE_SIZE, signal), [page]);
   const items = data?.items ?? [];
   const openId = Number(params.get('report')) || undefined;
   // Keep the report open after it leaves the queue (accepted), so 办结审核 can follow.
@@ -73,7 +77,7 @@ export function ReviewPage() {
   return (
     <div className="page">
       <h1 className="page-title">审核</h1>
-      <div className="muted page-lead">牵头单位提交的汇总进展报告，按提交先后排列。{data && `共 ${items.length} 份待审核。`}</div>
+      <div className="muted page-lead">牵头单位提交的汇总进展报告，按提交先后排列。{data && `共 ${data.total} 份待审核。`}</div>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
       {loading && !data ? (
         <Skeleton active />
@@ -105,11 +109,22 @@ export function ReviewPage() {
             size="small"
             columns={columns}
             dataSource={items}
-            pagination={items.length > 50 ? { pageSize: 50 } : false}
+            pagination={false}
             onRow={(r) => ({ onClick: () => openReport(r), className: 'clickable-row', 'data-testid': 'review-item' }) as HTMLAttributes<HTMLElement>}
           />
         </Card>
       )}
+      {data && data.total > PAGE_SIZE ? (
+        <Pagination
+          className="review-pages"
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={data.total}
+          showSizeChanger={false}
+          showTotal={(total) => `共 ${total} 份`}
+          onChange={(p) => setParams((prev) => { const next = new URLSearchParams(prev); next.set('page', String(p)); next.delete('report'); return next; })}
+        />
+      ) : null}
       <ReviewDrawer report={open} onClose={() => openReport(undefined)} onReviewed={reload} />
     </div>
   );
