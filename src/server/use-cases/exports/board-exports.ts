@@ -10,7 +10,7 @@ import { auditLog, users } from '../../../db/schema.ts';
 import { renderListWorkbook, type ListSheet } from '../../../reports/xlsx/list-sheet.ts';
 import type { SheetColumn } from '../../../reports/xlsx/sheet-style.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { visibleAuditRows } from '../../policies/audit.policy.ts';
+import { visibleAuditEntries } from '../../policies/activity.policy.ts';
 import { assertOffice } from '../../policies/report.policy.ts';
 import { unitAssessment } from '../assessment/unit-assessment.ts';
 import { cockpitFigures, type Figures } from '../cockpit/cockpit.ts';
@@ -61,7 +61,7 @@ export async function exportAudit(db: Db, actor: Actor, action: string | undefin
   assertOffice(actor);
   const rows = await db.select({ at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, details: auditLog.details, actor: users.displayName })
     .from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(and(visibleAuditRows(actor), action ? eq(auditLog.action, action) : undefined)).orderBy(desc(auditLog.id)).limit(AUDIT_EXPORT_LIMIT);
+    .where(and(visibleAuditEntries(actor), action ? eq(auditLog.action, action) : undefined)).orderBy(desc(auditLog.id)).limit(AUDIT_EXPORT_LIMIT);
   const sheet: ListSheet = {
     name: '审计日志', title: '审计日志', asOf: asOfDay(chinaDate(now)), filters: action ? [`操作：${actionName(action)}`] : [],
     columns: [{ header: '时间', width: 18 }, { header: '操作人', width: 18 }, { header: '操作', width: 20 }, { header: '对象', width: 12 }, { header: '详情', width: 60 }],
