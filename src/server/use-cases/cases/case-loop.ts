@@ -18,6 +18,7 @@ import { notifyUsers, regionUsers, unitUsers } from '../supervision/notify.ts';
 import { auditOnTasks } from './case-links.ts';
 import { caseRulesOf } from './case-rules.ts';
 import { loadCase, unitsInScope, type CaseRow } from './create-case.ts';
+import { markTasksLightsStale } from '../supervision/lights.ts';
 
 export interface StepContext { tx: Tx; c: CaseRow; today: string; actor: Actor }
 export interface StepOutcome { patch?: Partial<CaseRow>; text?: string; details?: Record<string, unknown>; after?: (updated: CaseRow) => Promise<void> }
@@ -42,6 +43,8 @@ export async function runStep(db: Db, actor: Actor, caseId: number, step: CaseSt
     await tx.insert(caseEvents).values({ caseId, step, day: today, at: now, actorUserId: actor.userId, unitId: actor.unit?.id ?? null, text: out.text ?? '', details: out.details ?? null });
     await audit(tx, { actorUserId: actor.userId, action: `case.${step}`, entity: 'case', entityId: caseId, details: { from: c.state, to: state, ...out.details } });
     await out.after?.(updated);
+    // Overdue and 不满意 cases count against their linked tasks' lights (case-pressure.ts).
+    await markTasksLightsStale(tx, [...c.taskIds, ...updated.taskIds]);
     return updated;
   });
 }

@@ -13,6 +13,7 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { notifyUsers, regionUsers, unitUsers } from '../supervision/notify.ts';
 import { auditOnTasks } from './case-links.ts';
 import { caseRulesOf } from './case-rules.ts';
+import { markTasksLightsStale } from '../supervision/lights.ts';
 
 const label = (c: { source: keyof typeof SOURCE_LABELS; refNo: string | null; title: string }) => `${SOURCE_LABELS[c.source]}问题“${c.title}”${c.refNo ? `（${c.refNo}）` : ''}`;
 
@@ -64,6 +65,7 @@ export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, 
         await tx.insert(caseEvents).values({ caseId: c.id, step: 'overdue', day: today, at: now, text: `已超过办理时限（${c.dueOn}）`, details: { dueOn: c.dueOn } });
         await notifyUsers(tx, [...await unitUsers(tx, units), ...await regionUsers(tx, c.regionId, 'office')], { title: '问题已超期', body: `${c.title}（时限 ${c.dueOn}）`, link: `/cases/${c.id}`, dedupeKey: `case-overdue-${c.id}-${c.dueOn}` });
         await auditOnTasks(tx, null, c.taskIds, 'case.overdue', { caseId: c.id, title: c.title, refNo: c.refNo, dueOn: c.dueOn });
+        await markTasksLightsStale(tx, c.taskIds);
         return true;
       });
       if (done) overdue++;

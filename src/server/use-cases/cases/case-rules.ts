@@ -6,6 +6,7 @@ import { audit } from '../../../db/audit.ts';
 import { planCaseRules } from '../../../db/case-schema.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { markPlanLightsStale } from '../supervision/lights.ts';
 
 /** The rules of a plan (defaults without a plan or without a saved row). */
 export async function caseRulesOf(db: Db | Tx, planId: number | null): Promise<CaseRules> {
@@ -21,6 +22,8 @@ export async function caseRulesOf(db: Db | Tx, planId: number | null): Promise<C
 export async function saveCaseRules(tx: Tx, actor: Actor, planId: number, rules: CaseRules): Promise<CaseRules> {
   const values = { kindWorkdays: rules.kindWorkdays, nearWorkdays: rules.nearWorkdays, taskLightRule: rules.taskLightRule };
   await tx.insert(planCaseRules).values({ planId, ...values }).onConflictDoUpdate({ target: planCaseRules.planId, set: values });
+  // The rule decides how cases weigh on the plan's lights: the stored ones are recomputed on next read.
+  await markPlanLightsStale(tx, planId);
   await audit(tx, { actorUserId: actor.userId, action: 'plan.case_rules', entity: 'plan', entityId: planId, details: { ...values } });
   return caseRulesOf(tx, planId);
 }

@@ -13,6 +13,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
 import { assertCaseOffice, visibleCase } from '../../policies/case.policy.ts';
 import { auditOnTasks, suggestCaseLinks, validateLinks, type CandidateCache } from './case-links.ts';
+import { markTasksLightsStale } from '../supervision/lights.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -93,6 +94,7 @@ export async function linkCase(db: Db, actor: Actor, caseId: number, input: { ta
     await tx.insert(caseEvents).values({ caseId, step: 'link', day: chinaDate(now), at: now, actorUserId: actor.userId, text: '', details: { taskIds, indicatorId } });
     await audit(tx, { actorUserId: actor.userId, action: 'case.link', entity: 'case', entityId: caseId, details: { taskIds, indicatorId } });
     await auditOnTasks(tx, actor.userId, added, 'case.linked', { caseId, title: c.title, source: c.source, refNo: c.refNo });
+    await markTasksLightsStale(tx, [...c.taskIds, ...taskIds]);
     return updated;
   });
 }

@@ -69,3 +69,14 @@ export async function currentPlanLights(db: Db, planId: number, today: string, c
 export async function markLightsStale(tx: Tx | Db, taskId: number): Promise<void> {
   await tx.update(taskLights).set({ computedAt: STALE }).where(and(eq(taskLights.taskId, taskId), gte(taskLights.computedAt, new Date(ambientNow().getTime() - 120 * 86_400_000))));
 }
+
+/** Marks the stored lights of several tasks stale (a case linked to them changed). */
+export async function markTasksLightsStale(tx: Tx | Db, taskIds: readonly number[]): Promise<void> {
+  if (!taskIds.length) return;
+  await tx.update(taskLights).set({ computedAt: STALE }).where(inArray(taskLights.taskId, [...new Set(taskIds)]));
+}
+
+/** Marks every stored light of a plan stale (a plan-wide rule that feeds the lights changed). */
+export async function markPlanLightsStale(tx: Tx | Db, planId: number): Promise<void> {
+  await tx.update(taskLights).set({ computedAt: STALE }).where(inArray(taskLights.taskId, tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId))));
+}
