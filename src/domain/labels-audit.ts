@@ -13,7 +13,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'task.acknowledge': '签收任务',
   'instruction.write': '领导批示',
   'instruction.answer': '回复领导批示',
-  'export.download': '导出 Excel 清单',
+  'export.download': '导出表格清单',
   'case.create': '登记问题',
   'case.assign': '交办问题',
   'case.sign': '签收问题',
