@@ -15,7 +15,7 @@ import { assertOffice } from '../../policies/report.policy.ts';
 import { unitAssessment } from '../assessment/unit-assessment.ts';
 import { cockpitFigures, type Figures } from '../cockpit/cockpit.ts';
 import type { CockpitData } from '../cockpit/cockpit-data.ts';
-import { actionName, detailText } from './audit-labels.ts';
+import { actionLabel, auditDetailsText, entityLabel } from '../../../domain/labels-audit.ts';
 import { asOfDay, cnDateTime } from './export-labels.ts';
 import type { ExportFile } from './plan-exports.ts';
 
@@ -63,12 +63,12 @@ export async function exportAudit(db: Db, actor: Actor, action: string | undefin
     .from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(visibleAuditEntries(actor), action ? eq(auditLog.action, action) : undefined)).orderBy(desc(auditLog.id)).limit(AUDIT_EXPORT_LIMIT);
   const sheet: ListSheet = {
-    name: '审计日志', title: '审计日志', asOf: asOfDay(chinaDate(now)), filters: action ? [`操作：${actionName(action)}`] : [],
+    name: '审计日志', title: '审计日志', asOf: asOfDay(chinaDate(now)), filters: action ? [`操作：${actionLabel(action)}`] : [],
     columns: [{ header: '时间', width: 18 }, { header: '操作人', width: 18 }, { header: '操作', width: 20 }, { header: '对象', width: 12 }, { header: '详情', width: 60 }],
-    rows: rows.map((r) => [cnDateTime(r.at), r.actor ?? '系统', actionName(r.action), `${ENTITY_NAMES[r.entity] ?? r.entity}${r.entityId ? ` ${r.entityId}` : ''}`, detailText(r.details)]),
+    // The same sentences as the audit page (src/domain/labels-audit.ts): one home for the names.
+    rows: rows.map((r) => [cnDateTime(r.at), r.actor ?? '系统', actionLabel(r.action), `${entityLabel(r.entity)}${r.entityId ? ` ${r.entityId}` : ''}`, auditDetailsText(r.action, r.details)]),
   };
   return { fileName: `审计日志（${chinaDate(now)}）.xlsx`, bytes: await renderListWorkbook([sheet]) };
 }
 
-const ENTITY_NAMES: Record<string, string> = { task: '任务', plan: '方案', document: '公文', user: '用户', unit: '单位', region: '区域', request: '请求', attachment: '附件', assessment_round: '评价轮次', database: '数据库', file: '文件' };
 
