@@ -79,7 +79,8 @@ async function plant() {
   const doc = await office('POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: '2023-06' });
   assert.equal(doc.status, 201, JSON.stringify(doc.body));
   const model = doc.body.model;
-  model.blocks.push({ kind: 'paragraph', indent: true, runs: [{ text: `正文${ALL}` }] });
+  // A typed paragraph in the body, before the signature (the 版记 must stay last).
+  model.blocks.splice(model.blocks.findIndex((b) => b.kind === 'signature'), 0, { kind: 'paragraph', indent: true, runs: [{ text: `正文${ALL}` }] });
   assert.equal((await office('PUT', `/api/documents/${doc.body.id}`, { model })).status, 200);
   return { planId, roundId: round.body.id, taskId: task.id, syTaskId: syTask.id, docId: doc.body.id, syPlanId: sy.id };
 }
