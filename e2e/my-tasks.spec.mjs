@@ -55,7 +55,8 @@ test('a county finds its urgent tasks on a 390 px phone', async () => {
   // Only overdue ones: each card says so.
   await page.getByTestId('my-task-due').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已逾期' }).click();
-  const overdue = search.items.filter((i) => i.overdue && `${i.seq} ${i.text}`.includes(word)).length;
+  // The same match as the search (number, text and plan title).
+  const overdue = search.items.filter((i) => i.overdue && `${i.seq} ${i.text} ${i.planTitle}`.toLowerCase().includes(word)).length;
   await eventually(`overdue total ${overdue}`, async () => (await shownMyTotal(page)) === overdue);
   assert.equal(new URL(page.url()).searchParams.get('due'), 'overdue');
   await screenshot(page, 'phone-my-tasks-overdue', { fullPage: false });

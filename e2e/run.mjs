@@ -30,7 +30,8 @@ function newest(path) {
 
 function buildIfStale() {
   const index = join(root, 'web/dist/index.html');
-  const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'].map((p) => newest(join(root, p)));
+  // The web app imports src/domain too: a change there is a change of the web app.
+  const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'src/domain'].map((p) => newest(join(root, p)));
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources)) return;
   console.log('构建前端 (building web app) …');
   const vite = join(root, 'node_modules/vite/bin/vite.js');

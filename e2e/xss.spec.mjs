@@ -81,7 +81,8 @@ async function plant() {
   const model = doc.body.model;
   // A typed paragraph in the body, before the signature (the 版记 must stay last).
   model.blocks.splice(model.blocks.findIndex((b) => b.kind === 'signature'), 0, { kind: 'paragraph', indent: true, runs: [{ text: `正文${ALL}` }] });
-  assert.equal((await office('PUT', `/api/documents/${doc.body.id}`, { model })).status, 200);
+  const saved = await office('PUT', `/api/documents/${doc.body.id}`, { model });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
   return { planId, roundId: round.body.id, taskId: task.id, syTaskId: syTask.id, docId: doc.body.id, syPlanId: sy.id };
 }
 

@@ -83,7 +83,7 @@ function tableProblems(b: Extract<Block, { kind: 'table' }>, at: string): (Docum
     b.rows.length > L.rows ? { path: at, message: `表格最多${L.rows}行` } : null,
     ragged >= 0 ? { path: at, message: `表格第${ragged + 1}行有${b.rows[ragged]?.length ?? 0}格，应与列数（${width}）相同` } : null,
     longCell >= 0 ? { path: at, message: `表格第${longCell + 1}行有单元格过长（最多${L.cell}字）` } : null,
-    ...b.columns.map((c) => tooLong(at, c.title, 50, '列名')),
+    ...b.columns.map((c) => tooLong(at, c.title, DOCUMENT_LIMITS.shortText, '列名')),
     b.columns.some((c) => !Number.isFinite(c.weight) || c.weight > 100) ? { path: at, message: '列宽应为 0 到 100 之间的数' } : null,
     tooLong(at, b.caption ?? '', L.shortText, '表题'),
   ];
@@ -100,7 +100,7 @@ function chartProblems(b: Extract<Block, { kind: 'chart' }>, at: string): (Docum
     bad ? { path: at, message: `图表系列“${bad.name}”有${bad.values.length}个值，应与分类数（${n}）相同` } : null,
     wild ? { path: at, message: '图表数值超出范围' } : null,
     tooLong(at, b.caption, L.shortText, '图题'),
-    ...b.chart.categories.map((c) => tooLong(at, c, 50, '图表分类名')),
+    ...b.chart.categories.map((c) => tooLong(at, c, DOCUMENT_LIMITS.shortText, '图表分类名')),
   ];
 }
 
