@@ -3,7 +3,7 @@
 // renumbered, and the issued copy is exactly the saved one. Desktop and 390 px phone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_URL, DESKTOP, PASSWORD, apiGet, apiSession, screenshot, signIn, useBrowser, watchConsole } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PASSWORD, apiGet, apiSession, eventually, screenshot, signIn, useBrowser, watchConsole } from './helpers.mjs';
 
 const browser = useBrowser();
 const PHONE_390 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -30,6 +30,29 @@ function blockWith(page, testId, value) {
   return page.locator('.doc-block').filter({ has: page.getByTestId(testId).locator(`input[value="${value}"]`) });
 }
 
+/**
+ * Inserts a new block of `label` under `block` through its 在下方插入 menu, and waits until the editor
+ * holds one block more. The menu is opened and chosen once; if the editor did not grow (a click that
+ * reached the menu while it was still opening), the choice is made again, and a second miss fails.
+ */
+async function insertUnder(page, block, label) {
+  const blocks = page.locator('.doc-editor > .doc-block');
+  const before = await blocks.count();
+  for (let attempt = 1; ; attempt++) {
+    await block.getByTestId('doc-block-insert').click();
+    const item = page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: label, exact: true });
+    await item.waitFor();
+    await item.click();
+    try {
+      await eventually(`editor grows after inserting ${label}`, async () => (await blocks.count()) === before + 1, 5_000);
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      console.log(`# insert of ${label} did not reach the editor on attempt ${attempt}; choosing again`);
+    }
+  }
+}
+
 const headingsOf = (model) => model.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => `${b.number}${b.text}`);
 
 test('the office restructures a draft: a section moved, the chart deleted, a heading, a paragraph and an 附件 added', async () => {
@@ -50,12 +73,10 @@ test('the office restructures a draft: a section moved, the chart deleted, a hea
   await chart.getByTestId('doc-block-delete').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
   // Under 四、存在的问题: a new 一级标题 and, under it, a paragraph.
-  await blockWith(page, 'doc-edit-heading', '存在的问题').getByTestId('doc-block-insert').click();
-  await page.locator('.ant-dropdown:visible').getByText('一级标题').click();
+  await insertUnder(page, blockWith(page, 'doc-edit-heading', '存在的问题'), '一级标题');
   const added = blockWith(page, 'doc-edit-heading', '新的一级标题');
   await added.locator('input[value="新的一级标题"]').fill('督办情况');
-  await blockWith(page, 'doc-edit-heading', '督办情况').getByTestId('doc-block-insert').click();
-  await page.locator('.ant-dropdown:visible').getByText('段落').click();
+  await insertUnder(page, blockWith(page, 'doc-edit-heading', '督办情况'), '段落');
   const paragraph = blockWith(page, 'doc-edit-heading', '督办情况').locator('xpath=following-sibling::div[1]').locator('textarea');
   await paragraph.fill('本月向2个单位下发督办单，均已按期回复（浏览器测试）。');
   // A new 附件 at the end, retitled.
