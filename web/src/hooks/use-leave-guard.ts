@@ -7,7 +7,6 @@ import { useBlocker, type BlockerFunction } from 'react-router-dom';
 // modals and drawers may be open on a page that has its own guard.
 const guards = new Map<string, string>();
 const listeners = new Set<() => void>();
-let passing = false;
 
 function changed(): void {
   for (const l of listeners) l();
@@ -19,19 +18,6 @@ function subscribe(listener: () => void): () => void {
 /** The newest guard's message, or null when nothing unsaved is on screen. */
 function currentMessage(): string | null {
   return [...guards.values()].pop() ?? null;
-}
-
-/**
- * Runs a navigation the page itself decided on (after deleting a draft, after importing) without
- * asking: the unsaved edits are gone or saved by then, only the page's state has not caught up.
- */
-export function leaveFreely(navigate: () => void): void {
-  passing = true;
-  try {
-    navigate();
-  } finally {
-    passing = false;
-  }
 }
 
 /**
@@ -64,7 +50,7 @@ export function useLeaveBlocker(): void {
   const message = useSyncExternalStore(subscribe, currentMessage);
   // Only leaving the page counts: a page changing its own query (filters, the focused row) stays.
   const shouldBlock = useCallback<BlockerFunction>(
-    ({ currentLocation, nextLocation }) => !passing && currentMessage() !== null && currentLocation.pathname !== nextLocation.pathname,
+    ({ currentLocation, nextLocation }) => currentMessage() !== null && currentLocation.pathname !== nextLocation.pathname,
     [],
   );
   const blocker = useBlocker(shouldBlock);

@@ -1,7 +1,7 @@
 // Every date and time the web shows is Beijing time (北京时间), whatever the browser's time zone:
 // the office, its deadlines and the server's clock are all in China, and a browser or a headless
 // test runner in UTC must not show 01:01 for a report submitted at 09:01.
-export const BEIJING_TIME_ZONE = 'Asia/Shanghai';
+const BEIJING_TIME_ZONE = 'Asia/Shanghai';
 
 const BEIJING_PARTS = new Intl.DateTimeFormat('en-CA', {
   timeZone: BEIJING_TIME_ZONE,
