@@ -1,3 +1,4 @@
+/* global window -- page.evaluate callbacks run in the browser */
 // 公文 in the browser: the office drafts a 月通报 for 邵阳 2023-06, edits a paragraph, saves, issues it
 // (number, read-only), downloads the DOCX; 典型做法 and the responsibility table; the leader reads the
 // list without edit buttons; the issued document and the list at 375 px.
@@ -63,6 +64,22 @@ test('the office drafts a 月通报, edits a paragraph, issues it and downloads 
   const paragraph = page.getByTestId('doc-edit-paragraph').first().locator('textarea').first();
   await paragraph.fill(edited);
   await page.locator('.doc-dirty').waitFor();
+  // Unsaved: the browser's back button asks first; 留在此页 keeps the page and the edit.
+  await page.evaluate(() => window.history.back());
+  const leave = page.locator('.ant-modal-confirm', { hasText: '离开此页？' });
+  await leave.waitFor();
+  assert.ok(((await leave.textContent()) ?? '').includes('文稿的修改尚未保存'), 'the prompt says what would be lost');
+  await screenshot(page, 'document-leave-prompt', { fullPage: false });
+  await page.getByTestId('leave-cancel').click();
+  await leave.waitFor({ state: 'detached' });
+  assert.equal(new URL(page.url()).pathname, `/documents/${id}`, 'still on the draft');
+  assert.equal(await paragraph.inputValue(), edited, 'the edit is kept');
+  await page.locator('.doc-dirty').waitFor();
+  assert.equal(await page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  }), true, 'closing the tab is asked too');
   await page.getByTestId('doc-save').click();
   await preview.getByText('（浏览器测试修改）').waitFor();
   await page.locator('.doc-dirty').waitFor({ state: 'detached' });

@@ -58,3 +58,24 @@ test('changing the password with a wrong current password shows the message and 
   assert.equal(new URL(page.url()).pathname, '/', 'a wrong current password does not sign the user out');
   await context.close();
 });
+
+test('times show in Beijing time in a browser whose time zone is UTC', async () => {
+  const context = await browser.newContext({ ...DESKTOP, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await signIn(page, 'office-shaoyang');
+  assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'UTC');
+  await page.goto(`${BASE_URL}/users`);
+  await page.locator('.ant-table-row').first().waitFor();
+  const firstRow = (await page.locator('.ant-table-row').first().textContent()) ?? '';
+  const user = (await apiGet(page, '/api/users')).body.items.find((u) => u.createdAt && firstRow.includes(u.login));
+  assert.ok(user, 'the first row is a user the API lists, with a creation time');
+  // Beijing is UTC+8 all year: its wall clock is UTC's read 8 hours later.
+  const b = new Date(Date.parse(user.createdAt) + 8 * 3_600_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  const beijing = `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`;
+  const row = page.locator('.ant-table-row', { hasText: user.login }).first();
+  await row.waitFor();
+  const text = (await row.textContent()) ?? '';
+  assert.ok(text.includes(beijing), `the row shows ${beijing} (北京时间), got: ${text}`);
+  await context.close();
+});

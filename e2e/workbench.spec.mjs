@@ -228,3 +228,40 @@ test('the office and the leader at 390 px: workbench and 本期未报送单位 f
     await context.close();
   }
 });
+
+test('a batch 督办单 prints every task it covers, not only the first', async () => {
+  const get = await apiSession('office-shaoyang');
+  const send = await apiSender('office-shaoyang');
+  const planId = await shaoyangPlanId(get);
+  const unit = (await get(`/api/plans/${planId}/unreported-units`)).body.units.find((u) => u.taskIds.length >= 3);
+  assert.ok(unit, 'a unit with at least three unreported tasks');
+  const { today } = (await get('/api/system')).body;
+  const issued = await send('POST', '/api/supervision/batch-urges', { planId, kind: 'order', unitIds: [unit.unitId], message: '请逐项说明未报送原因。', replyBy: today });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  const [order] = issued.body.items;
+  assert.deepEqual([...order.taskIds].sort((a, b) => a - b), [...unit.taskIds].sort((a, b) => a - b));
+  const covered = await Promise.all(order.taskIds.map(async (id) => (await get(`/api/tasks/${id}`)).body));
+
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, 'office-shaoyang');
+  // Opened from the last covered task's page: the print still lists all of them.
+  const from = order.taskIds[order.taskIds.length - 1];
+  await page.goto(`${BASE_URL}/tasks/${from}/orders/${order.urgeId}`);
+  const doc = page.getByTestId('order-doc');
+  await doc.waitFor();
+  await doc.getByTestId('order-task').first().waitFor();
+  const shown = await doc.getByTestId('order-task').allTextContents();
+  assert.equal(shown.length, covered.length);
+  const bySeq = [...covered].sort((a, b) => a.seq - b.seq);
+  bySeq.forEach((t, i) => {
+    assert.ok(shown[i].includes(`任务 ${t.seqCn ?? t.seq}：`), `line ${i + 1} is task ${t.seq}: ${shown[i]}`);
+    assert.ok(shown[i].includes(t.text), `task ${t.seq}'s text is printed`);
+  });
+  assert.ok(((await doc.textContent()) ?? '').includes(order.number));
+  assert.ok(((await doc.textContent()) ?? '').includes(order.unitName));
+  await screenshot(page, 'order-print-batch');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadGold } from '../ingest/testing/gold-render-model.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -18,7 +19,9 @@ describe('yingshang CLI on an embedded database', () => {
     expect(cli(['migrate'], env).code).toBe(0);
     const demo = cli(['demo'], env);
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('3 个方案，363 项任务');
+    // The demo loads the three seed plans whose hand-checked versions are fixtures/gold/000–002.
+    const gold = ['000', '001', '002'].map((id) => loadGold(id).tasks as unknown[]);
+    expect(demo.stdout).toContain(`${gold.length} 个方案，${gold.reduce((n, tasks) => n + tasks.length, 0)} 项任务`);
     expect(cli(['demo'], env).stdout).toContain('已有方案');
 
     const add = cli(['user', 'add', '--login', 'tax-sy', '--password', 'Shuiwu2026x', '--role', 'unit', '--region', '邵阳市', '--unit', '市税务局'], env);

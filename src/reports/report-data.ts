@@ -204,6 +204,8 @@ export interface SupervisionOrderData {
   };
   /** What is wrong (逾期未完成 / 进度滞后 / 群众反映…), one sentence. */
   problem: string;
+  /** A batch order's further tasks (the same addressee), each with its own problem, after `task`. */
+  moreTasks?: { task: SupervisionOrderData['task']; problem: string }[];
   /** What the units must do. */
   requirements: string[];
   /** Date the written reply is due. */

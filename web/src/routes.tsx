@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useMe } from './auth/auth-context.ts';
+import { useLeaveBlocker } from './hooks/use-leave-guard.ts';
 import { RequireAuth } from './auth/require-auth.tsx';
 import { RequirePermission } from './auth/require-permission.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
@@ -67,6 +68,7 @@ function Workbench() {
 }
 
 export function AppRoutes() {
+  useLeaveBlocker();
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />

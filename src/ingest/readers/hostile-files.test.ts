@@ -58,13 +58,12 @@ describe('XLSX dimensions', () => {
   it('refuses the 1.6 KB sheet naming the far corner without building its grid', async () => {
     const bytes = await farCornerXlsx();
     expect(bytes.length).toBeLessThan(8 * 1024);
-    const t0 = Date.now();
     const err = await failure(readDocument(bytes, 'far.xlsx'));
     expect(err.code).toBe('PLAN_IMPORT_TOO_COMPLEX');
     expect(['rows', 'columns']).toContain(err.details.limit);
     expect(err.message).toMatch(/上限/);
-    // Not a timing assertion on speed, a bound on "did not build 17 billion cells".
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    // The dimension limit is what stopped it, before any cell was made: building 17 billion cells
+    // would not finish within the test's timeout (no wall-clock threshold of our own).
   });
 
   it('refuses merged ranges whose total area is beyond the cell limit', async () => {

@@ -65,7 +65,8 @@ describe.each(databaseKinds())('typed jobs through pg-boss on %s', (kind) => {
       await expect(sendJob(boss, def, { n: 'x' } as unknown as { n: number })).rejects.toThrow(JobPayloadError);
       await until(() => seen.length === 1);
       const state = async (id: string | null) => (await boss.getJobById(def.name, id!))?.state;
-      for (let i = 0; i < 100 && ((await state(good)) !== 'completed' || (await state(raw)) !== 'failed' || (await state(stale)) !== 'failed'); i++) await new Promise((r) => setTimeout(r, 100));
+      // Polled up to 30 s like `until`: pg-boss is slower on a loaded machine, never wrong.
+      for (let i = 0; i < 300 && ((await state(good)) !== 'completed' || (await state(raw)) !== 'failed' || (await state(stale)) !== 'failed'); i++) await new Promise((r) => setTimeout(r, 100));
       expect([await state(good), await state(raw), await state(stale)]).toEqual(['completed', 'failed', 'failed']);
       expect(seen).toEqual([7]);
     } finally {

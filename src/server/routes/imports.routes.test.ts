@@ -7,6 +7,14 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { rows, seedFile, send, upload } from '../testing/imports.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
+import { loadGold } from '../../ingest/testing/gold-render-model.ts';
+
+/** Indicators (sections of a prose plan) and tasks of a seed, counted in its hand-checked gold file. */
+function goldCounts(id: string): { indicators: number; tasks: number } {
+  const gold = loadGold(id);
+  const groups = (gold.indicators ?? gold.sections) as unknown[];
+  return { indicators: groups.length, tasks: (gold.tasks as unknown[]).length };
+}
 
 interface View {
   id: number; status: string; region: { id: number; name: string }; format: string; planId: number | null;
@@ -96,7 +104,8 @@ describe.each(databaseKinds())('plan import on %s', (kind) => {
     expect(res.status).toBe(201);
     const view = res.json<View>();
     expect(view).toMatchObject({ status: 'draft', format: 'txt', region: { name: '邵阳市' } });
-    expect(view.draft.tasks).toHaveLength(204);
+    const gold = goldCounts('000');
+    expect(view.draft.tasks).toHaveLength(gold.tasks);
     expect(view.unitMatches.length).toBeGreaterThan(20);
     expect(view.unitMatches.every((m) => m.unit !== null)).toBe(true);
     const scjg = await unitId(t, '邵阳市', '市市场监管局');
@@ -107,12 +116,12 @@ describe.each(databaseKinds())('plan import on %s', (kind) => {
     const unitsBefore = await rows(t.database.db, units);
     const commit = await send<Commit>(t.app, 'POST', `/api/imports/${view.id}/commit`, shaoyang, { unitMapping: { 市市场监管局: scjg } });
     expect(commit.status).toBe(201);
-    expect(commit.body).toMatchObject({ indicators: 19, tasks: 204, targets, unitsCreated: [] });
+    expect(commit.body).toMatchObject({ indicators: gold.indicators, tasks: gold.tasks, targets, unitsCreated: [] });
     expect(await rows(t.database.db, units)).toBe(unitsBefore);
     const stored = await t.database.db.select({ id: taskTargets.id }).from(taskTargets).innerJoin(tasks, eq(tasks.id, taskTargets.taskId)).where(eq(tasks.planId, commit.body.planId));
     expect(stored).toHaveLength(targets);
     const plan = (await getJson<{ indicators: unknown[]; taskCount: number; region: { name: string } }>(t.app, `/api/plans/${commit.body.planId}`, shaoyang)).body;
-    expect([plan.indicators.length, plan.taskCount, plan.region.name]).toEqual([19, 204, '邵阳市']);
+    expect([plan.indicators.length, plan.taskCount, plan.region.name]).toEqual([gold.indicators, gold.tasks, '邵阳市']);
     const first = (await getJson<TaskPage>(t.app, `/api/plans/${commit.body.planId}/tasks?pageSize=1`, shaoyang)).body.items[0];
     expect(first?.leadUnits).toEqual([{ id: scjg, name: '市市场监管局' }]);
     expect((await getJson<View>(t.app, `/api/imports/${view.id}`, shaoyang)).body).toMatchObject({ status: 'committed', planId: commit.body.planId });
@@ -128,7 +137,7 @@ describe.each(databaseKinds())('plan import on %s', (kind) => {
     const finance = await unitId(t, '永州市', '市财政局');
     const commit = await send<Commit>(t.app, 'POST', `/api/imports/${view.id}/commit`, hunan, { regionId: changsha?.id, unitMapping: { 市财政局: finance, 市发改委: 'new' } });
     expect(commit.status).toBe(201);
-    expect(commit.body).toMatchObject({ indicators: 18, tasks: 121 });
+    expect(commit.body).toMatchObject(goldCounts('001'));
     expect(commit.body.targets).toBe(view.draft.tasks.reduce((n, task) => n + (task.targets?.length ?? 0), 0));
     const created = commit.body.unitsCreated.map((u) => u.name);
     expect(created).toContain('市发改委');
@@ -145,9 +154,10 @@ describe.each(databaseKinds())('plan import on %s', (kind) => {
     const view = (await upload(t.app, hunan, seed.fileName, seed.bytes)).json<View>();
     expect(view.region.name).toBe('湖南省');
     const commit = await send<Commit>(t.app, 'POST', `/api/imports/${view.id}/commit`, hunan, {});
-    expect(commit.body).toMatchObject({ indicators: 7, tasks: 38, unitsCreated: [] });
+    const gold = goldCounts('002');
+    expect(commit.body).toMatchObject({ ...gold, unitsCreated: [] });
     const plan = (await getJson<{ layout: string; taskCount: number }>(t.app, `/api/plans/${commit.body.planId}`, hunan)).body;
-    expect(plan).toMatchObject({ layout: 'prose', taskCount: 38 });
+    expect(plan).toMatchObject({ layout: 'prose', taskCount: gold.tasks });
   });
 
   it('reviews a draft: edits, field errors, aliases, a failing commit that leaves nothing, discard', async () => {

@@ -11,6 +11,7 @@ import { targetGoal } from '../../../src/domain/labels.ts';
 import { CommentModal } from './comment-modal.tsx';
 import { ConsolidateList, consolidatable, latestPerUnit } from './consolidate-list.tsx';
 import { EvidenceUpload } from './evidence-upload.tsx';
+import { useLeaveGuard } from '../hooks/use-leave-guard.ts';
 
 export interface ReportValues {
   status: ReportStatus;
@@ -90,6 +91,8 @@ export function ReportForm({ form, item, reports, base, responsibleUnits, target
   const pendingKey = useRef<{ submit: boolean; key: string } | null>(null);
   const responsible = reports.filter((r) => r.role === 'responsible' && r.period === item.period.key);
   const [initial] = useState(() => initialValues(base, responsible));
+  const [edited, setEdited] = useState(false);
+  useLeaveGuard(edited && busy === null, '进展报告的填写内容尚未保存，离开后将丢失。');
 
   const send = async (submit: boolean): Promise<Report> => {
     const values = await form.validateFields();
@@ -112,6 +115,7 @@ export function ReportForm({ form, item, reports, base, responsibleUnits, target
     setError(null);
     try {
       const report = await send(submit);
+      setEdited(false);
       void message.success(submit ? '已提交，等待审核' : '草稿已保存');
       onSaved(report, submit);
     } catch (e) {
@@ -130,6 +134,7 @@ export function ReportForm({ form, item, reports, base, responsibleUnits, target
       throw new Error('请先填写本期工作进展，再上传佐证材料');
     }
     const report = await send(false);
+    setEdited(false);
     onSaved(report, false);
     return report.id;
   };
@@ -142,6 +147,7 @@ export function ReportForm({ form, item, reports, base, responsibleUnits, target
       requiredMark={false}
       className="report-form"
       onValuesChange={(changed: Partial<ReportValues>) => {
+        setEdited(true);
         if (changed.status === 'done') form.setFieldValue('percent', 100);
       }}
     >

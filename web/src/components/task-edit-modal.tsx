@@ -5,6 +5,7 @@ import { fetchPlan } from '../api/plans.ts';
 import { updateTask } from '../api/tasks.ts';
 import type { TaskDetail } from '../api/models.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { useLeaveGuard } from '../hooks/use-leave-guard.ts';
 import { useUnits } from '../hooks/use-units.ts';
 
 interface Values { text: string; deadlineRaw: string; indicatorId?: number; leadUnitIds: number[]; responsibleUnitIds: number[] }
@@ -15,10 +16,13 @@ export function TaskEditModal({ task, open, onClose, onSaved }: { task: TaskDeta
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [edited, setEdited] = useState(false);
+  useLeaveGuard(open && edited && !saving, '任务的修改尚未保存，离开后将丢失。');
   const plan = useApi(open ? (signal) => fetchPlan(task.plan.id, signal) : null, [open, task.plan.id]).data;
   const units = useUnits().map((u) => ({ value: u.id, label: `${u.name}（${u.region.name}）` }));
   const close = () => {
     setError(null);
+    setEdited(false);
     onClose();
   };
   const submit = async (v: Values) => {
@@ -27,6 +31,7 @@ export function TaskEditModal({ task, open, onClose, onSaved }: { task: TaskDeta
     try {
       await updateTask(task.id, { text: v.text.trim(), deadlineRaw: v.deadlineRaw.trim() || null, indicatorId: v.indicatorId ?? null, leadUnitIds: v.leadUnitIds, responsibleUnitIds: v.responsibleUnitIds });
       void message.success('任务已修改，变更已记入时间线');
+      setEdited(false);
       onSaved();
       onClose();
     } catch (e) {
@@ -47,6 +52,7 @@ export function TaskEditModal({ task, open, onClose, onSaved }: { task: TaskDeta
           leadUnitIds: task.leadUnits.map((u) => u.id), responsibleUnitIds: task.responsibleUnits.map((u) => u.id),
         }}
         onFinish={(v) => void submit(v)}
+        onValuesChange={() => setEdited(true)}
       >
         {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="task-edit-error" />}
         <Form.Item name="text" label="任务内容" rules={[{ required: true, whitespace: true, message: '请输入任务内容' }]}>

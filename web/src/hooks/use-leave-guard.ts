@@ -1,63 +1,76 @@
 import { App } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { useBlocker, type BlockerFunction } from 'react-router-dom';
 
-// What leads away from the page: links, and the menus' items (the side menu navigates on click).
-const LEAVING = 'a[href], [role="menuitem"], .inbox-item';
-// Clicks inside the page's own pop-ups (selects, modals, pickers) never leave it.
-const POPUPS = '.ant-modal, .ant-select-dropdown, .ant-picker-dropdown, .ant-popover';
+// Pages with unsaved edits register here; ONE blocker for the whole app (useLeaveBlocker, called by
+// the routes) asks before leaving. React Router supports a single blocker at a time, and forms in
+// modals and drawers may be open on a page that has its own guard.
+const guards = new Map<string, string>();
+const listeners = new Set<() => void>();
 
-function leavesPage(el: Element): boolean {
-  if (el.closest(POPUPS)) return false;
-  if (el instanceof HTMLAnchorElement) {
-    if (el.target === '_blank' || el.hasAttribute('download')) return false;
-    const url = new URL(el.href, window.location.href);
-    if (url.origin !== window.location.origin) return true;
-    return url.pathname !== window.location.pathname || url.search !== window.location.search;
-  }
-  return true;
+function changed(): void {
+  for (const l of listeners) l();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+/** The newest guard's message, or null when nothing unsaved is on screen. */
+function currentMessage(): string | null {
+  return [...guards.values()].pop() ?? null;
 }
 
 /**
- * While `active`, leaving the page asks first: a click on a link or a menu item opens a
- * confirmation (离开 repeats the click), and reloading or closing the tab gets the browser's prompt.
+ * While `active`, leaving the page asks first: an in-app link, a menu item, the browser's back and
+ * forward buttons get a Chinese confirmation; reloading or closing the tab gets the browser's prompt.
  */
 export function useLeaveGuard(active: boolean, message: string): void {
-  const { modal } = App.useApp();
-  const passing = useRef(false);
+  const id = useId();
   useEffect(() => {
     if (!active) return undefined;
-    const onClick = (e: MouseEvent) => {
-      if (passing.current || !(e.target instanceof Element)) return;
-      const el = e.target.closest(LEAVING);
-      if (!el || !leavesPage(el)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      modal.confirm({
-        title: '离开此页？',
-        content: message,
-        okText: '离开',
-        okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
-        cancelText: '留在此页',
-        onOk: () => {
-          passing.current = true;
-          try {
-            (el as HTMLElement).click();
-          } finally {
-            passing.current = false;
-          }
-        },
-      });
-    };
+    guards.set(id, message);
+    changed();
     const onUnload = (e: BeforeUnloadEvent) => {
       e.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       e.returnValue = '';
     };
-    document.addEventListener('click', onClick, true);
     window.addEventListener('beforeunload', onUnload);
     return () => {
-      document.removeEventListener('click', onClick, true);
+      guards.delete(id);
+      changed();
       window.removeEventListener('beforeunload', onUnload);
     };
-  }, [active, message, modal]);
+  }, [active, message, id]);
+}
+
+/** The app's one blocker; call once inside the router. */
+export function useLeaveBlocker(): void {
+  const { modal } = App.useApp();
+  const message = useSyncExternalStore(subscribe, currentMessage);
+  // Only leaving the page counts: a page changing its own query (filters, the focused row) stays.
+  const shouldBlock = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) => currentMessage() !== null && currentLocation.pathname !== nextLocation.pathname,
+    [],
+  );
+  const blocker = useBlocker(shouldBlock);
+  const asking = useRef(false);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') {
+      asking.current = false;
+      return;
+    }
+    if (asking.current) return;
+    asking.current = true;
+    modal.confirm({
+      title: '离开此页？',
+      content: message ?? '有未保存的修改，离开后这些修改将丢失。',
+      okText: '离开',
+      okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
+      cancelText: '留在此页',
+      cancelButtonProps: { 'data-testid': 'leave-cancel' },
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, message, modal]);
 }

@@ -1,5 +1,5 @@
 import { Alert, App, Breadcrumb, Card, Skeleton, Tabs, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../api/client.ts';
 import type { DocumentDetail, ReportDocument } from '../api/documents.ts';
@@ -12,6 +12,7 @@ import { DocumentToolbar } from '../components/documents/document-toolbar.tsx';
 import '../components/documents/documents.css';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
+import { useLeaveGuard } from '../hooks/use-leave-guard.ts';
 import { dateTimeLabel } from '../lib/format.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -37,12 +38,7 @@ function DocumentView({ initial }: { initial: DocumentDetail }) {
   const dirty = useMemo(() => JSON.stringify(model) !== JSON.stringify(doc.model), [model, doc.model]);
   const editable = doc.permissions.edit;
 
-  useEffect(() => {
-    if (!dirty) return undefined;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty && busy === null, '文稿的修改尚未保存，离开后这些修改将丢失。');
 
   const apply = (next: DocumentDetail) => {
     setDoc(next);

@@ -1,4 +1,5 @@
 import { Alert, Card, Empty, Pagination, Skeleton, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useRef } from 'react';
@@ -10,13 +11,15 @@ import { ReportStatusTag } from '../components/report-tags.tsx';
 import { ReviewDrawer } from '../components/review-drawer.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useIsMobile } from '../hooks/use-is-mobile.ts';
-import { dateTimeLabel } from '../lib/format.ts';
+import { beijingDate, dateTimeLabel } from '../lib/format.ts';
 import { periodLabel } from '../lib/supervision-labels.ts';
 import { serverNow } from '../lib/server-clock.ts';
 
 function waited(submittedAt: string | null): string {
   if (!submittedAt) return '';
-  const days = Math.floor((serverNow().valueOf() - new Date(submittedAt).getTime()) / 86_400_000);
+  // Whole Beijing calendar days between the submission and the server's today.
+  const day = beijingDate(submittedAt);
+  const days = day ? serverNow().startOf('day').diff(dayjs(day), 'day') : 0;
   return days >= 1 ? `已等待 ${days} 天` : '今天提交';
 }
 

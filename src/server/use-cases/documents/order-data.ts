@@ -2,7 +2,7 @@
  * 督办单 input from a supervision order (urges of kind order): the task as the plan states it, the
  * unit it was sent to, the number it got when it was issued and the reply date it set.
  */
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Period } from '../../../domain/supervision/periods.ts';
 import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
@@ -43,27 +43,46 @@ export function orderCopyTo(plan: Pick<PlanWithRegion, 'regionName'>): string {
   return `${plan.regionName}人民政府办公室`;
 }
 
-/** The 督办单 of one order of the plan, or DOCUMENT_DATA_MISSING when it is not one. */
+type OrderTask = SupervisionOrderData['task'];
+
+/** Each task as a 督办单 states it, and what is wrong with it on the order's day, in plan order. */
+async function orderTasks(db: Db, planId: number, taskIds: number[], on: string): Promise<{ task: OrderTask; problem: string }[]> {
+  const rows = await db.select({ t: tasks, indicator: indicators.name, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt })
+    .from(tasks).leftJoin(indicators, eq(indicators.id, tasks.indicatorId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
+    .where(and(inArray(tasks.id, taskIds), eq(tasks.planId, planId))).orderBy(asc(tasks.seq));
+  const links = await db.select({ taskId: taskUnits.taskId, role: taskUnits.role, name: units.name }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(inArray(taskUnits.taskId, taskIds)).orderBy(asc(taskUnits.position));
+  return rows.map((row) => {
+    const mine = links.filter((l) => l.taskId === row.t.id);
+    return {
+      task: {
+        seq: row.t.seq, indicator: row.indicator ?? '', text: row.t.text, deadlineRaw: row.t.deadlineRaw, deadline: row.t.deadline,
+        leadUnits: mine.filter((l) => l.role === 'lead').map((l) => l.name), responsibleUnits: mine.filter((l) => l.role === 'responsible').map((l) => l.name),
+        leader: row.t.leader,
+      },
+      problem: problemOf(row.extendedDueOn ?? row.t.dueOn, row.t.deadlineRaw, row.completedAt !== null && chinaDate(row.completedAt) <= on, on),
+    };
+  });
+}
+
+/** The 督办单 of one order of the plan (every task of a batch order), or DOCUMENT_DATA_MISSING when it is not one. */
 export async function supervisionOrderData(db: Db, plan: PlanWithRegion, urgeId: number): Promise<SupervisionOrderData> {
-  const [row] = await db.select({ u: urges, t: tasks, unit: units.name, indicator: indicators.name, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt })
+  const [row] = await db.select({ u: urges, unit: units.name })
     .from(urges).innerJoin(tasks, eq(tasks.id, urges.taskId)).innerJoin(units, eq(units.id, urges.unitId))
-    .leftJoin(indicators, eq(indicators.id, tasks.indicatorId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
     .where(and(eq(urges.id, urgeId), eq(urges.kind, 'order'), eq(tasks.planId, plan.id)));
   if (!row) throw appError('DOCUMENT_DATA_MISSING', `督办单 ${urgeId} 不存在或不属于该方案`, { field: 'orderId' });
-  const links = await db.select({ role: taskUnits.role, name: units.name }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId))
-    .where(eq(taskUnits.taskId, row.t.id)).orderBy(asc(taskUnits.position));
   const on = chinaDate(row.u.createdAt);
   const issue = issueInfo(plan, on);
   const replyBy = row.u.replyBy ?? on;
+  const [first, ...more] = await orderTasks(db, plan.id, row.u.taskIds.length ? row.u.taskIds : [row.u.taskId], on);
+  if (!first) throw appError('DOCUMENT_DATA_MISSING', `督办单 ${urgeId} 不存在或不属于该方案`, { field: 'orderId' });
   return {
     issue: { ...issue, docNumber: row.u.number, addressee: row.unit, cc: [orderCopyTo(plan)] },
     planTitle: plan.title,
-    task: {
-      seq: row.t.seq, indicator: row.indicator ?? '', text: row.t.text, deadlineRaw: row.t.deadlineRaw, deadline: row.t.deadline,
-      leadUnits: links.filter((l) => l.role === 'lead').map((l) => l.name), responsibleUnits: links.filter((l) => l.role === 'responsible').map((l) => l.name),
-      leader: row.u.copiedLeader ?? row.t.leader,
-    },
-    problem: problemOf(row.extendedDueOn ?? row.t.dueOn, row.t.deadlineRaw, row.completedAt !== null && chinaDate(row.completedAt) <= on, on),
+    // A single order names the leader it was copied to; a batch names each task's own leader.
+    task: more.length ? first.task : { ...first.task, leader: row.u.copiedLeader ?? first.task.leader },
+    problem: first.problem,
+    ...(more.length ? { moreTasks: more } : {}),
     // The reply date is stated once, by the engine's closing paragraph (请于…前…书面报送).
     requirements: [row.u.message],
     replyBy,

@@ -1,12 +1,13 @@
 import { Select } from 'antd';
 import { parsePeriod, periodOf, periodParts } from '../../../../src/domain/supervision/periods.ts';
+import { beijingYear } from '../../lib/format.ts';
 
 type Kind = 'month' | 'quarter' | 'half' | 'year';
 
 /** 2023-06 / 2023-Q2 / 2023-H1 / 2023 → its parts (the domain's period keys). */
 function parse(period: string): { kind: Kind; year: number; part: number } {
   const p = parsePeriod(period);
-  if (!p || p.kind === 'xun') return { kind: 'year', year: p ? periodParts(p).year : Number(period.slice(0, 4)) || new Date().getFullYear(), part: 1 };
+  if (!p || p.kind === 'xun') return { kind: 'year', year: p ? periodParts(p).year : Number(period.slice(0, 4)) || beijingYear(), part: 1 };
   const { kind, year, part } = periodParts(p);
   return { kind: kind as Kind, year, part };
 }
@@ -28,7 +29,7 @@ const PARTS: Record<Kind, { value: number; label: string }[]> = {
 /** Picks a 考核期: month, quarter, half-year or year (as the server's period keys). */
 export function PeriodPicker({ value, onChange }: { value: string; onChange: (period: string) => void }) {
   const { kind, year, part } = parse(value);
-  const thisYear = new Date().getFullYear();
+  const thisYear = beijingYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   if (!years.includes(year)) years.push(year);
   return (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { FieldSizes, Round, RoundInput } from '../../api/assessment.ts';
 import { createRound, updateRound } from '../../api/assessment.ts';
+import { beijingYear } from '../../lib/format.ts';
 
 const SIZE_FIELDS: { key: keyof FieldSizes; label: string }[] = [
   { key: 'indicator', label: '全省市州数' },
@@ -58,7 +59,7 @@ export function RoundFormModal(props: { open: boolean; planId?: number; round?: 
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={round ? { title: round.title, period: round.period, methodologyKey: round.methodologyKey ?? undefined, fieldSizes: round.fieldSizes } : { period: String(new Date().getFullYear() - 1) }}
+        initialValues={round ? { title: round.title, period: round.period, methodologyKey: round.methodologyKey ?? undefined, fieldSizes: round.fieldSizes } : { period: String(beijingYear() - 1) }}
         onFinish={(v) => void submit(v)}
         data-testid="round-form"
       >

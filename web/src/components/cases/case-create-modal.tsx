@@ -1,12 +1,13 @@
 import { DatePicker, Form, Input, Modal, Select, message } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { createCase, type CaseCreate } from '../../api/cases-api.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useUnits } from '../../hooks/use-units.ts';
+import { serverNow } from '../../lib/server-clock.ts';
 import { CASE_KINDS, CASE_SOURCES, KIND_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './case-labels.ts';
 
-interface Values extends Omit<CaseCreate, 'foundOn'> { foundOn: dayjs.Dayjs }
+interface Values extends Omit<CaseCreate, 'foundOn'> { foundOn: Dayjs }
 
 /** 登记问题: the office registers a problem (and 交办 at once when a 主办 unit is chosen). */
 export function CaseCreateModal(props: { open: boolean; planId: number | undefined; onClose: () => void; onCreated: (id: number) => void }) {
@@ -29,7 +30,7 @@ export function CaseCreateModal(props: { open: boolean; planId: number | undefin
   };
   return (
     <Modal open={props.open} title="登记问题" okText="登记" cancelText="取消" onOk={() => void submit()} confirmLoading={saving} onCancel={props.onClose} width={640} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ source: 'inspection', kind: 'rectify', severity: 'general', foundOn: dayjs() }} data-testid="case-create-form">
+      <Form form={form} layout="vertical" initialValues={{ source: 'inspection', kind: 'rectify', severity: 'general', foundOn: serverNow() }} data-testid="case-create-form">
         <Form.Item name="source" label="来源" rules={[{ required: true }]}>
           <Select options={CASE_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))} />
         </Form.Item>

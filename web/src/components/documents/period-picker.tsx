@@ -2,6 +2,7 @@ import { Select, Space } from 'antd';
 import { parsePeriod, periodOf, periodParts } from '../../../../src/domain/supervision/periods.ts';
 import type { PeriodType } from './labels.ts';
 import { PERIOD_TYPE_LABELS } from './labels.ts';
+import { beijingToday, beijingYear } from '../../lib/format.ts';
 
 interface Parts {
   type: PeriodType;
@@ -28,7 +29,8 @@ export function parsePeriodKey(key: string): Parts | undefined {
  * plan is of an earlier year (the demo plans are).
  */
 export function defaultPeriod(type: PeriodType, planYear: number | null | undefined): string {
-  const now = new Date();
+  // Beijing's calendar date, read through a local Date's getters.
+  const now = new Date(`${beijingToday()}T00:00:00`);
   const base = planYear && planYear < now.getFullYear() ? new Date(planYear, 11, 31) : now;
   const month = base.getMonth() + 1;
   const day = base.getDate();
@@ -66,7 +68,7 @@ const XUNS = [
 ];
 
 function yearOptions(selected: number) {
-  const current = new Date().getFullYear();
+  const current = beijingYear();
   const first = Math.min(selected, current - 5);
   const last = Math.max(selected, current + 1);
   return Array.from({ length: last - first + 1 }, (_, i) => last - i).map((y) => ({ value: y, label: `${y}年` }));
