@@ -4,7 +4,7 @@
  * (text pushed off the page, sections lost, page count out of range), not typographic detail.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { buildMonthlyNotice } from '../kinds/monthly-notice.ts';
 import { buildWorkBulletin } from '../kinds/work-bulletin.ts';
 import type { ReportDocument } from '../report-document.ts';
 import { FONTCONFIG_FILE } from './fonts.ts';
+import { LIBREOFFICE_REGISTRY, LIBREOFFICE_REGISTRY_PATH } from './line-breaks.ts';
 import { renderDocx } from './render-docx.ts';
 
 function has(cmd: string): boolean {
@@ -34,6 +35,9 @@ const available = has('soffice') && has('pdftotext') && has('pdfinfo');
 if (!available && process.env.REQUIRE_SOFFICE === 'true') throw new Error('REQUIRE_SOFFICE is set but soffice/pdftotext/pdfinfo are not installed');
 const dir = mkdtempSync(join(tmpdir(), 'yingshang-visual-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The profile the server gives soffice: the line-start rules that keep figures whole (line-breaks.ts).
+mkdirSync(join(dir, 'lo-profile', 'user'), { recursive: true });
+writeFileSync(join(dir, 'lo-profile', LIBREOFFICE_REGISTRY_PATH), LIBREOFFICE_REGISTRY);
 
 interface Pdf { pages: number; text: string; lines: string[]; fonts: string[] }
 
