@@ -28,15 +28,15 @@ const DEFAULT_NOT_AT_START = '!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›
 const DEFAULT_NOT_AT_END = '$(£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥';
 
 /** Characters that may not start a line (the defaults plus the measure words). */
-export const NOT_AT_LINE_START = DEFAULT_NOT_AT_START + MEASURE_WORDS;
+const NOT_AT_LINE_START = DEFAULT_NOT_AT_START + MEASURE_WORDS;
 /** Characters that may not end a line. */
-export const NOT_AT_LINE_END = DEFAULT_NOT_AT_END;
+const NOT_AT_LINE_END = DEFAULT_NOT_AT_END;
 
 const JOINS: readonly [RegExp, string][] = [
   // A number (or its %) and the measure word after it: 7项, 31.6%的, 2023年, 〔2023〕9号.
   [new RegExp(`([\\d%‰])(?=[${MEASURE_WORDS}])`, 'g'), `$1${WJ}`],
   // Inside a date: 2023年6月30日 holds together.
-  [/(\d[年月])(?=\d)/g, `$1${WJ}`],
+  [/(\d\u2060?[年月])(?=\d)/g, `$1${WJ}`],
   // A 文号: the issuer's abbreviation, 〔year〕 and the number: 邵优化办〔2023〕12号.
   [/([\u4e00-\u9fff])(?=〔\d{4}〕)/g, `$1${WJ}`],
   [/〕(?=\d)/g, `〕${WJ}`],
