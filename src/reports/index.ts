@@ -26,6 +26,7 @@ export { parseReportDocument, reportDocumentSchema, reportKindSchema } from './r
 export { buildAnnualSummary, buildCommendation, buildDekadBrief, buildHalfYearReview, buildMonthlyNotice, buildQuarterlySummary, buildSupervisionOrder, buildWorkBulletin };
 export { renderDocx } from './gbt9704/render-docx.ts';
 export { FONTCONFIG_FILE } from './gbt9704/fonts.ts';
+export { LIBREOFFICE_REGISTRY, LIBREOFFICE_REGISTRY_PATH } from './gbt9704/line-breaks.ts';
 export { renderHtml } from './html/render-html.ts';
 export { renderChartSvg } from './charts/chart-svg.ts';
 export { renderChartPng } from './charts/chart-png.ts';

@@ -10,27 +10,24 @@ import type { BlockOf, TableColumn } from '../report-document.ts';
 import type { ChartImage } from '../charts/chart-png.ts';
 import { FANGSONG, HEITI } from './fonts.ts';
 import { SMALL_PT, TYPE_AREA, pt } from './page.ts';
+import { cellTextWidth, fitColumnWidths } from './column-widths.ts';
 import { lineSpacing, run } from './runs.ts';
 
 /** Table text: 小四 (12 pt), comfortably above the 10.5 pt legibility floor. */
 const CELL_PT = 12;
 const CELL_LINE = pt(CELL_PT * 1.35);
+/** Left plus right cell margin (60 twips each). */
+const CELL_PADDING = 120;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function columnWidths(columns: readonly TableColumn[]): number[] {
-  const total = columns.reduce((s, c) => s + c.weight, 0);
-  const widths = columns.map((c) => Math.floor((TYPE_AREA.width * c.weight) / total));
-  const rest = TYPE_AREA.width - widths.reduce((s, w) => s + w, 0);
-  widths[widths.length - 1] = (widths.at(-1) ?? 0) + rest;
-  return widths;
-}
+interface CellStyle { header: boolean; align: TableColumn['align']; keepNext: boolean; top: boolean }
 
-function cell(text: string, width: number, header: boolean, align: TableColumn['align'], keepNext = false): TableCell {
+function cell(text: string, width: number, { header, align, keepNext, top }: CellStyle): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    verticalAlign: top ? VerticalAlign.TOP : VerticalAlign.CENTER,
+    margins: { left: CELL_PADDING / 2, right: CELL_PADDING / 2, top: 30, bottom: 30 },
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
     children: text.split('\n').map((line) => new Paragraph({
       alignment: header ? AlignmentType.CENTER : ALIGN[align],
@@ -59,35 +56,37 @@ const TALL_ROW_LINES = 6;
 /** Lines the tallest cell of a row needs, estimated from its text and its column's width. */
 export function rowLines(row: readonly string[], widths: readonly number[]): number {
   return Math.max(1, ...row.map((text, i) => {
-    const perLine = Math.max(1, Math.floor(((widths[i] ?? 0) - 120) / pt(CELL_PT)));
-    return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / perLine)), 0);
+    const perLine = Math.max(1, Math.floor(((widths[i] ?? 0) - CELL_PADDING) / pt(CELL_PT)));
+    return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(cellTextWidth(line) / perLine)), 0);
   }));
 }
 
-// Width in cell characters: CJK and full-width count 1, ASCII ½.
-function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
-  return w;
-}
-
-/** A data table as wide as the type area; the header row repeats on every page. */
-export function dataTable(block: BlockOf<'table'>): (Paragraph | Table)[] {
-  const widths = columnWidths(block.columns);
+/**
+ * A data table as wide as the type area; the header row repeats on every page. `beforeRecord`:
+ * the 版记 follows, so the last rows keep with its anchor paragraph.
+ */
+export function dataTable(block: BlockOf<'table'>, beforeRecord = false): (Paragraph | Table)[] {
+  const widths = fitColumnWidths(block.columns, block.rows, TYPE_AREA.width, { charWidth: pt(CELL_PT), padding: CELL_PADDING });
   // No page holds a lone row: the header stays with the first two rows (keep with next) and the
   // last row with the one before it.
-  const keep = (row: number): boolean => row < 1 || row === block.rows.length - 2;
+  const last = block.rows.length - 1;
+  const keep = (row: number): boolean => row < 1 || row === last - 1 || (beforeRecord && row === last);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.title, widths[i] ?? 0, true, 'center', true)),
+    children: block.columns.map((c, i) => cell(c.title, widths[i] ?? 0, { header: true, align: 'center', keepNext: true, top: false })),
   });
-  const body = block.rows.map((r, k) => new TableRow({
-    // A short row stays whole; a tall one (a task with its progress) may continue on the next
-    // page, so no page is left with a single row and a blank half (seen in the 附件 task lists).
-    cantSplit: rowLines(r, widths) <= TALL_ROW_LINES,
-    children: block.columns.map((c, i) => cell(r[i] ?? '', widths[i] ?? 0, false, c.align, keep(k))),
-  }));
+  const body = block.rows.map((r, k) => {
+    // A short row stays whole, its cells centred; a tall one (a task with its progress) may
+    // continue on the next page, so no page is left with a single row and a blank half (seen in
+    // the 附件 task lists), and its cells start at the top so both parts show what they hold.
+    // The last two rows stay whole, so no page holds the tail of a row alone.
+    const tall = rowLines(r, widths) > TALL_ROW_LINES && k < last - 1;
+    return new TableRow({
+      cantSplit: !tall,
+      children: block.columns.map((c, i) => cell(r[i] ?? '', widths[i] ?? 0, { header: false, align: c.align, keepNext: keep(k), top: tall })),
+    });
+  });
   const table = new Table({
     width: { size: TYPE_AREA.width, type: WidthType.DXA },
     columnWidths: widths,
@@ -95,7 +94,10 @@ export function dataTable(block: BlockOf<'table'>): (Paragraph | Table)[] {
     rows: [header, ...body],
   });
   // An empty paragraph after the table: Word merges two adjacent tables into one otherwise.
-  const after = new Paragraph({ spacing: lineSpacing(), children: [] });
+  // Before the 版记 it is a hairline kept with the 版记's anchor, so the last rows go with it.
+  const after = beforeRecord
+    ? new Paragraph({ keepNext: true, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] })
+    : new Paragraph({ spacing: lineSpacing(), children: [] });
   return [...(block.caption ? [caption(block.caption, 0.5, 0)] : []), table, after];
 }
 
@@ -104,7 +106,8 @@ export function chartParagraphs(block: BlockOf<'chart'>, image: ChartImage): Par
   const picture = new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
-    spacing: { before: pt(6), after: 0 },
+    // Single (auto) spacing: under the document's exact 28.95 pt pitch the picture was cut to one line.
+    spacing: { before: pt(6), after: 0, line: 240, lineRule: LineRuleType.AUTO },
     children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: image.widthPx, height: image.heightPx }, altText: { name: block.caption, title: block.caption, description: block.caption } })],
   });
   return [picture, caption(block.caption, 0, 0.5)];

@@ -2,13 +2,13 @@
  * 版头, 报头, 版记 and page numbers: the parts of a 公文 around the text (GB/T 9704 7.2, 7.4, 7.5).
  */
 import {
-  AlignmentType, BorderStyle, Footer, LineRuleType, PageNumber, Paragraph, TabStopType, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Footer, OverlapType, RelativeVerticalPosition, TableAnchorType, LineRuleType, PageNumber, Paragraph, TabStopType, Table, TableCell, TableRow, TextRun,
   WidthType,
 } from 'docx';
 import type { BlockOf } from '../report-document.ts';
 import { formatChineseDate } from '../kinds/text-helpers.ts';
 import { FANGSONG, SONGTI, XIAOBIAOSONG, runFont } from './fonts.ts';
-import { BODY_PT, SMALL_PT, TYPE_AREA, fitMark, mm, pt, textWidthInChars } from './page.ts';
+import { BODY_PT, PAGE, SMALL_PT, TYPE_AREA, fitMark, mm, pt, textWidthInChars } from './page.ts';
 import { RED, lineSpacing, run } from './runs.ts';
 
 const redRule = (space: number) => ({ bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space } });
@@ -83,6 +83,15 @@ function recordRow(children: Paragraph[], top: typeof THICK | typeof THIN, botto
  * GB/T 9704 7.4: 版记. 抄送 (and 报/发 in a 简报) in 4号仿宋, 左右各空一字, a wrapped line aligned
  * after the colon (7.4.2); 印发机关 左空一字 and 印发日期 右空一字 followed by 印发 (7.4.3); a thick
  * rule above the first and below the last element, thin rules between (7.4.1).
+ *
+ * 7.4: 版记应置于公文最后一面, its last rule on the type area's last line. The table floats, its
+ * bottom on the bottom margin of the page that holds its anchor (recordAnchorParagraph, the
+ * document's last paragraph), so text before it ends wherever it ends and the 版记 is at the
+ * foot. Why this form: LibreOffice 7.4 ignores a bottom-aligned frame paragraph (w:framePr) and
+ * section vertical alignment, but turns a floating table into a frame with its vertical
+ * orientation — only when text could stand beside it, which it decides from the page width when
+ * the horizontal anchor is the page, hence the page anchor at the left margin (measured: with a
+ * margin anchor it stayed inline under the signature). Word reads the same w:tblpPr.
  */
 export function recordTable(block: BlockOf<'record'>): Table {
   const style = { face: FANGSONG, sizePt: SMALL_PT, snapToGrid: false } as const;
@@ -104,7 +113,27 @@ export function recordTable(block: BlockOf<'record'>): Table {
     : [];
   const all = [...lineRows, ...printed];
   const rows = all.map((p, i) => recordRow([p], i === 0 ? THICK : THIN, i === all.length - 1 ? THICK : NONE));
-  return new Table({ width: { size: TYPE_AREA.width, type: WidthType.DXA }, columnWidths: [TYPE_AREA.width], rows });
+  return new Table({
+    width: { size: TYPE_AREA.width, type: WidthType.DXA },
+    columnWidths: [TYPE_AREA.width],
+    rows,
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: PAGE.marginLeft,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
+  });
+}
+
+/**
+ * The paragraph the floating 版记 hangs on: the document's last, a hairline high, so it fits
+ * under whatever ends the text. The block before it keeps with it (render-docx), so the 版记
+ * never lands alone on a page of its own.
+ */
+export function recordAnchorParagraph(): Paragraph {
+  return new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
 }
 
 /**

@@ -1,9 +1,8 @@
 /**
  * Line breaking of Chinese text around figures and in titles. A 公文 never splits a number,
  * percentage, date, 文号 or count ("5⏎项"): the HTML preview wraps such tokens in no-wrap spans
- * (figurePieces). The DOCX cannot say it portably — LibreOffice 7.4 ignores U+2060 WORD JOINER in
- * CJK text and even breaks digit runs at it — so there the tables give dates room instead. Long
- * titles are split between words into balanced lines (titleLines) in both.
+ * (figurePieces); the DOCX joins them with word joiners and forbidden line-start characters
+ * (line-breaks.ts). Long titles are split between words into balanced lines (titleLines) in both.
  */
 
 // Tokens kept on one line: 文号 (〔2023〕12号 with the character before it), dates

@@ -9,7 +9,8 @@ import type { Block, ReportDocument } from '../report-document.ts';
 import { renderChartPng, type ChartImage } from '../charts/chart-png.ts';
 import { chartParagraphs, dataTable } from './data-blocks.ts';
 import { FANGSONG, patchFontTable, runFont } from './fonts.ts';
-import { mastheadParagraphs, pageNumberFooters, recordTable, redHeaderParagraphs } from './furniture.ts';
+import { mastheadParagraphs, pageNumberFooters, recordAnchorParagraph, recordTable, redHeaderParagraphs } from './furniture.ts';
+import { patchLineBreakSettings } from './line-breaks.ts';
 import { BODY_PT, FOOTER_DISTANCE, LINE_PITCH, PAGE } from './page.ts';
 import {
   addresseeParagraph, attachmentLabelParagraph, attachmentNoteParagraphs, bodyParagraph, headingParagraph,
@@ -35,12 +36,13 @@ function blockChildren(block: Block, previous: Block | undefined, next: Block | 
     case 'addressee': return [addresseeParagraph(block)];
     case 'heading': return [headingParagraph(block)];
     case 'paragraph': return [bodyParagraph(block, withRecord)];
-    case 'table': return dataTable(block);
+    // Before the 版记 the table's last rows keep with its anchor, which also parts it from the next table.
+    case 'table': return dataTable(block, next?.kind === 'record');
     case 'chart': return chart ? chartParagraphs(block, chart) : [];
     case 'attachmentNote': return attachmentNoteParagraphs(block, withRecord);
     case 'signature': return signatureParagraphs(block, withRecord);
     case 'attachment': return [attachmentLabelParagraph(block)];
-    case 'record': return [recordTable(block)];
+    case 'record': return [recordTable(block), recordAnchorParagraph()];
   }
 }
 
@@ -65,8 +67,11 @@ export function buildDocxDocument(doc: ReportDocument, charts: ReadonlyMap<numbe
           size: { width: PAGE.width, height: PAGE.height },
           margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight, header: PAGE.marginTop / 2, footer: FOOTER_DISTANCE, gutter: 0 },
         },
-        // A line grid of 22 lines, so Word's page setup shows the GB/T 9704 figure; text sets exact spacing.
-        grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+        // The 22-line pitch is kept for Word's page setup, but no grid is switched on: every
+        // paragraph sets its exact spacing, and LibreOffice snapped even 4号 table lines and the
+        // 2号 title to a grid line, so page 1 ended after the 主送 and a 15-page 月通报 became 11
+        // pages without it (measured).
+        grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
       },
       footers: pageNumberFooters(),
       children,
@@ -100,6 +105,8 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(packed);
   const fontTable = zip.file('word/fontTable.xml');
   if (fontTable) zip.file('word/fontTable.xml', patchFontTable(await fontTable.async('string')));
+  const settings = zip.file('word/settings.xml');
+  if (settings) zip.file('word/settings.xml', patchLineBreakSettings(await settings.async('string')));
   const styles = zip.file('word/styles.xml');
   if (styles) zip.file('word/styles.xml', patchParagraphDefaults(await styles.async('string')));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -5,6 +5,7 @@
 import { LineRuleType, TextRun } from 'docx';
 import type { Inline } from '../report-document.ts';
 import { FANGSONG, HEITI, KAITI, runFont, type FontFace } from './fonts.ts';
+import { joinFigures } from './line-breaks.ts';
 import { BODY_CHAR_SPACING, BODY_PT, LINE_PITCH } from './page.ts';
 
 /** GB/T 9704 7.2.2 / 7.2.6: 红色 for the 版头; pure red as printed by the offices' templates. */
@@ -27,13 +28,12 @@ export interface RunStyle {
 }
 
 /**
- * One run of text in the given style (sizes in points; Word stores half-points). No word joiners
- * go into the text: LibreOffice 7.4 treats U+2060 between digits as a break opportunity and split
- * “110” as “11⏎0” with them (measured), while without them it keeps digit runs whole.
+ * One run of text in the given style (sizes in points; Word stores half-points). A figure and
+ * its measure word are joined (line-breaks.ts) so no line ends inside “7项” or “2023年6月”.
  */
 export function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
-    text,
+    text: joinFigures(text),
     ...(style.breakBefore ? { break: 1 } : {}),
     font: runFont(style.face),
     size: style.sizePt * 2,

@@ -4,11 +4,11 @@
  * (text pushed off the page, sections lost, page count out of range), not typographic detail.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { docxToPdf, sofficeAvailable, splitFigures, type Pdf } from '../__fixtures__/pdf-probe.ts';
 import { bulletin003 } from '../__fixtures__/bulletin-003.ts';
 import { shaoyangProgress } from '../__fixtures__/shaoyang-progress.ts';
 import { commendation004 } from '../__fixtures__/commendation-004.ts';
@@ -17,65 +17,12 @@ import { buildReport } from '../index.ts';
 import { buildMonthlyNotice } from '../kinds/monthly-notice.ts';
 import { buildWorkBulletin } from '../kinds/work-bulletin.ts';
 import type { ReportDocument } from '../report-document.ts';
-import { FONTCONFIG_FILE } from './fonts.ts';
 import { renderDocx } from './render-docx.ts';
 
-function has(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = has('soffice') && has('pdftotext') && has('pdfinfo');
-// CI installs LibreOffice and poppler and sets REQUIRE_SOFFICE: there a missing tool is a failure, not a skip.
-if (!available && process.env.REQUIRE_SOFFICE === 'true') throw new Error('REQUIRE_SOFFICE is set but soffice/pdftotext/pdfinfo are not installed');
 const dir = mkdtempSync(join(tmpdir(), 'yingshang-visual-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Pdf { pages: number; text: string; lines: string[]; fonts: string[] }
-
-async function toPdf(doc: ReportDocument, name: string): Promise<Pdf> {
-  const docx = join(dir, `${name}.docx`);
-  writeFileSync(docx, await renderDocx(doc));
-  // The same fontconfig file the server gives soffice (pdf.ts): each role its own open face.
-  const env = { ...process.env, FONTCONFIG_FILE: fileURLToPath(FONTCONFIG_FILE) };
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000, env });
-  const pdf = join(dir, `${name}.pdf`);
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-  // Without -layout, text comes in reading order; spaces LibreOffice puts between CJK and digits are dropped.
-  const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
-  const text = raw.replace(/\s+/g, '');
-  const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  return { pages, text, lines, fonts: embeddedFaces(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })) };
-}
-
-/** Base names of the embedded fonts (subset tag and LibreOffice's -VKana suffix dropped), distinct. */
-function embeddedFaces(pdffonts: string): string[] {
-  const names = pdffonts.split('\n').slice(2).map((l) => l.split(/\s+/)[0] ?? '').filter((n) => n !== '');
-  return [...new Set(names.map((n) => n.replace(/^[A-Z]{6}\+/, '').replace(/-VKana$/, '')))];
-}
-
-/**
- * Places where a line ends inside a number: the line ends in a digit or decimal point and the next
- * goes on with more digits or the point (“11⏎0项”, “31.⏎6”). A table row read back starts with its
- * number and a space, which is not a split. LibreOffice 7.4 may still break between a number and
- * the CJK character after it (“15⏎日”, “5⏎项”); the DOCX has no portable way to forbid that.
- */
-function splitNumbers(lines: readonly string[]): string[] {
-  const found: string[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const [a, b] = [lines[i - 1] ?? '', lines[i] ?? ''];
-    const inNumber = /[\d.]$/.test(a) && /^(\.|\d+[^\s\d]|[%％‰])/.test(b);
-    // “2023年4⏎月” in a narrow 完成时限 column.
-    const inMonth = /\d{4}年\d{1,2}$/.test(a) && b.startsWith('月');
-    if (inNumber || inMonth) found.push(`${a.slice(-10)}⏎${b.slice(0, 10)}`);
-  }
-  return found;
-}
+const toPdf = async (doc: ReportDocument, name: string): Promise<Pdf> => docxToPdf(await renderDocx(doc), dir, name);
 
 function inOrder(text: string, needles: readonly string[]): number {
   let at = -1;
@@ -87,7 +34,7 @@ function inOrder(text: string, needles: readonly string[]): number {
   return at;
 }
 
-describe.skipIf(!available)('LibreOffice rendering', () => {
+describe.skipIf(!sofficeAvailable)('LibreOffice rendering', () => {
   it('lays out the 月通报 with every section in order on a plausible number of pages', async () => {
     const { pages, text } = await toPdf(buildMonthlyNotice(shaoyangProgress()), 'notice');
     expect(pages).toBeGreaterThanOrEqual(6);
@@ -108,7 +55,7 @@ describe.skipIf(!available)('LibreOffice rendering', () => {
 
   it('keeps numbers and table dates on one line and sets title, body and headings in distinct faces', async () => {
     const { lines, fonts } = await toPdf(buildMonthlyNotice(shaoyangProgress()), 'figures');
-    expect(splitNumbers(lines)).toEqual([]);
+    expect(splitFigures(lines)).toEqual([]);
     // 小标宋 (title), 仿宋 (body), 黑体 (一、), 楷体 (（一）): four faces, whether official or substitutes.
     expect(fonts.length).toBeGreaterThanOrEqual(3);
     const { fonts: bulletinFonts } = await toPdf(buildWorkBulletin(bulletin003()), 'bulletin-fonts');
@@ -137,7 +84,7 @@ describe.skipIf(!available)('LibreOffice rendering', () => {
     ];
     for (const doc of docs) {
       const pdf = await toPdf(doc, `all-${doc.kind}`);
-      expect(splitNumbers(pdf.lines), doc.kind).toEqual([]);
+      expect(splitFigures(pdf.lines), doc.kind).toEqual([]);
       // Page numbers (“— 5 —”) interrupt a paragraph that runs over a page; the words are the model's.
       // Punctuation is left out of the comparison: LibreOffice 7.4 hangs a line-end “、” into the
       // margin and does not paint it (a known defect of its hanging punctuation, not of the model).

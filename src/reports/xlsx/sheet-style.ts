@@ -62,21 +62,39 @@ export function wrappedLines(text: string, width: number): number {
   }, 0);
 }
 
+function cellText(ws: Worksheet, row: number, col: number): string {
+  const value = ws.getCell(row, col).value;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+const heightOf = (lines: number): number => Math.round((lines * LINE_PT + ROW_PADDING_PT) * 10) / 10;
+
 /**
  * Gives rows first..last the height their wrapped text needs: exceljs writes no height, and
  * LibreOffice (unlike Excel) does not grow a row on opening, so wrapped text overprinted the next
- * row. Cells merged over several rows are left out: their text has the merged height.
+ * row. A cell merged over several rows needs its text to fit their sum: when it does not (a long
+ * 责任单位 list over two short tasks), the last of its rows grows.
  */
 export function fitRowHeights(ws: Worksheet, first: number, last: number, columns: readonly SheetColumn[]): void {
   for (let r = first; r <= last; r++) {
     let lines = 1;
     columns.forEach((col, i) => {
-      const cell = ws.getCell(r, i + 1);
-      if (cell.isMerged) return;
-      const text = typeof cell.value === 'string' || typeof cell.value === 'number' ? String(cell.value) : '';
-      lines = Math.max(lines, wrappedLines(text, col.width));
+      if (ws.getCell(r, i + 1).isMerged) return;
+      lines = Math.max(lines, wrappedLines(cellText(ws, r, i + 1), col.width));
     });
-    ws.getRow(r).height = Math.round((lines * LINE_PT + ROW_PADDING_PT) * 10) / 10;
+    ws.getRow(r).height = heightOf(lines);
+  }
+  const merges: string[] = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  for (const range of merges) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (!m) continue;
+    const [top, bottom] = [Number(m[2]), Number(m[4])];
+    const col = ws.getColumn(m[1] ?? 'A').number;
+    if (col !== ws.getColumn(m[3] ?? 'A').number || top < first || bottom > last) continue;
+    const needed = heightOf(wrappedLines(cellText(ws, top, col), columns[col - 1]?.width ?? 10));
+    let have = 0;
+    for (let r = top; r <= bottom; r++) have += ws.getRow(r).height;
+    if (needed > have) ws.getRow(bottom).height = Math.round((ws.getRow(bottom).height + needed - have) * 10) / 10;
   }
 }
 

@@ -62,6 +62,16 @@ describe('responsibility table, seed 000 layout', () => {
       const text = ws.getCell(r, 3).text;
       expect(height, `row ${r}`).toBeGreaterThanOrEqual(lines(text, 48) * 15);
     }
+    // A merged cell (一级指标, 二级指标, 牵头单位 …) fits in the rows it spans together.
+    const widths = [12, 16, 48, 8, 12, 24, 10, 8, 22, 10];
+    const merges: string[] = (ws.model as unknown as { merges: string[] }).merges;
+    for (const range of merges.filter((m) => m !== 'A1:J1')) {
+      const [, col = 'A', top = '0', bottom = '0'] = /^([A-J])(\d+):[A-J](\d+)$/.exec(range) ?? [];
+      const c = col.charCodeAt(0) - 64;
+      let height = 0;
+      for (let r = Number(top); r <= Number(bottom); r++) height += ws.getRow(r).height;
+      expect(height, range).toBeGreaterThanOrEqual(lines(ws.getCell(Number(top), c).text, widths[c - 1] ?? 10) * 15);
+    }
     const short = Math.min(...Array.from({ length: 204 }, (_, k) => ws.getRow(3 + k).height));
     const long = Math.max(...Array.from({ length: 204 }, (_, k) => ws.getRow(3 + k).height));
     expect(short).toBeLessThan(long);
