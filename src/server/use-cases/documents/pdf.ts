@@ -6,11 +6,11 @@
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FONTCONFIG_FILE } from '../../../reports/index.ts';
+import { FONTCONFIG_FILE, LIBREOFFICE_REGISTRY, LIBREOFFICE_REGISTRY_PATH } from '../../../reports/index.ts';
 
 let found: string | null | undefined;
 
@@ -63,6 +63,11 @@ export async function docxToPdf(docx: Uint8Array, timeoutMs = 120_000): Promise<
   try {
     const input = join(dir, 'document.docx');
     await writeFile(input, docx);
+    // The profile carries the line-start rules that keep a figure and its measure word together
+    // (LibreOffice does not read them from the DOCX; see reports/gbt9704/line-breaks.ts).
+    const registry = join(dir, 'profile', LIBREOFFICE_REGISTRY_PATH);
+    await mkdir(dirname(registry), { recursive: true });
+    await writeFile(registry, LIBREOFFICE_REGISTRY);
     const profile = pathToFileURL(join(dir, 'profile')).href;
     await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], timeoutMs);
     return await readFile(join(dir, 'document.pdf'));
