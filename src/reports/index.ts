@@ -31,8 +31,8 @@ export { renderChartSvg } from './charts/chart-svg.ts';
 export { renderChartPng } from './charts/chart-png.ts';
 export { renderResponsibilityXlsx } from './xlsx/responsibility-table.ts';
 export { renderTaskListXlsx } from './xlsx/task-list-table.ts';
-export { rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
-export { formatChineseDate, OFFICE_TODO, officeTodo } from './kinds/text-helpers.ts';
+export { indicatorWorstLaggards, rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
+export { formatChineseDate, joinNames, OFFICE_TODO, officeTodo, sentence } from './kinds/text-helpers.ts';
 export type { RateRow } from './kinds/progress-stats.ts';
 
 /** Input data of each kind, for callers that dispatch on the kind (the CLI's `report KIND`). */

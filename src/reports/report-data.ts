@@ -176,13 +176,19 @@ export interface CommendationData {
   /** Opening paragraphs (what was achieved, on whose decision). */
   preamble: string[];
   indicatorAwards: { indicator: string; leadUnits: string[]; keyResponsibleUnits: string[] }[];
-  placeAwards: { name: string; rank: number }[];
+  /** Places by rank; `group` (县（市）/ 区 / 园区) when the province ranks them in separate groups. */
+  placeAwards: { name: string; rank: number; group?: string }[];
+  /** Why ranks restart in each group (printed before the places), or null. */
+  placeNote?: string | null;
   /** Support units: a written paragraph, or units listed when no text is given. */
   supportText: string | null;
   supportUnits: string[];
   closing: string[];
-  /** 典型经验做法 printed as an attachment; empty leaves the attachment out. */
-  practices: { heading: string; text: string }[];
+  /**
+   * 典型经验做法 printed as an attachment; empty leaves the attachment out. `flag` is a 【待补充】
+   * line for the office (a unit without a practice), printed as its own paragraph.
+   */
+  practices: { heading: string; text: string; flag?: string }[];
   /** Section headings; defaults follow seed 004. */
   sectionTitles?: { indicators?: string; places?: string; support?: string };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
+import { addDays, chinaDate, WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import { assessmentIndicatorRanks, assessmentPlaceRanks, assessmentRounds } from '../../db/assessment-schema.ts';
 import { indicators, plans, regions, tasks, units } from '../../db/schema.ts';
 import { parseDocument } from '../../ingest/index.ts';
@@ -8,6 +8,7 @@ import { inspectDocx } from '../../reports/__fixtures__/docx-inspect.ts';
 import type { ReportDocument } from '../../reports/index.ts';
 import { sofficePath } from '../use-cases/documents/pdf.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
+import { planProgress } from '../use-cases/documents/task-progress.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
 interface Doc { id: number; status: string; number: string | null; title: string; kind: string; model: ReportDocument; html: string; hasPdf: boolean; permissions: { edit: boolean } }
@@ -184,10 +185,14 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     expect((await send('office', 'POST', `/api/documents/${orderDoc.id}/issue`)).json<Doc>().number).toBe('邵优化督〔2023〕1号');
     expect((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'supervision-order', period: '2023-05' })).json<ErrorBody>().code).toBe('DOCUMENT_DATA_MISSING');
 
-    const results = { indicators: [{ seq: 1, rank: 2 }, { seq: 2, rank: 12 }], places: [{ name: '邵东市', kind: 'county', rank: 3 }, { name: '新邵县', kind: 'county', rank: 40 }] };
+    // An indicator with no overdue task on the report date (its lead unit is nobody's worst laggard).
+    const progress = await planProgress(t.database.db, planId, addDays(chinaDate(t.clock.now), -1), new WorkCalendar(), chinaDate(t.clock.now));
+    const clean = (await t.database.db.select().from(indicators).where(eq(indicators.planId, planId)).orderBy(indicators.seq))
+      .find((i) => !progress.tasks.some((x) => x.indicatorSeq === i.seq && x.overdue))!;
+    const results = { indicators: [{ seq: clean.seq, rank: 2 }, { seq: 2, rank: 12 }], places: [{ name: '邵东市', kind: 'county', rank: 3 }, { name: '新邵县', kind: 'county', rank: 40 }] };
     const praise = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023', results })).json<Doc>();
     const text = modelText(praise.model);
-    expect(text).toContain('开办企业指标');
+    expect(text).toContain(`${clean.name}指标`);
     expect(text).toContain('邵东市（排名第三）');
     expect(text).not.toContain('新邵县');
     expect((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023' })).json<ErrorBody>().code).toBe('DOCUMENT_DATA_MISSING');
@@ -195,13 +200,53 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     // Once the period's assessment round is entered, the results come from it.
     const db = t.database.db;
     const [round] = await db.insert(assessmentRounds).values({ planId, title: '2023年度省营商环境评价', period: '2023', fieldSizes: { indicator: 14, county: 86, district: 36, park: 134 } }).returning();
-    const [ind1] = await db.select().from(indicators).where(and(eq(indicators.planId, planId), eq(indicators.seq, 1)));
     const [wugang] = await db.select().from(regions).where(eq(regions.name, '武冈市'));
-    await db.insert(assessmentIndicatorRanks).values({ roundId: round!.id, indicatorId: ind1!.id, rank: 3 });
+    await db.insert(assessmentIndicatorRanks).values({ roundId: round!.id, indicatorId: clean.id, rank: 3 });
     await db.insert(assessmentPlaceRanks).values({ roundId: round!.id, regionId: wugang!.id, kind: 'county', rank: 5 });
     const fromRound = modelText((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023' })).json<Doc>().model);
-    expect(fromRound).toContain('开办企业指标');
+    expect(fromRound).toContain(`${clean.name}指标`);
     expect(fromRound).toContain('武冈市（排名第五）');
+  });
+
+  it('commends no indicator\'s worst laggard, explains the place groups and flags units without practices', async () => {
+    const db = t.database.db;
+    const inds = await db.select().from(indicators).where(eq(indicators.planId, planId));
+    const [round] = await db.insert(assessmentRounds).values({ planId, title: '2023年度省营商环境评价（复核）', period: '2023', fieldSizes: { indicator: 14, county: 86, district: 36, park: 134 } }).returning();
+    await db.insert(assessmentIndicatorRanks).values(inds.map((i) => ({ roundId: round!.id, indicatorId: i.id, rank: 1 })));
+    const [shuangqing] = await db.select().from(regions).where(eq(regions.name, '双清区'));
+    const [wugang] = await db.select().from(regions).where(eq(regions.name, '武冈市'));
+    await db.insert(assessmentPlaceRanks).values([{ roundId: round!.id, regionId: wugang!.id, kind: 'county', rank: 2 }, { roundId: round!.id, regionId: shuangqing!.id, kind: 'district', rank: 1 }]);
+    const doc = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023' })).json<Doc>().model;
+    const lines = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : b.kind === 'heading' ? [b.number + b.text] : []));
+    // The overdue tasks per indicator and lead unit on the report date, counted here from the supervision model.
+    const asOf = addDays(chinaDate(t.clock.now), -1);
+    const progress = await planProgress(db, planId, asOf, new WorkCalendar(), chinaDate(t.clock.now));
+    let checked = 0;
+    let dropped = 0;
+    for (const ind of inds) {
+      const red: Record<string, number> = {};
+      for (const task of progress.tasks) if (task.indicatorSeq === ind.seq && task.overdue) for (const u of task.leadUnits) red[u] = (red[u] ?? 0) + 1;
+      const top = Math.max(0, ...Object.values(red));
+      const worst = Object.keys(red).filter((u) => top > 0 && red[u] === top);
+      const at = lines.findIndex((l) => l.replace(/^（[一二三四五六七八九十]+）/, '') === `${ind.name}指标`);
+      if (ind.leadUnits.every((u) => worst.includes(u))) {
+        expect(at).toBe(-1);
+        dropped += 1;
+        continue;
+      }
+      const award = lines[at + 1] ?? '';
+      for (const u of worst) expect(award).not.toMatch(new RegExp(`[：、]${u}[、；。]`));
+      checked += worst.length;
+    }
+    expect(checked + dropped).toBeGreaterThan(0);
+    expect(lines.filter((l) => /^（[一二三四五六七八九十]+）.+指标$/.test(l)).length).toBe(inds.length - dropped);
+    const note = lines.findIndex((l) => l.startsWith('省营商环境评价对县（市）、区分组评价、分别排名（参评县（市）组86个、区组36个）'));
+    expect(note).toBeGreaterThan(-1);
+    expect(lines.slice(note + 1, note + 5)).toEqual(['（一）县（市）', '武冈市（排名第二）', '（二）区', '双清区（排名第一）']);
+    // 双清区's June note (the 工作专报 test) is its practice; 武冈市 has none and is flagged for the office.
+    expect(lines.some((l) => /^[一二三四五六七八九十]+、双清区。推行“企业开办\+N”套餐服务。$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^[一二三四五六七八九十]+、武冈市。【待补充】武冈市在2023年尚无录入的典型经验做法/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('三、【待补充】'))).toBe(true);
   });
 
   it('checks periods against kinds and keeps units out, leaders read-only', async () => {
