@@ -90,6 +90,20 @@ export interface ProgressReviewData {
   nextSteps: string[];
   /** Units' reporting and 督办 record in the period and the one before (absent: the section is left out). */
   supervision?: SupervisionRecord;
+  /** 领导批示 written in the period with the units' answers (absent or empty: the section is left out). */
+  instructions?: InstructionRecord[];
+}
+
+/** A 领导批示 of the period and what the units reported doing about it. */
+export interface InstructionRecord {
+  /** Who wrote it (display name). */
+  by: string;
+  /** ISO date it was written. */
+  on: string;
+  text: string;
+  /** The plan task it was written on, when it concerns one. */
+  taskSeq: number | null;
+  answers: { unit: string; on: string; text: string }[];
 }
 
 /** One unit's counts in a period: tasks reported late, reports returned, tasks not reported, 督办单 received. */

@@ -9,11 +9,12 @@ import { closingBlocks, openingBlocks } from './document-parts.ts';
 import {
   highlightSection, indicatorSection, nextStepSection, overviewSection, problemSection, unitSection, type TaskListAttachment,
 } from './progress-sections.ts';
+import { instructionSection } from './instruction-section.ts';
 import { supervisionSection } from './supervision-section.ts';
 import { chineseNumber, heading, para } from './text-helpers.ts';
 
 /** Sections a notice or review can have. */
-export type ReviewSection = 'overview' | 'indicators' | 'units' | 'supervision' | 'problems' | 'highlights' | 'nextSteps';
+export type ReviewSection = 'overview' | 'indicators' | 'units' | 'supervision' | 'instructions' | 'problems' | 'highlights' | 'nextSteps';
 
 /** How one kind words and orders the shared material. */
 export interface ReviewProfile {
@@ -55,6 +56,7 @@ function sectionBody(id: ReviewSection, data: ProgressReviewData, attachments: T
     case 'indicators': return indicatorSection(data);
     case 'units': return unitSection(data);
     case 'supervision': return data.supervision ? supervisionSection(data.supervision) : [];
+    case 'instructions': return instructionSection(data.instructions ?? []);
     case 'problems': {
       const problems = problemSection(data, attachments.length + 1);
       attachments.push(...problems.attachments);
@@ -86,7 +88,9 @@ export function buildProgressReview(profile: ReviewProfile, data: ProgressReview
   const body: Block[] = [para(`为压实工作责任，推动《${data.planTitle}》各项任务落地见效，现将${period}${data.region}优化营商环境重点任务推进情况${profile.verb}如下：`)];
   const attachments: TaskListAttachment[] = [];
   // 报送和督办情况 needs the units' record; without it the section is left out, not left empty.
-  profile.sections.filter((s) => s.id !== 'supervision' || data.supervision).forEach((s, i) => {
+  // 领导批示落实情况 only when the period has instructions.
+  const present = (id: ReviewSection): boolean => (id === 'supervision' ? data.supervision !== undefined : id === 'instructions' ? (data.instructions ?? []).length > 0 : true);
+  profile.sections.filter((s) => present(s.id)).forEach((s, i) => {
     body.push(heading(1, i + 1, s.title(data)), ...sectionBody(s.id, data, attachments));
   });
   body.push(para('注：完成率＝到期任务中已办结任务数÷到期任务数；按时完成率＝到期任务中在完成时限内办结的任务数÷到期任务数。'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { addDays, chinaDate, WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import { assessmentIndicatorRanks, assessmentPlaceRanks, assessmentRounds } from '../../db/assessment-schema.ts';
-import { indicators, plans, regions, tasks, units } from '../../db/schema.ts';
+import { indicators, plans, regions, tasks, units, users } from '../../db/schema.ts';
 import { parseDocument } from '../../ingest/index.ts';
 import { inspectDocx } from '../../reports/__fixtures__/docx-inspect.ts';
 import type { ReportDocument } from '../../reports/index.ts';
@@ -11,7 +11,7 @@ import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { planProgress } from '../use-cases/documents/task-progress.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
-interface Doc { id: number; status: string; number: string | null; title: string; kind: string; model: ReportDocument; html: string; hasPdf: boolean; permissions: { edit: boolean } }
+interface Doc { id: number; status: string; number: string | null; title: string; kind: string; model: ReportDocument; html: string; hasPdf: boolean; permissions: { edit: boolean }; notes: string[] }
 interface ErrorBody { code: string; message: string }
 
 const modelText = (m: ReportDocument): string => JSON.stringify(m.blocks);
@@ -154,7 +154,10 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     for (const s of ['【战斗动态】', '双清区：', '推行“企业开办+N”套餐服务', '市市场监管局：', '企业开办实现全流程一日办结', '【战术借鉴】', '第　期']) expect(text).toContain(s);
     // 战略安排 has no data: it is there, flagged for the office, and the draft cannot be issued so.
     expect(text).toContain('【战略安排】');
-    expect(text).toContain('【待补充】请填写2023年6月党委、政府');
+    expect(text).toContain('【待补充】2023年6月没有录入的领导批示：请填写党委、政府');
+    // The draft tells the office what is left to write, above the editor.
+    expect(draft.notes).toEqual([expect.stringMatching(/^2023年6月没有录入的领导批示：请填写党委、政府/)]);
+    expect(text).toContain('本期编发1条县市区工作动态、1条市直部门工作动态、1条外地经验做法');
     expect(text).not.toContain('暂无');
     const refused = await send('office', 'POST', `/api/documents/${draft.id}/issue`);
     expect(refused.statusCode).toBe(409);
@@ -263,6 +266,29 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     expect((await bytes('unit', `/api/documents/${id}/docx`)).status).toBe(404);
     expect((await getJson(t.app, `/api/documents/${id}`, cookies.yongzhou!)).status).toBe(404);
     expect((await send('office', 'DELETE', `/api/documents/${id}`)).statusCode).toBe(204);
+  });
+
+  it('carries the period\'s 领导批示 and what was done into the 月通报 and the 工作专报\'s 战略安排', async () => {
+    at('2023-06-21');
+    const written = await send('leader', 'POST', '/api/instructions', { targetKind: 'task', targetId: taskId[3], text: '请市场监管局本月底前拿出具体措施' });
+    expect(written.statusCode).toBe(201);
+    at('2023-06-26');
+    expect((await send('unit', 'POST', `/api/instructions/${written.json<{ id: number }>().id}/answer`, { text: '已制定方案，7月25日前完成' })).statusCode).toBe(204);
+    const [leader] = await t.database.db.select().from(users).where(eq(users.login, 'leader-shaoyang'));
+    const said = `2023年6月21日，${leader!.displayName}对第3项任务批示：“请市场监管局本月底前拿出具体措施”。`;
+    at('2023-07-03');
+    const notice = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: '2023-06' })).json<Doc>().model;
+    const lines = notice.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : b.kind === 'heading' ? [b.number + b.text] : []));
+    const head = lines.findIndex((l) => /^[一二三四五六七]、领导批示落实情况$/.test(l));
+    expect(head).toBeGreaterThan(-1);
+    expect(lines[head + 1]).toBe(`${said}市市场监管局2023年6月26日报告：已制定方案，7月25日前完成。`);
+    // May has no instruction: no such section.
+    const may = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: '2023-05' })).json<Doc>().model;
+    expect(modelText(may)).not.toContain('领导批示落实情况');
+    const bulletin = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'work-bulletin', period: '2023-06' })).json<Doc>();
+    const strategy = modelText(bulletin.model);
+    expect(strategy).toContain(said);
+    expect(strategy).not.toContain('没有录入的领导批示');
   });
 
   it('exports the responsibility table in the plan\'s layout, read back to the same tasks', async () => {

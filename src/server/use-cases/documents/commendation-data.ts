@@ -122,7 +122,8 @@ export async function commendationData(db: Db, plan: PlanWithRegion, period: Per
   const grouped = new Set(picked.placeAwards.map((p) => p.kind)).size > 1;
   return {
     issue: issueInfo(plan, today),
-    title: `关于对${year}年度优化营商环境工作成绩突出单位予以通报表扬的通报`,
+    // The period commended: 2023年度 for a year, 2023年上半年 for a half (not the whole year).
+    title: `关于对${period.kind === 'year' ? `${year}年度` : period.label}优化营商环境工作成绩突出单位予以通报表扬的通报`,
     preamble: [`${period.label}，各地各部门认真落实《${plan.title}》部署要求，攻坚克难、担当作为，我${plan.regionLevel === 'province' ? '省' : '市'}营商环境评价取得较好成绩。为表扬先进、激励担当，经研究，决定对以下单位予以通报表扬。`],
     indicatorAwards: picked.indicatorAwards.map((a) => ({ indicator: a.indicator, leadUnits: a.leadUnits, keyResponsibleUnits: a.keyResponsibleUnits })),
     placeAwards: picked.placeAwards.map((p) => ({ name: p.name, rank: p.rank, ...(grouped ? { group: PLACE_GROUPS[p.kind] ?? p.kind } : {}) })),

@@ -31,3 +31,11 @@ describe('place groups', () => {
     expect(placeGroupNote(['county'])).toBeNull();
   });
 });
+
+describe('编者按 of a 工作专报', () => {
+  it('counts what the issue carries, and is left to the office when it carries nothing', async () => {
+    const { editorNote } = await import('./bulletin-data.ts');
+    expect(editorNote('2023年6月', '方案', 2, 0, 1)).toBe('2023年6月，各地各部门围绕《方案》确定的目标任务攻坚克难、真抓实干。本期编发2条县市区工作动态、1条外地经验做法，供各地各部门学习借鉴。');
+    expect(editorNote('2023年6月', '方案', 0, 0, 0)).toMatch(new RegExp(`^${OFFICE_TODO}2023年6月尚无报送的工作动态`));
+  });
+});

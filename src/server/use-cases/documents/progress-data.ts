@@ -10,6 +10,7 @@ import type { Db } from '../../../db/client.ts';
 import type { DekadBriefData, ProgressReviewData, ReviewPeriod, TaskProgress } from '../../../reports/index.ts';
 import { distributionFor, periodPracticeNotes, reportHighlights } from './bulletin-data.ts';
 import { issueInfo, issuerName, regionWord, type PlanWithRegion } from './issuing-office.ts';
+import { documentInstructions } from './instruction-data.ts';
 import { supervisionRecord } from './supervision-record.ts';
 import { lightTrend, planProgress } from './task-progress.ts';
 
@@ -70,6 +71,7 @@ export async function progressReviewData(db: Db, plan: PlanWithRegion, period: P
     highlights: await highlightsOf(db, plan, period),
     nextSteps: defaultNextSteps(progress.tasks),
     supervision: await supervisionRecord(db, plan.id, period, calendar),
+    instructions: await documentInstructions(db, plan.id, period),
   };
 }
 
