@@ -84,6 +84,11 @@ export interface ProgressReviewData {
   tasks: TaskProgress[];
   /** Earlier periods, oldest first (the current period is appended from the tasks). */
   trend: TrendPoint[];
+  /**
+   * The plan's first day (issued or imported): given, a notice's trend is computed month by month
+   * from the tasks from this month on (none before it), instead of `trend`.
+   */
+  planStart?: string;
   /** Good practice worth naming (typed by the office). */
   highlights: string[];
   /** 下步工作 / 下阶段安排. */

@@ -10,6 +10,7 @@ export const ANNUAL_SUMMARY: ReviewProfile = {
   verb: '总结',
   sections: [
     { id: 'overview', title: () => '全年任务完成情况' },
+    { id: 'period', title: () => '本年度到期任务完成情况' },
     { id: 'indicators', title: () => '各指标完成情况' },
     { id: 'highlights', title: () => '主要做法和成效' },
     { id: 'units', title: () => '各单位完成情况' },

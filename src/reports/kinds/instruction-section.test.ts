@@ -26,7 +26,7 @@ describe('领导批示落实情况', () => {
     const notice = heads(buildReport('monthly-notice', { ...data, instructions: records }));
     expect(notice).toEqual(['一、总体情况', '二、各指标推进情况', '三、各单位推进情况', '四、领导批示落实情况', '五、存在的问题', '六、下步工作要求']);
     const half = heads(buildReport('half-year-review', { ...shaoyangProgress({ kind: 'half', year: 2023, half: 1 }), instructions: records }));
-    expect(half).toContain('三、领导批示落实情况');
+    expect(half).toContain('四、领导批示落实情况');
   });
 });
 
