@@ -74,7 +74,14 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     // The preview's markup splits the title between words and wraps figures in no-wrap spans.
     expect(draft.html.replace(/<[^>]+>/g, '')).toContain('关于2023年6月全市优化营商环境重点任务推进情况的通报');
     const trend = draft.model.blocks.find((b) => b.kind === 'chart' && b.chart.type === 'line');
-    expect(trend?.kind === 'chart' ? trend.chart.categories : []).toEqual(['5月', '6月']);
+    // Month by month from the plan's start (never before it); nothing was done before June, so those months read 0.
+    const [plan] = await t.database.db.select().from(plans).where(eq(plans.id, planId));
+    const start = plan!.issuedOn ?? '2023-01-01';
+    const months = ['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-30', '2023-05-31'].filter((end) => end >= start);
+    expect(trend?.kind === 'chart' ? trend.chart.categories : []).toEqual([...months.map((m) => `${Number(m.slice(5, 7))}月`), '6月']);
+    const dueBy = async (end: string) => (await t.database.db.select().from(tasks).where(eq(tasks.planId, planId))).filter((x) => x.dueOn !== null && x.dueOn <= end).length;
+    const zeros = await Promise.all(months.map(async (m) => ((await dueBy(m)) > 0 ? 0 : null)));
+    expect(trend?.kind === 'chart' ? trend.chart.series[0]?.values : []).toEqual([...zeros, Math.round((2 / due) * 1000) / 10]);
 
     const edited: ReportDocument = { ...draft.model, blocks: [...draft.model.blocks] };
     const at0 = edited.blocks.findIndex((b) => b.kind === 'paragraph');
