@@ -67,7 +67,8 @@ export function nextPeriodParagraph(data: ProgressReviewData): Block {
   const due = nextPeriodDue(data.tasks, next);
   const count = new Set(due.flatMap((d) => d.seqs)).size;
   if (!count) return para(`${next.label}没有到期任务，各单位要巩固已办结任务成效，持续推进长期任务。`);
-  const named = due.slice(0, 8).map((d) => `${d.unit}${d.seqs.length}项（第${d.seqs.join('、')}项）`).join('、');
+  // At most three task numbers per unit: the list stays a sentence, the 责任分工表 has the rest.
+  const named = due.slice(0, 8).map((d) => `${d.unit}${d.seqs.length}项（第${d.seqs.slice(0, 3).join('、')}项${d.seqs.length > 3 ? '等' : ''}）`).join('、');
   return para(`${next.label}（至${formatChineseDate(next.end)}）将有${count}项未办结任务到期，按牵头单位分：${named}${due.length > 8 ? `等${due.length}个单位` : ''}。各牵头单位要对照时限倒排工期，确保按期办结。`);
 }
 

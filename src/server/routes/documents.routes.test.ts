@@ -8,6 +8,7 @@ import { inspectDocx } from '../../reports/__fixtures__/docx-inspect.ts';
 import type { ReportDocument } from '../../reports/index.ts';
 import { sofficePath } from '../use-cases/documents/pdf.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
+import { progressReports } from '../../db/supervision-schema.ts';
 import { planProgress } from '../use-cases/documents/task-progress.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
@@ -296,6 +297,24 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     const strategy = modelText(bulletin.model);
     expect(strategy).toContain(said);
     expect(strategy).not.toContain('没有录入的领导批示');
+  });
+
+  it('fills 战斗动态 from the period\'s accepted reports when nobody marked a highlight', async () => {
+    const db = t.database.db;
+    at('2023-05-26');
+    const filed = await send('unit', 'POST', `/api/tasks/${taskId[3]}/reports`, { period: '2023-05', status: 'in_progress', percent: 60, workDone: '完成登记系统与税务系统对接测试', submit: true });
+    expect(filed.statusCode).toBe(201);
+    expect((await send('office', 'POST', `/api/reports/${filed.json<{ id: number }>().id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+    const rows = await db.select({ unit: units.name, kind: units.kind, workDone: progressReports.workDone, seq: tasks.seq, version: progressReports.version })
+      .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(units, eq(units.id, progressReports.unitId))
+      .where(and(eq(tasks.planId, planId), eq(progressReports.period, '2023-05'), eq(progressReports.state, 'accepted'), eq(progressReports.role, 'lead')));
+    rows.sort((a, b) => a.seq - b.seq || a.version - b.version);
+    const first = rows.find((r) => r.kind !== 'government' && r.workDone.trim() !== '');
+    expect(first).toBeDefined();
+    const bulletin = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'work-bulletin', period: '2023-05' })).json<Doc>();
+    const lines = bulletin.model.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
+    expect(lines).toContain(`${first!.unit}：${first!.workDone.trim()}`);
+    expect(lines.join('')).not.toContain('市直部门未报送工作动态');
   });
 
   it('exports the responsibility table in the plan\'s layout, read back to the same tasks', async () => {

@@ -44,6 +44,30 @@ export async function reportHighlights(db: Db, planId: number, period: Period): 
   return items;
 }
 
+/**
+ * 战斗动态 from the period's accepted progress reports when nobody marked a highlight: each lead
+ * unit's first accepted report (plan order) of the period, at most `perGroup` units per group, as
+ * the unit wrote its work done.
+ */
+export async function acceptedReportItems(db: Db, planId: number, period: Period, perGroup = 6): Promise<BulletinItem[]> {
+  const rows = await db.select({ period: progressReports.period, workDone: progressReports.workDone, unit: units.name, unitKind: units.kind })
+    .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(units, eq(units.id, progressReports.unitId))
+    .where(and(eq(tasks.planId, planId), eq(progressReports.state, 'accepted'), eq(progressReports.role, 'lead')))
+    .orderBy(asc(tasks.seq), asc(progressReports.version));
+  const seen = new Set<string>();
+  const items: BulletinItem[] = [];
+  for (const r of rows) {
+    const p = parsePeriod(r.period);
+    const text = r.workDone.trim();
+    if (!p || !within(p, period) || !text || seen.has(r.unit)) continue;
+    const group = r.unitKind === 'government' ? GROUP_LABELS.county : GROUP_LABELS.department;
+    if (items.filter((i) => i.group === group).length >= perGroup) continue;
+    seen.add(r.unit);
+    items.push({ unit: r.unit, group, text });
+  }
+  return items;
+}
+
 /** The office's practice notes for the plan and period, by group, in the order they were entered. */
 export async function periodPracticeNotes(db: Db, planId: number, periodKey: string): Promise<{ group: keyof typeof GROUP_LABELS; label: string | null; text: string }[]> {
   const rows = await db.select({ group: practiceNotes.group, text: practiceNotes.text, unit: units.name, region: regions.name })
@@ -84,8 +108,10 @@ export async function workBulletinData(db: Db, plan: PlanWithRegion, period: Per
   // Every part of seed 003 appears; a part the data cannot fill is flagged for the office (not
   // left out or filled with “暂无”), and the draft cannot be issued until it is written or removed.
   const todo = (what: string, group: string | null = null): BulletinItem => ({ unit: null, group, text: officeTodo(what) });
-  const counties = battle.filter((b) => b.group === GROUP_LABELS.county);
-  const departments = battle.filter((b) => b.group === GROUP_LABELS.department);
+  // Without notes or highlights, the units' accepted reports of the period say what they did.
+  const reported = battle.length ? [] : await acceptedReportItems(db, plan.id, period);
+  const counties = [...battle, ...reported].filter((b) => b.group === GROUP_LABELS.county);
+  const departments = [...battle, ...reported].filter((b) => b.group === GROUP_LABELS.department);
   // 战略安排: the leaders' instructions of the period (the office adds meetings and documents).
   const strategy = (await documentInstructions(db, plan.id, period)).map((i) => ({ unit: null, group: null, text: instructionSentence(i) }));
   const sections = [
