@@ -297,6 +297,10 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     const strategy = modelText(bulletin.model);
     expect(strategy).toContain(said);
     expect(strategy).not.toContain('没有录入的领导批示');
+    // The first half compares with the year before's second half, and carries the instruction too.
+    const half = modelText((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'half-year-review', period: '2023-H1' })).json<Doc>().model);
+    expect(half).not.toContain('较上半年');
+    expect(half).toContain(said);
   });
 
   it('fills 战斗动态 from the period\'s accepted reports when nobody marked a highlight', async () => {
