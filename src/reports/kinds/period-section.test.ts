@@ -50,6 +50,11 @@ describe('a review analyses its own period', () => {
     expect(chart.series[0]?.values).toEqual(expected);
   });
 
+  it('leaves out the months before the plan started', () => {
+    const half = { ...data, period: { kind: 'half' as const, year: 2023, half: 1 as const }, planStart: '2023-03-15' };
+    expect(monthChart(half).categories).toEqual(['3月', '4月', '5月', '6月']);
+  });
+
   it('names the next quarter\'s open tasks by lead unit', () => {
     const open = data.tasks.filter((t) => t.light !== 'done' && t.dueOn && t.dueOn >= '2023-07-01' && t.dueOn <= '2023-09-30');
     const line = text(nextPeriodParagraph(data));

@@ -33,7 +33,9 @@ function changeParagraph(what: string, changes: { improved: RateChange[]; slippe
 /** Line chart of the cumulative completion rates at each month's end of the period. */
 export function monthChart(data: ProgressReviewData): ChartSpec {
   const { current } = neighbours(data.period);
-  const points = monthlyRates(data.tasks, monthsOf(current), data.asOf);
+  // Months that ended before the plan started are not shown.
+  const months = monthsOf(current).filter((m) => !data.planStart || m.end >= data.planStart);
+  const points = monthlyRates(data.tasks, months, data.asOf);
   return {
     type: 'line', title: '各月末任务完成率', unit: '%', categories: points.map((p) => p.label),
     series: [{ name: '完成率', values: points.map((p) => pct(p.rate)) }, { name: '按时完成率', values: points.map((p) => pct(p.onTimeRate)) }],
