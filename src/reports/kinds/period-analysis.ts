@@ -18,7 +18,7 @@ export interface SpanFigures {
 }
 
 /** The reviewed period as dates (quarter, half or year; a month for the notice). */
-export function spanOf(p: ReviewPeriod): Period {
+function spanOf(p: ReviewPeriod): Period {
   switch (p.kind) {
     case 'month': return periodOf('month', p.year, p.month);
     case 'quarter': return periodOf('quarter', p.year, p.quarter);

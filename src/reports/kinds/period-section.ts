@@ -13,7 +13,7 @@ import { formatChineseDate, para, percent } from './text-helpers.ts';
 const pct = (r: number | null): number | null => (r === null ? null : Math.round(r * 1000) / 10);
 
 /** “提高3.5个百分点” / “下降2个百分点” / “持平”. */
-export function pointChange(before: number, now: number): string {
+function pointChange(before: number, now: number): string {
   const d = Math.round((now - before) * 1000) / 10;
   return d === 0 ? '持平' : `${d > 0 ? '提高' : '下降'}${Math.abs(d)}个百分点`;
 }

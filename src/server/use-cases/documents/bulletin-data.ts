@@ -49,7 +49,7 @@ export async function reportHighlights(db: Db, planId: number, period: Period): 
  * unit's first accepted report (plan order) of the period, at most `perGroup` units per group, as
  * the unit wrote its work done.
  */
-export async function acceptedReportItems(db: Db, planId: number, period: Period, perGroup = 6): Promise<BulletinItem[]> {
+async function acceptedReportItems(db: Db, planId: number, period: Period, perGroup = 6): Promise<BulletinItem[]> {
   const rows = await db.select({ period: progressReports.period, workDone: progressReports.workDone, unit: units.name, unitKind: units.kind })
     .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(units, eq(units.id, progressReports.unitId))
     .where(and(eq(tasks.planId, planId), eq(progressReports.state, 'accepted'), eq(progressReports.role, 'lead')))

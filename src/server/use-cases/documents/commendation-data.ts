@@ -54,7 +54,7 @@ async function responsibleUnitsByWeight(db: Db, planId: number): Promise<Map<num
 }
 
 /** Group names of places as the province ranks them. */
-export const PLACE_GROUPS: Record<string, string> = { county: '县（市）', district: '区', park: '园区' };
+const PLACE_GROUPS: Record<string, string> = { county: '县（市）', district: '区', park: '园区' };
 
 const groupOrder = (kind: string): number => {
   const i = Object.keys(PLACE_GROUPS).indexOf(kind);

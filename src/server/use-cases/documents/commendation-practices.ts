@@ -30,7 +30,7 @@ export interface PeriodNote {
 }
 
 /** The plan's county and department notes of every period inside `period`, in the order entered. */
-export async function notesWithin(db: Db, planId: number, period: Period): Promise<PeriodNote[]> {
+async function notesWithin(db: Db, planId: number, period: Period): Promise<PeriodNote[]> {
   const rows = await db.select({ period: practiceNotes.period, group: practiceNotes.group, text: practiceNotes.text, unit: units.name, region: regions.name })
     .from(practiceNotes).leftJoin(units, eq(units.id, practiceNotes.unitId)).leftJoin(regions, eq(regions.id, practiceNotes.regionId))
     .where(and(eq(practiceNotes.planId, planId))).orderBy(asc(practiceNotes.id));
