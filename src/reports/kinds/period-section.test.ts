@@ -40,6 +40,21 @@ describe('a review analyses its own period', () => {
     expect(first).toContain(points === 0 ? '持平' : `${points > 0 ? '提高' : '下降'}${Math.abs(points)}个百分点`);
   });
 
+  it('names the indicators whose rate rose or fell from the quarter before, biggest change first', () => {
+    const changes = data.indicators.flatMap((i) => {
+      const mine = data.tasks.filter((t) => t.indicatorSeq === i.seq);
+      const now = counts(mine, '2023-04-01', '2023-06-30').rate;
+      const before = counts(mine, '2023-01-01', '2023-03-31').rate;
+      return now === null || before === null || now === before ? [] : [{ name: i.name, before, now }];
+    });
+    const section = periodSection(data, '2023年第二季度', 1).map(text).join('\n');
+    const up = changes.filter((c) => c.now > c.before).sort((a, b) => (b.now - b.before) - (a.now - a.before));
+    const down = changes.filter((c) => c.now < c.before).sort((a, b) => (b.before - b.now) - (a.before - a.now));
+    expect(up.length + down.length).toBeGreaterThan(0);
+    if (up[0]) expect(section).toContain(`到期任务完成率比2023年第一季度提高的指标：${up[0].name}（${percent(up[0].before)}→${percent(up[0].now)}）`);
+    if (down[0]) expect(section).toContain(`比2023年第一季度下降的指标：${down[0].name}（${percent(down[0].before)}→${percent(down[0].now)}）`);
+  });
+
   it('charts the cumulative rate at each month\'s end of the quarter', () => {
     const chart = monthChart(data);
     expect(chart.categories).toEqual(['4月', '5月', '6月']);
