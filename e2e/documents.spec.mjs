@@ -205,6 +205,12 @@ test('the leader reads the list and the documents without edit buttons', async (
     assert.equal(await page.getByTestId(testId).count(), 0, `no ${testId} for a leader`);
   }
   await page.getByTestId('doc-download-docx').waitFor();
+  // What the data could not fill (【待补充】) is listed above the document, as the draft response says.
+  assert.ok(draft.body.notes.length > 0, 'the Q2 summary leaves parts to the office');
+  const notes = page.getByTestId('doc-notes');
+  await notes.waitFor();
+  assert.ok(((await notes.textContent()) ?? '').includes(draft.body.notes[0]), 'the first note is shown');
+  await screenshot(page, 'desktop-document-notes', { fullPage: false });
   assert.deepEqual(problems, [], 'no console errors or React/antd warnings');
   await ctx.close();
 });

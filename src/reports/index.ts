@@ -22,7 +22,7 @@ export type { CaseExposureData, ExposedCase, InspectionNoticeData } from './kind
 
 export type * from './report-data.ts';
 export type { Block, BlockOf, ChartSpec, Inline, ReportDocument, ReportKind } from './report-document.ts';
-export { parseReportDocument, reportDocumentSchema, reportKindSchema } from './report-document.ts';
+export { officeNotes, parseReportDocument, reportDocumentSchema, reportKindSchema } from './report-document.ts';
 export { buildAnnualSummary, buildCommendation, buildDekadBrief, buildHalfYearReview, buildMonthlyNotice, buildQuarterlySummary, buildSupervisionOrder, buildWorkBulletin };
 export { renderDocx } from './gbt9704/render-docx.ts';
 export { FONTCONFIG_FILE } from './gbt9704/fonts.ts';
@@ -32,8 +32,9 @@ export { renderChartSvg } from './charts/chart-svg.ts';
 export { renderChartPng } from './charts/chart-png.ts';
 export { renderResponsibilityXlsx } from './xlsx/responsibility-table.ts';
 export { renderTaskListXlsx } from './xlsx/task-list-table.ts';
-export { rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
-export { formatChineseDate, OFFICE_TODO, officeTodo } from './kinds/text-helpers.ts';
+export { indicatorWorstLaggards, rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
+export { instructionSentence } from './kinds/instruction-section.ts';
+export { formatChineseDate, joinNames, OFFICE_TODO, officeTodo, sentence } from './kinds/text-helpers.ts';
 export type { RateRow } from './kinds/progress-stats.ts';
 
 /** Input data of each kind, for callers that dispatch on the kind (the CLI's `report KIND`). */

@@ -84,12 +84,31 @@ export interface ProgressReviewData {
   tasks: TaskProgress[];
   /** Earlier periods, oldest first (the current period is appended from the tasks). */
   trend: TrendPoint[];
+  /**
+   * The plan's first day (issued or imported): given, a notice's trend is computed month by month
+   * from the tasks from this month on (none before it), instead of `trend`.
+   */
+  planStart?: string;
   /** Good practice worth naming (typed by the office). */
   highlights: string[];
   /** 下步工作 / 下阶段安排. */
   nextSteps: string[];
   /** Units' reporting and 督办 record in the period and the one before (absent: the section is left out). */
   supervision?: SupervisionRecord;
+  /** 领导批示 written in the period with the units' answers (absent or empty: the section is left out). */
+  instructions?: InstructionRecord[];
+}
+
+/** A 领导批示 of the period and what the units reported doing about it. */
+export interface InstructionRecord {
+  /** Who wrote it (display name). */
+  by: string;
+  /** ISO date it was written. */
+  on: string;
+  text: string;
+  /** The plan task it was written on, when it concerns one. */
+  taskSeq: number | null;
+  answers: { unit: string; on: string; text: string }[];
 }
 
 /** One unit's counts in a period: tasks reported late, reports returned, tasks not reported, 督办单 received. */
@@ -176,13 +195,19 @@ export interface CommendationData {
   /** Opening paragraphs (what was achieved, on whose decision). */
   preamble: string[];
   indicatorAwards: { indicator: string; leadUnits: string[]; keyResponsibleUnits: string[] }[];
-  placeAwards: { name: string; rank: number }[];
+  /** Places by rank; `group` (县（市）/ 区 / 园区) when the province ranks them in separate groups. */
+  placeAwards: { name: string; rank: number; group?: string }[];
+  /** Why ranks restart in each group (printed before the places), or null. */
+  placeNote?: string | null;
   /** Support units: a written paragraph, or units listed when no text is given. */
   supportText: string | null;
   supportUnits: string[];
   closing: string[];
-  /** 典型经验做法 printed as an attachment; empty leaves the attachment out. */
-  practices: { heading: string; text: string }[];
+  /**
+   * 典型经验做法 printed as an attachment; empty leaves the attachment out. `flag` is a 【待补充】
+   * line for the office (a unit without a practice), printed as its own paragraph.
+   */
+  practices: { heading: string; text: string; flag?: string }[];
   /** Section headings; defaults follow seed 004. */
   sectionTitles?: { indicators?: string; places?: string; support?: string };
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { blockPlace, documentProblems } from './document-rules.ts';
+import { OFFICE_TODO } from './kinds/text-helpers.ts';
 
 /** A piece of paragraph text; `face` switches the font for a lead-in such as “冷水滩区：”. */
 export const inlineSchema = z.object({
@@ -122,4 +123,21 @@ export function parseReportDocument(value: unknown): ReportDocument {
   const [problem] = documentProblems(parsed.data);
   if (problem) throw new AppError('REPORT_DOCUMENT_INVALID', `文稿格式不正确：${problem.message}`, { path: problem.path });
   return parsed.data;
+}
+
+/**
+ * What the office still has to write: the text of every paragraph or heading flagged 【待补充】
+ * (the data could not fill it), in reading order, without the marker — shown above the editor.
+ */
+export function officeNotes(model: ReportDocument): string[] {
+  return model.blocks.flatMap((b) => {
+    const text = b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.kind === 'heading' ? b.text : '';
+    const at = text.indexOf(OFFICE_TODO);
+    if (at < 0) return [];
+    // A flagged heading's own paragraph says what to write; the heading alone would repeat it.
+    if (b.kind === 'heading') return [];
+    const lead = text.slice(0, at).replace(/[。：\s]+$/, '');
+    const what = text.slice(at + OFFICE_TODO.length);
+    return [lead ? `${lead}：${what}` : what];
+  });
 }

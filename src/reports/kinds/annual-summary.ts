@@ -10,10 +10,12 @@ export const ANNUAL_SUMMARY: ReviewProfile = {
   verb: '总结',
   sections: [
     { id: 'overview', title: () => '全年任务完成情况' },
+    { id: 'period', title: () => '本年度到期任务完成情况' },
     { id: 'indicators', title: () => '各指标完成情况' },
     { id: 'highlights', title: () => '主要做法和成效' },
     { id: 'units', title: () => '各单位完成情况' },
     { id: 'supervision', title: () => '报送和督办情况' },
+    { id: 'instructions', title: () => '领导批示落实情况' },
     { id: 'problems', title: () => '存在的不足' },
     { id: 'nextSteps', title: (d) => `${d.period.year + 1}年工作打算` },
   ],

@@ -5,7 +5,7 @@
 import type { Block, ReportDocument } from '../report-document.ts';
 import type { CommendationData } from '../report-data.ts';
 import { closingBlocks, openingBlocks } from './document-parts.ts';
-import { chineseNumber, heading, joinNames, numberedSections, para } from './text-helpers.ts';
+import { chineseNumber, heading, joinNames, numberedSections, OFFICE_TODO, para } from './text-helpers.ts';
 
 // Seed 004's section headings; an office may word its own.
 const DEFAULT_TITLES = {
@@ -21,12 +21,30 @@ function awardBlocks(data: CommendationData): Block[] {
   ]);
 }
 
+/**
+ * Section 二: the groups' explanation, then the places — under a heading per group when the
+ * province ranks several groups (县（市）, 区, 园区), so “排名第三” reads as third in its group.
+ */
+function placeBlocks(data: CommendationData): Block[] {
+  if (data.placeAwards.length === 0) return [];
+  const note = data.placeNote ? [para(data.placeNote)] : [];
+  const groups = [...new Set(data.placeAwards.map((p) => p.group ?? ''))];
+  const line = (p: CommendationData['placeAwards'][number]) => para(`${p.name}（排名第${chineseNumber(p.rank)}）`);
+  if (groups.length < 2) return [...note, ...data.placeAwards.map(line)];
+  return [...note, ...groups.flatMap((g, i) => [heading(2, i + 1, g), ...data.placeAwards.filter((p) => (p.group ?? '') === g).map(line)])];
+}
+
 function practiceAttachment(data: CommendationData): Block[] {
   if (data.practices.length === 0) return [];
   return [
     { kind: 'attachment', label: '附件' },
     { kind: 'title', text: '典型经验做法' },
-    ...data.practices.map((p, i) => para([{ text: `${chineseNumber(i + 1)}、${p.heading}。`, face: 'hei' }, { text: p.text }])),
+    ...data.practices.flatMap((p, i) => {
+      const lead = { text: `${chineseNumber(i + 1)}、${p.heading}。`, face: 'hei' as const };
+      // Without text the flag carries the heading, so deleting the flagged paragraph removes the whole line.
+      if (!p.text) return p.flag ? [para([lead, { text: p.flag }])] : [];
+      return [para([lead, { text: p.text }]), ...(p.flag ? [para(p.flag)] : [])];
+    }),
   ];
 }
 
@@ -36,8 +54,9 @@ export function buildCommendation(data: CommendationData): ReportDocument {
   const support = data.supportText ?? (data.supportUnits.length ? `${joinNames(data.supportUnits)}。` : null);
   const parts: { title: string; body: Block[] }[] = [
     { title: titles.indicators, body: awardBlocks(data) },
-    { title: titles.places, body: data.placeAwards.map((p) => para(`${p.name}（排名第${chineseNumber(p.rank)}）`)) },
-    { title: titles.support, body: support ? [para(support)] : [] },
+    { title: titles.places, body: placeBlocks(data) },
+    // A support part left for the office flags its heading too: deleting both leaves no empty section.
+    { title: support?.includes(OFFICE_TODO) ? `${OFFICE_TODO}${titles.support}` : titles.support, body: support ? [para(support)] : [] },
   ];
   const sections = numberedSections(1, parts.filter((p) => p.body.length > 0));
   const attachments = practiceAttachment(data);

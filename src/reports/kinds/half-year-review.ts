@@ -10,8 +10,10 @@ export const HALF_YEAR_REVIEW: ReviewProfile = {
   verb: '讲评',
   sections: [
     { id: 'overview', title: () => '总体进展' },
+    { id: 'period', title: (d) => (d.period.kind === 'half' && d.period.half === 2 ? '下半年到期任务完成情况' : '上半年到期任务完成情况') },
     { id: 'units', title: () => '单位讲评' },
     { id: 'supervision', title: () => '报送和督办情况' },
+    { id: 'instructions', title: () => '领导批示落实情况' },
     { id: 'highlights', title: () => '亮点工作' },
     { id: 'problems', title: () => '问题与不足' },
     { id: 'nextSteps', title: (d) => (d.period.kind === 'half' && d.period.half === 2 ? '下阶段重点工作' : '下半年重点工作') },

@@ -19,13 +19,14 @@ describe('notice and reviews share one builder with their own wording', () => {
     expect(headings(notice).filter((h) => /^[一二三四五六]、/.test(h))).toEqual(['一、总体情况', '二、各指标推进情况', '三、各单位推进情况', '四、存在的问题', '五、下步工作要求']);
     const quarter = buildReport('quarterly-summary', shaoyangProgress({ kind: 'quarter', year: 2023, quarter: 2 }));
     expect(quarter.title).toBe('全市优化营商环境重点任务2023年第二季度工作小结');
-    expect(headings(quarter)).toContain('五、下季度工作安排');
+    expect(headings(quarter)).toContain('六、下季度工作安排');
+    expect(headings(quarter)).toContain('二、本季度到期任务完成情况');
     const half = buildReport('half-year-review', shaoyangProgress({ kind: 'half', year: 2023, half: 1 }));
     expect(half.title).toBe('关于2023年上半年全市优化营商环境重点任务推进情况的讲评');
-    expect(headings(half)).toContain('二、单位讲评');
+    expect(headings(half)).toContain('三、单位讲评');
     const year = buildReport('annual-summary', shaoyangProgress({ kind: 'year', year: 2023 }, '2023-12-31'));
     expect(year.title).toBe('全市优化营商环境重点任务2023年工作总结');
-    expect(headings(year)).toContain('六、2024年工作打算');
+    expect(headings(year)).toContain('七、2024年工作打算');
   });
 
   it('computes completion and on-time rates over due tasks', () => {

@@ -16,6 +16,7 @@ export const MONTHLY_NOTICE: ReviewProfile = {
     { id: 'indicators', title: () => '各指标推进情况' },
     { id: 'units', title: () => '各单位推进情况' },
     { id: 'supervision', title: () => '报送和督办情况' },
+    { id: 'instructions', title: () => '领导批示落实情况' },
     { id: 'problems', title: () => '存在的问题' },
     { id: 'nextSteps', title: () => '下步工作要求' },
   ],

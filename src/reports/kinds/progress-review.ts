@@ -9,11 +9,13 @@ import { closingBlocks, openingBlocks } from './document-parts.ts';
 import {
   highlightSection, indicatorSection, nextStepSection, overviewSection, problemSection, unitSection, type TaskListAttachment,
 } from './progress-sections.ts';
+import { instructionSection } from './instruction-section.ts';
+import { nextPeriodParagraph, periodSection } from './period-section.ts';
 import { supervisionSection } from './supervision-section.ts';
 import { chineseNumber, heading, para } from './text-helpers.ts';
 
 /** Sections a notice or review can have. */
-export type ReviewSection = 'overview' | 'indicators' | 'units' | 'supervision' | 'problems' | 'highlights' | 'nextSteps';
+export type ReviewSection = 'overview' | 'period' | 'indicators' | 'units' | 'supervision' | 'instructions' | 'problems' | 'highlights' | 'nextSteps';
 
 /** How one kind words and orders the shared material. */
 export interface ReviewProfile {
@@ -48,20 +50,23 @@ export function periodShortLabel(p: ReviewPeriod): string {
   }
 }
 
-function sectionBody(id: ReviewSection, data: ProgressReviewData, attachments: TaskListAttachment[]): Block[] {
+function sectionBody(id: ReviewSection, data: ProgressReviewData, attachments: TaskListAttachment[], review: boolean): Block[] {
   const label = periodText(data.period);
   switch (id) {
-    case 'overview': return overviewSection(data, label, periodShortLabel(data.period));
+    // A review charts its own months (period section); the notice charts the trend of months.
+    case 'overview': return overviewSection(data, label, periodShortLabel(data.period), !review);
+    case 'period': return periodSection(data, label, 1);
     case 'indicators': return indicatorSection(data);
     case 'units': return unitSection(data);
     case 'supervision': return data.supervision ? supervisionSection(data.supervision) : [];
+    case 'instructions': return instructionSection(data.instructions ?? []);
     case 'problems': {
       const problems = problemSection(data, attachments.length + 1);
       attachments.push(...problems.attachments);
       return problems.body;
     }
     case 'highlights': return highlightSection(data);
-    case 'nextSteps': return nextStepSection(data);
+    case 'nextSteps': return review ? [nextPeriodParagraph(data), ...nextStepSection(data)] : nextStepSection(data);
   }
 }
 
@@ -83,11 +88,16 @@ function attachmentBlocks(attachments: readonly TaskListAttachment[]): { note: B
 export function buildProgressReview(profile: ReviewProfile, data: ProgressReviewData): ReportDocument {
   const period = periodText(data.period);
   const title = profile.title(period, data.region);
-  const body: Block[] = [para(`为压实工作责任，推动《${data.planTitle}》各项任务落地见效，现将${period}${data.region}优化营商环境重点任务推进情况${profile.verb}如下：`)];
+  // A review analyses its own period (a 'period' section); it opens without the notice's preamble.
+  const review = profile.sections.some((s) => s.id === 'period');
+  const opening = `现将${period}${data.region}优化营商环境重点任务推进情况${profile.verb}如下：`;
+  const body: Block[] = [para(review ? opening : `为压实工作责任，推动《${data.planTitle}》各项任务落地见效，${opening}`)];
   const attachments: TaskListAttachment[] = [];
   // 报送和督办情况 needs the units' record; without it the section is left out, not left empty.
-  profile.sections.filter((s) => s.id !== 'supervision' || data.supervision).forEach((s, i) => {
-    body.push(heading(1, i + 1, s.title(data)), ...sectionBody(s.id, data, attachments));
+  // 领导批示落实情况 only when the period has instructions.
+  const present = (id: ReviewSection): boolean => (id === 'supervision' ? data.supervision !== undefined : id === 'instructions' ? (data.instructions ?? []).length > 0 : true);
+  profile.sections.filter((s) => present(s.id)).forEach((s, i) => {
+    body.push(heading(1, i + 1, s.title(data)), ...sectionBody(s.id, data, attachments, review));
   });
   body.push(para('注：完成率＝到期任务中已办结任务数÷到期任务数；按时完成率＝到期任务中在完成时限内办结的任务数÷到期任务数。'));
   const { note, pages } = attachmentBlocks(attachments);

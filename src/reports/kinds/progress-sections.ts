@@ -5,6 +5,8 @@
  */
 import type { Block, BlockOf, ChartSpec } from '../report-document.ts';
 import type { ProgressReviewData, TaskProgress } from '../report-data.ts';
+import { monthlyRates } from './period-analysis.ts';
+import { noticeTrendMonths } from './period-section.ts';
 import { laggards, rankedUnits, rateRow, ratesByIndicator, type RateRow } from './progress-stats.ts';
 import { chineseNumber, formatChineseDate, formatDeadline, joinNames, leadPara, officeTodo, para, percent, sentence, tidyText } from './text-helpers.ts';
 
@@ -18,9 +20,23 @@ export function indicatorChart(rows: readonly RateRow[]): ChartSpec {
   };
 }
 
+/**
+ * The trend's points: with the plan's start, the month-end rates of each month from it (a month
+ * with nothing done shows 0, a month with nothing due is a gap, months before the plan none);
+ * otherwise the earlier periods given. The last point is the report's own figures.
+ */
+function trendPoints(data: ProgressReviewData, currentLabel: string, overall: RateRow): { label: string; completionRate: number | null; onTimeRate: number | null }[] {
+  const current = { label: currentLabel, completionRate: overall.completionRate, onTimeRate: overall.onTimeRate };
+  if (data.planStart && data.period.kind === 'month') {
+    const months = noticeTrendMonths(data.planStart, data.period).slice(0, -1);
+    return [...monthlyRates(data.tasks, months, data.asOf).map((m) => ({ label: m.label, completionRate: m.rate, onTimeRate: m.onTimeRate })), current];
+  }
+  return [...data.trend, current];
+}
+
 /** Line chart of the rates over the earlier periods and this one. */
 export function trendChart(data: ProgressReviewData, currentLabel: string, overall: RateRow): ChartSpec {
-  const points = [...data.trend, { label: currentLabel, completionRate: overall.completionRate ?? 0, onTimeRate: overall.onTimeRate ?? 0 }];
+  const points = trendPoints(data, currentLabel, overall);
   return {
     type: 'line', title: '任务完成率走势', unit: '%', categories: points.map((p) => p.label),
     series: [{ name: '完成率', values: points.map((p) => pct(p.completionRate)) }, { name: '按时完成率', values: points.map((p) => pct(p.onTimeRate)) }],
@@ -32,13 +48,15 @@ export function trendChart(data: ProgressReviewData, currentLabel: string, overa
  * (what changed), else the rates by indicator. The by-indicator bars repeat 表1's figures on half a
  * page, so a notice that has a trend leaves them out and stays a few pages long.
  */
-export function overviewSection(data: ProgressReviewData, periodLabel: string, shortLabel: string): Block[] {
+export function overviewSection(data: ProgressReviewData, periodLabel: string, shortLabel: string, withChart = true): Block[] {
   const all = rateRow('全部', data.tasks, data.asOf);
   const text = `截至${formatChineseDate(data.asOf)}，《${data.planTitle}》确定的${all.total}项任务中，已到期${all.due}项，`
     + `已办结${all.doneDue}项，完成率${percent(all.completionRate)}；其中按时办结${all.onTime}项，按时完成率${percent(all.onTimeRate)}。`
     + `全部任务累计办结${all.done}项，占任务总数的${percent(all.total ? all.done / all.total : null)}。`
     + `目前逾期未办结（红灯）${all.red}项，临期或进度滞后（黄灯）${all.yellow}项。`;
-  if (data.trend.length > 0) return [para(text), { kind: 'chart', caption: '图1 任务完成率走势', chart: trendChart(data, shortLabel, all) }];
+  if (!withChart) return [para(text)];
+  const trend = trendChart(data, shortLabel, all);
+  if (trend.categories.length > 1) return [para(text), { kind: 'chart', caption: '图1 任务完成率走势', chart: trend }];
   return [para(text), { kind: 'chart', caption: `图1 ${periodLabel}各指标任务完成率`, chart: indicatorChart(ratesByIndicator(data.indicators, data.tasks, data.asOf)) }];
 }
 

@@ -93,3 +93,18 @@ export function rankedUnits(tasks: readonly TaskProgress[], asOf: string): RateR
 export function laggards(units: readonly RateRow[]): RateRow[] {
   return units.filter((u) => u.red > 0).sort((a, b) => b.red - a.red || rateKey(a.onTimeRate) - rateKey(b.onTimeRate));
 }
+
+/**
+ * An indicator's worst laggards: the lead units with the most overdue tasks among the indicator's
+ * tasks (all of them on a tie), none when nothing of the indicator is overdue. A 表彰通报 must not
+ * commend them for that indicator.
+ */
+export function indicatorWorstLaggards(tasks: readonly TaskProgress[], indicatorSeq: number): string[] {
+  const red = new Map<string, number>();
+  for (const t of tasks) {
+    if (t.indicatorSeq !== indicatorSeq || !t.overdue) continue;
+    for (const u of t.leadUnits) red.set(u, (red.get(u) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...red.values());
+  return most === 0 ? [] : [...red].filter(([, n]) => n === most).map(([u]) => u);
+}

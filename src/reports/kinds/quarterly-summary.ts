@@ -10,8 +10,10 @@ export const QUARTERLY_SUMMARY: ReviewProfile = {
   verb: '小结',
   sections: [
     { id: 'overview', title: () => '工作进展' },
+    { id: 'period', title: () => '本季度到期任务完成情况' },
     { id: 'indicators', title: () => '各指标推进情况' },
     { id: 'supervision', title: () => '报送和督办情况' },
+    { id: 'instructions', title: () => '领导批示落实情况' },
     { id: 'highlights', title: () => '主要成效' },
     { id: 'problems', title: () => '存在的问题' },
     { id: 'nextSteps', title: () => '下季度工作安排' },

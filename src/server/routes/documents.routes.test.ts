@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
+import { addDays, chinaDate, WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import { assessmentIndicatorRanks, assessmentPlaceRanks, assessmentRounds } from '../../db/assessment-schema.ts';
-import { indicators, plans, regions, tasks, units } from '../../db/schema.ts';
+import { indicators, plans, regions, tasks, units, users } from '../../db/schema.ts';
 import { parseDocument } from '../../ingest/index.ts';
 import { inspectDocx } from '../../reports/__fixtures__/docx-inspect.ts';
 import type { ReportDocument } from '../../reports/index.ts';
 import { sofficePath } from '../use-cases/documents/pdf.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
+import { progressReports } from '../../db/supervision-schema.ts';
+import { planProgress } from '../use-cases/documents/task-progress.ts';
 import { databaseKinds, demoApp, getJson, signIn, type TestApp } from '../testing/test-app.ts';
 
-interface Doc { id: number; status: string; number: string | null; title: string; kind: string; model: ReportDocument; html: string; hasPdf: boolean; permissions: { edit: boolean } }
+interface Doc { id: number; status: string; number: string | null; title: string; kind: string; model: ReportDocument; html: string; hasPdf: boolean; permissions: { edit: boolean }; notes: string[] }
 interface ErrorBody { code: string; message: string }
 
 const modelText = (m: ReportDocument): string => JSON.stringify(m.blocks);
@@ -73,7 +75,14 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     // The preview's markup splits the title between words and wraps figures in no-wrap spans.
     expect(draft.html.replace(/<[^>]+>/g, '')).toContain('关于2023年6月全市优化营商环境重点任务推进情况的通报');
     const trend = draft.model.blocks.find((b) => b.kind === 'chart' && b.chart.type === 'line');
-    expect(trend?.kind === 'chart' ? trend.chart.categories : []).toEqual(['5月', '6月']);
+    // Month by month from the plan's start (never before it); nothing was done before June, so those months read 0.
+    const [plan] = await t.database.db.select().from(plans).where(eq(plans.id, planId));
+    const start = plan!.issuedOn ?? '2023-01-01';
+    const months = ['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-30', '2023-05-31'].filter((end) => end >= start);
+    expect(trend?.kind === 'chart' ? trend.chart.categories : []).toEqual([...months.map((m) => `${Number(m.slice(5, 7))}月`), '6月']);
+    const dueBy = async (end: string) => (await t.database.db.select().from(tasks).where(eq(tasks.planId, planId))).filter((x) => x.dueOn !== null && x.dueOn <= end).length;
+    const zeros = await Promise.all(months.map(async (m) => ((await dueBy(m)) > 0 ? 0 : null)));
+    expect(trend?.kind === 'chart' ? trend.chart.series[0]?.values : []).toEqual([...zeros, Math.round((2 / due) * 1000) / 10]);
 
     const edited: ReportDocument = { ...draft.model, blocks: [...draft.model.blocks] };
     const at0 = edited.blocks.findIndex((b) => b.kind === 'paragraph');
@@ -153,7 +162,10 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     for (const s of ['【战斗动态】', '双清区：', '推行“企业开办+N”套餐服务', '市市场监管局：', '企业开办实现全流程一日办结', '【战术借鉴】', '第　期']) expect(text).toContain(s);
     // 战略安排 has no data: it is there, flagged for the office, and the draft cannot be issued so.
     expect(text).toContain('【战略安排】');
-    expect(text).toContain('【待补充】请填写2023年6月党委、政府');
+    expect(text).toContain('【待补充】2023年6月没有录入的领导批示：请填写党委、政府');
+    // The draft tells the office what is left to write, above the editor.
+    expect(draft.notes).toEqual([expect.stringMatching(/^2023年6月没有录入的领导批示：请填写党委、政府/)]);
+    expect(text).toContain('本期编发1条县市区工作动态、1条市直部门工作动态、1条外地经验做法');
     expect(text).not.toContain('暂无');
     const refused = await send('office', 'POST', `/api/documents/${draft.id}/issue`);
     expect(refused.statusCode).toBe(409);
@@ -184,10 +196,14 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     expect((await send('office', 'POST', `/api/documents/${orderDoc.id}/issue`)).json<Doc>().number).toBe('邵优化督〔2023〕1号');
     expect((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'supervision-order', period: '2023-05' })).json<ErrorBody>().code).toBe('DOCUMENT_DATA_MISSING');
 
-    const results = { indicators: [{ seq: 1, rank: 2 }, { seq: 2, rank: 12 }], places: [{ name: '邵东市', kind: 'county', rank: 3 }, { name: '新邵县', kind: 'county', rank: 40 }] };
+    // An indicator with no overdue task on the report date (its lead unit is nobody's worst laggard).
+    const progress = await planProgress(t.database.db, planId, addDays(chinaDate(t.clock.now), -1), new WorkCalendar(), chinaDate(t.clock.now));
+    const clean = (await t.database.db.select().from(indicators).where(eq(indicators.planId, planId)).orderBy(indicators.seq))
+      .find((i) => !progress.tasks.some((x) => x.indicatorSeq === i.seq && x.overdue))!;
+    const results = { indicators: [{ seq: clean.seq, rank: 2 }, { seq: 2, rank: 12 }], places: [{ name: '邵东市', kind: 'county', rank: 3 }, { name: '新邵县', kind: 'county', rank: 40 }] };
     const praise = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023', results })).json<Doc>();
     const text = modelText(praise.model);
-    expect(text).toContain('开办企业指标');
+    expect(text).toContain(`${clean.name}指标`);
     expect(text).toContain('邵东市（排名第三）');
     expect(text).not.toContain('新邵县');
     expect((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023' })).json<ErrorBody>().code).toBe('DOCUMENT_DATA_MISSING');
@@ -195,13 +211,53 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     // Once the period's assessment round is entered, the results come from it.
     const db = t.database.db;
     const [round] = await db.insert(assessmentRounds).values({ planId, title: '2023年度省营商环境评价', period: '2023', fieldSizes: { indicator: 14, county: 86, district: 36, park: 134 } }).returning();
-    const [ind1] = await db.select().from(indicators).where(and(eq(indicators.planId, planId), eq(indicators.seq, 1)));
     const [wugang] = await db.select().from(regions).where(eq(regions.name, '武冈市'));
-    await db.insert(assessmentIndicatorRanks).values({ roundId: round!.id, indicatorId: ind1!.id, rank: 3 });
+    await db.insert(assessmentIndicatorRanks).values({ roundId: round!.id, indicatorId: clean.id, rank: 3 });
     await db.insert(assessmentPlaceRanks).values({ roundId: round!.id, regionId: wugang!.id, kind: 'county', rank: 5 });
     const fromRound = modelText((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023' })).json<Doc>().model);
-    expect(fromRound).toContain('开办企业指标');
+    expect(fromRound).toContain(`${clean.name}指标`);
     expect(fromRound).toContain('武冈市（排名第五）');
+  });
+
+  it('commends no indicator\'s worst laggard, explains the place groups and flags units without practices', async () => {
+    const db = t.database.db;
+    const inds = await db.select().from(indicators).where(eq(indicators.planId, planId));
+    const [round] = await db.insert(assessmentRounds).values({ planId, title: '2023年度省营商环境评价（复核）', period: '2023', fieldSizes: { indicator: 14, county: 86, district: 36, park: 134 } }).returning();
+    await db.insert(assessmentIndicatorRanks).values(inds.map((i) => ({ roundId: round!.id, indicatorId: i.id, rank: 1 })));
+    const [shuangqing] = await db.select().from(regions).where(eq(regions.name, '双清区'));
+    const [wugang] = await db.select().from(regions).where(eq(regions.name, '武冈市'));
+    await db.insert(assessmentPlaceRanks).values([{ roundId: round!.id, regionId: wugang!.id, kind: 'county', rank: 2 }, { roundId: round!.id, regionId: shuangqing!.id, kind: 'district', rank: 1 }]);
+    const doc = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'commendation', period: '2023' })).json<Doc>().model;
+    const lines = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : b.kind === 'heading' ? [b.number + b.text] : []));
+    // The overdue tasks per indicator and lead unit on the report date, counted here from the supervision model.
+    const asOf = addDays(chinaDate(t.clock.now), -1);
+    const progress = await planProgress(db, planId, asOf, new WorkCalendar(), chinaDate(t.clock.now));
+    let checked = 0;
+    let dropped = 0;
+    for (const ind of inds) {
+      const red: Record<string, number> = {};
+      for (const task of progress.tasks) if (task.indicatorSeq === ind.seq && task.overdue) for (const u of task.leadUnits) red[u] = (red[u] ?? 0) + 1;
+      const top = Math.max(0, ...Object.values(red));
+      const worst = Object.keys(red).filter((u) => top > 0 && red[u] === top);
+      const at = lines.findIndex((l) => l.replace(/^（[一二三四五六七八九十]+）/, '') === `${ind.name}指标`);
+      if (ind.leadUnits.every((u) => worst.includes(u))) {
+        expect(at).toBe(-1);
+        dropped += 1;
+        continue;
+      }
+      const award = lines[at + 1] ?? '';
+      for (const u of worst) expect(award).not.toMatch(new RegExp(`[：、]${u}[、；。]`));
+      checked += worst.length;
+    }
+    expect(checked + dropped).toBeGreaterThan(0);
+    expect(lines.filter((l) => /^（[一二三四五六七八九十]+）.+指标$/.test(l)).length).toBe(inds.length - dropped);
+    const note = lines.findIndex((l) => l.startsWith('省营商环境评价对县（市）、区分组评价、分别排名（参评县（市）组86个、区组36个）'));
+    expect(note).toBeGreaterThan(-1);
+    expect(lines.slice(note + 1, note + 5)).toEqual(['（一）县（市）', '武冈市（排名第二）', '（二）区', '双清区（排名第一）']);
+    // 双清区's June note (the 工作专报 test) is its practice; 武冈市 has none and is flagged for the office.
+    expect(lines.some((l) => /^[一二三四五六七八九十]+、双清区。推行“企业开办\+N”套餐服务。$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^[一二三四五六七八九十]+、武冈市。【待补充】武冈市在2023年尚无录入的典型经验做法/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('三、【待补充】'))).toBe(true);
   });
 
   it('checks periods against kinds and keeps units out, leaders read-only', async () => {
@@ -218,6 +274,51 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     expect((await bytes('unit', `/api/documents/${id}/docx`)).status).toBe(404);
     expect((await getJson(t.app, `/api/documents/${id}`, cookies.yongzhou!)).status).toBe(404);
     expect((await send('office', 'DELETE', `/api/documents/${id}`)).statusCode).toBe(204);
+  });
+
+  it('carries the period\'s 领导批示 and what was done into the 月通报 and the 工作专报\'s 战略安排', async () => {
+    at('2023-06-21');
+    const written = await send('leader', 'POST', '/api/instructions', { targetKind: 'task', targetId: taskId[3], text: '请市场监管局本月底前拿出具体措施' });
+    expect(written.statusCode).toBe(201);
+    at('2023-06-26');
+    expect((await send('unit', 'POST', `/api/instructions/${written.json<{ id: number }>().id}/answer`, { text: '已制定方案，7月25日前完成' })).statusCode).toBe(204);
+    const [leader] = await t.database.db.select().from(users).where(eq(users.login, 'leader-shaoyang'));
+    const said = `2023年6月21日，${leader!.displayName}对第3项任务批示：“请市场监管局本月底前拿出具体措施”。`;
+    at('2023-07-03');
+    const notice = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: '2023-06' })).json<Doc>().model;
+    const lines = notice.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : b.kind === 'heading' ? [b.number + b.text] : []));
+    const head = lines.findIndex((l) => /^[一二三四五六七]、领导批示落实情况$/.test(l));
+    expect(head).toBeGreaterThan(-1);
+    expect(lines[head + 1]).toBe(`${said}市市场监管局2023年6月26日报告：已制定方案，7月25日前完成。`);
+    // May has no instruction: no such section.
+    const may = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: '2023-05' })).json<Doc>().model;
+    expect(modelText(may)).not.toContain('领导批示落实情况');
+    const bulletin = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'work-bulletin', period: '2023-06' })).json<Doc>();
+    const strategy = modelText(bulletin.model);
+    expect(strategy).toContain(said);
+    expect(strategy).not.toContain('没有录入的领导批示');
+    // The first half compares with the year before's second half, and carries the instruction too.
+    const half = modelText((await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'half-year-review', period: '2023-H1' })).json<Doc>().model);
+    expect(half).not.toContain('较上半年');
+    expect(half).toContain(said);
+  });
+
+  it('fills 战斗动态 from the period\'s accepted reports when nobody marked a highlight', async () => {
+    const db = t.database.db;
+    at('2023-05-26');
+    const filed = await send('unit', 'POST', `/api/tasks/${taskId[3]}/reports`, { period: '2023-05', status: 'in_progress', percent: 60, workDone: '完成登记系统与税务系统对接测试', submit: true });
+    expect(filed.statusCode).toBe(201);
+    expect((await send('office', 'POST', `/api/reports/${filed.json<{ id: number }>().id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+    const rows = await db.select({ unit: units.name, kind: units.kind, workDone: progressReports.workDone, seq: tasks.seq, version: progressReports.version })
+      .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(units, eq(units.id, progressReports.unitId))
+      .where(and(eq(tasks.planId, planId), eq(progressReports.period, '2023-05'), eq(progressReports.state, 'accepted'), eq(progressReports.role, 'lead')));
+    rows.sort((a, b) => a.seq - b.seq || a.version - b.version);
+    const first = rows.find((r) => r.kind !== 'government' && r.workDone.trim() !== '');
+    expect(first).toBeDefined();
+    const bulletin = (await send('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'work-bulletin', period: '2023-05' })).json<Doc>();
+    const lines = bulletin.model.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
+    expect(lines).toContain(`${first!.unit}：${first!.workDone.trim()}`);
+    expect(lines.join('')).not.toContain('市直部门未报送工作动态');
   });
 
   it('exports the responsibility table in the plan\'s layout, read back to the same tasks', async () => {

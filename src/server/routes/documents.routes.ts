@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parsePeriod } from '../../domain/supervision/periods.ts';
-import { renderHtml, type ReportKind } from '../../reports/index.ts';
+import { officeNotes, renderHtml, type ReportKind } from '../../reports/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { contentVersion } from '../use-cases/content-version.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
@@ -36,7 +36,9 @@ function summary(actor: Actor, d: DocumentRow) {
   };
 }
 
-const detail = (actor: Actor, d: DocumentRow) => ({ ...summary(actor, d), model: d.model, version: contentVersion(d.model), html: renderHtml(d.model, { fragment: true }) });
+const detail = (actor: Actor, d: DocumentRow) => ({
+  ...summary(actor, d), model: d.model, version: contentVersion(d.model), html: renderHtml(d.model, { fragment: true }), notes: officeNotes(d.model),
+});
 
 const attachment = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 

@@ -50,6 +50,7 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
   model: reportDocumentSchema,
   version: z.string().describe('草稿内容的版本，保存时带回'),
   html: z.string().describe('HTML 预览片段（含样式）'),
+  notes: z.array(z.string()).describe('数据未能填写、待优化办补充的部分（文稿中标有【待补充】）；印发前须补充或删除'),
 });
 
 export const LayoutQuery = z.object({ layout: z.enum(['ten', 'six']).optional().describe('ten 十列（邵阳式）/ six 六列（永州式）；省略时按方案自身的列') });

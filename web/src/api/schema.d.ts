@@ -10024,6 +10024,8 @@ export interface paths {
                             version: string;
                             /** @description HTML 预览片段（含样式） */
                             html: string;
+                            /** @description 数据未能填写、待优化办补充的部分（文稿中标有【待补充】）；印发前须补充或删除 */
+                            notes: string[];
                         };
                     };
                 };
@@ -10216,6 +10218,8 @@ export interface paths {
                             version: string;
                             /** @description HTML 预览片段（含样式） */
                             html: string;
+                            /** @description 数据未能填写、待优化办补充的部分（文稿中标有【待补充】）；印发前须补充或删除 */
+                            notes: string[];
                         };
                     };
                 };
@@ -10404,6 +10408,8 @@ export interface paths {
                             version: string;
                             /** @description HTML 预览片段（含样式） */
                             html: string;
+                            /** @description 数据未能填写、待优化办补充的部分（文稿中标有【待补充】）；印发前须补充或删除 */
+                            notes: string[];
                         };
                     };
                 };
@@ -10697,6 +10703,8 @@ export interface paths {
                             version: string;
                             /** @description HTML 预览片段（含样式） */
                             html: string;
+                            /** @description 数据未能填写、待优化办补充的部分（文稿中标有【待补充】）；印发前须补充或删除 */
+                            notes: string[];
                         };
                     };
                 };
@@ -10900,6 +10908,8 @@ export interface paths {
                             version: string;
                             /** @description HTML 预览片段（含样式） */
                             html: string;
+                            /** @description 数据未能填写、待优化办补充的部分（文稿中标有【待补充】）；印发前须补充或删除 */
+                            notes: string[];
                         };
                     };
                 };

@@ -160,6 +160,21 @@ function DocumentView({ initial }: { initial: DocumentDetail }) {
         />
       )}
       {doc.status === 'draft' && !editable && <Alert type="info" showIcon title="草稿由优化办起草，印发前可能还会修改。" />}
+      {doc.status === 'draft' && doc.notes.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="doc-notes"
+          title={`数据未能填写的${doc.notes.length}处（文稿中标有【待补充】），印发前请补充或删除：`}
+          description={
+            <ol className="doc-notes">
+              {doc.notes.map((n, i) => (
+                <li key={`${i}-${n}`}>{n}</li>
+              ))}
+            </ol>
+          }
+        />
+      )}
       <DocumentToolbar doc={doc} dirty={dirty} busy={busy} onAction={onAction} />
       {!editable ? (
         preview

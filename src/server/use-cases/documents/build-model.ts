@@ -77,7 +77,7 @@ export async function buildModel(
     case 'half-year-review':
     case 'annual-summary': model = buildReport(kind, await progressReviewData(db, plan, period, today, calendar)); break;
     case 'work-bulletin': model = buildReport(kind, await workBulletinData(db, plan, period, today)); break;
-    case 'commendation': model = buildReport(kind, await commendationData(db, plan, period, today, options.results)); break;
+    case 'commendation': model = buildReport(kind, await commendationData(db, plan, period, today, calendar, options.results)); break;
     case 'supervision-order':
       orderId = await chooseOrder(db, plan.id, period, options.orderId);
       model = buildReport(kind, await supervisionOrderData(db, plan, orderId));

@@ -11,7 +11,8 @@ import type { Db } from '../../../db/client.ts';
 import { practiceNotes } from '../../../db/document-schema.ts';
 import { regions, tasks, units } from '../../../db/schema.ts';
 import { progressReports } from '../../../db/supervision-schema.ts';
-import { officeTodo, type BulletinDistribution, type BulletinItem, type WorkBulletinData } from '../../../reports/index.ts';
+import { instructionSentence, officeTodo, type BulletinDistribution, type BulletinItem, type WorkBulletinData } from '../../../reports/index.ts';
+import { documentInstructions } from './instruction-data.ts';
 import { issuerName, type PlanWithRegion } from './issuing-office.ts';
 
 /** Group headings of 战斗动态 (seed 003). */
@@ -43,6 +44,30 @@ export async function reportHighlights(db: Db, planId: number, period: Period): 
   return items;
 }
 
+/**
+ * 战斗动态 from the period's accepted progress reports when nobody marked a highlight: each lead
+ * unit's first accepted report (plan order) of the period, at most `perGroup` units per group, as
+ * the unit wrote its work done.
+ */
+async function acceptedReportItems(db: Db, planId: number, period: Period, perGroup = 6): Promise<BulletinItem[]> {
+  const rows = await db.select({ period: progressReports.period, workDone: progressReports.workDone, unit: units.name, unitKind: units.kind })
+    .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(units, eq(units.id, progressReports.unitId))
+    .where(and(eq(tasks.planId, planId), eq(progressReports.state, 'accepted'), eq(progressReports.role, 'lead')))
+    .orderBy(asc(tasks.seq), asc(progressReports.version));
+  const seen = new Set<string>();
+  const items: BulletinItem[] = [];
+  for (const r of rows) {
+    const p = parsePeriod(r.period);
+    const text = r.workDone.trim();
+    if (!p || !within(p, period) || !text || seen.has(r.unit)) continue;
+    const group = r.unitKind === 'government' ? GROUP_LABELS.county : GROUP_LABELS.department;
+    if (items.filter((i) => i.group === group).length >= perGroup) continue;
+    seen.add(r.unit);
+    items.push({ unit: r.unit, group, text });
+  }
+  return items;
+}
+
 /** The office's practice notes for the plan and period, by group, in the order they were entered. */
 export async function periodPracticeNotes(db: Db, planId: number, periodKey: string): Promise<{ group: keyof typeof GROUP_LABELS; label: string | null; text: string }[]> {
   const rows = await db.select({ group: practiceNotes.group, text: practiceNotes.text, unit: units.name, region: regions.name })
@@ -62,6 +87,16 @@ export function distributionFor(plan: PlanWithRegion): BulletinDistribution {
   };
 }
 
+/**
+ * 编者按 from what the issue carries: how many 县市区 and 市直部门 items and outside practices; with
+ * none of them, the office writes it (the draft says so).
+ */
+export function editorNote(periodLabel: string, planTitle: string, counties: number, departments: number, tactics: number): string {
+  const parts = [counties ? `${counties}条县市区工作动态` : '', departments ? `${departments}条市直部门工作动态` : '', tactics ? `${tactics}条外地经验做法` : ''].filter((p) => p !== '');
+  if (!parts.length) return officeTodo(`${periodLabel}尚无报送的工作动态和经验做法，请填写编者按。`);
+  return `${periodLabel}，各地各部门围绕《${planTitle}》确定的目标任务攻坚克难、真抓实干。本期编发${parts.join('、')}，供各地各部门学习借鉴。`;
+}
+
 /** The 工作专报 of a period: 战斗动态 from highlights and county / department notes, 战术借鉴 from the office's notes. */
 export async function workBulletinData(db: Db, plan: PlanWithRegion, period: Period, date: string): Promise<WorkBulletinData> {
   const notes = await periodPracticeNotes(db, plan.id, period.key);
@@ -73,10 +108,14 @@ export async function workBulletinData(db: Db, plan: PlanWithRegion, period: Per
   // Every part of seed 003 appears; a part the data cannot fill is flagged for the office (not
   // left out or filled with “暂无”), and the draft cannot be issued until it is written or removed.
   const todo = (what: string, group: string | null = null): BulletinItem => ({ unit: null, group, text: officeTodo(what) });
-  const counties = battle.filter((b) => b.group === GROUP_LABELS.county);
-  const departments = battle.filter((b) => b.group === GROUP_LABELS.department);
+  // Without notes or highlights, the units' accepted reports of the period say what they did.
+  const reported = battle.length ? [] : await acceptedReportItems(db, plan.id, period);
+  const counties = [...battle, ...reported].filter((b) => b.group === GROUP_LABELS.county);
+  const departments = [...battle, ...reported].filter((b) => b.group === GROUP_LABELS.department);
+  // 战略安排: the leaders' instructions of the period (the office adds meetings and documents).
+  const strategy = (await documentInstructions(db, plan.id, period)).map((i) => ({ unit: null, group: null, text: instructionSentence(i) }));
   const sections = [
-    { heading: '战略安排', items: [todo(`请填写${period.label}党委、政府及优化营商环境工作领导小组的部署安排（会议、文件、领导批示）；没有的删除本节。`)] },
+    { heading: '战略安排', items: strategy.length ? strategy : [todo(`${period.label}没有录入的领导批示：请填写党委、政府及优化营商环境工作领导小组的部署安排（会议、文件、领导批示）；没有的删除本节。`)] },
     {
       heading: '战斗动态',
       items: [
@@ -89,7 +128,7 @@ export async function workBulletinData(db: Db, plan: PlanWithRegion, period: Per
   return {
     ...distributionFor(plan),
     masthead: { title: `${plan.regionName}优化营商环境工作专报`, issueNo: 0, issuer: issuerName(plan), date },
-    editorNote: `${period.label}，各地各部门围绕《${plan.title}》确定的目标任务，攻坚克难、真抓实干，涌现出一批好经验好做法。现将有关情况编发，供学习借鉴。`,
+    editorNote: editorNote(period.label, plan.title, counties.length, departments.length, tactics.length),
     sections,
   };
 }

@@ -5,13 +5,16 @@
  * office then edits in the draft.
  */
 import type { Period } from '../../../domain/supervision/periods.ts';
-import { addDays, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import { eq } from 'drizzle-orm';
+import { addDays, chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import { plans } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { DekadBriefData, ProgressReviewData, ReviewPeriod, TaskProgress } from '../../../reports/index.ts';
 import { distributionFor, periodPracticeNotes, reportHighlights } from './bulletin-data.ts';
 import { issueInfo, issuerName, regionWord, type PlanWithRegion } from './issuing-office.ts';
+import { documentInstructions } from './instruction-data.ts';
 import { supervisionRecord } from './supervision-record.ts';
-import { lightTrend, planProgress } from './task-progress.ts';
+import { planProgress } from './task-progress.ts';
 
 /**
  * The report date of a period: its last day, or yesterday while it is still running — figures are
@@ -52,6 +55,12 @@ async function highlightsOf(db: Db, plan: PlanWithRegion, period: Period): Promi
   return [...new Set([...fromNotes, ...fromReports])].slice(0, 8);
 }
 
+/** The plan's first day: the day it was issued, or the day it was entered when no issue date is known. */
+async function planStart(db: Db, planId: number): Promise<string | undefined> {
+  const [row] = await db.select({ issuedOn: plans.issuedOn, createdAt: plans.createdAt }).from(plans).where(eq(plans.id, planId));
+  return row ? (row.issuedOn ?? chinaDate(row.createdAt)) : undefined;
+}
+
 /** 月通报 / 季度小结 / 半年讲评 / 年终总结 input for a month, quarter, half or year. */
 export async function progressReviewData(db: Db, plan: PlanWithRegion, period: Period, today: string, calendar: WorkCalendar): Promise<ProgressReviewData> {
   const review = reviewPeriod(period);
@@ -66,10 +75,13 @@ export async function progressReviewData(db: Db, plan: PlanWithRegion, period: P
     asOf,
     indicators: progress.indicators,
     tasks: progress.tasks,
-    trend: await lightTrend(db, plan.id, period),
+    // The trend is computed from the tasks month by month from the plan's start (see trendChart).
+    trend: [],
+    planStart: await planStart(db, plan.id),
     highlights: await highlightsOf(db, plan, period),
     nextSteps: defaultNextSteps(progress.tasks),
     supervision: await supervisionRecord(db, plan.id, period, calendar),
+    instructions: await documentInstructions(db, plan.id, period),
   };
 }
 

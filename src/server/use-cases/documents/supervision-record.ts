@@ -17,6 +17,11 @@ import { planSchedule, planStatus } from '../supervision/plan-status.ts';
 
 const PREVIOUS_LABEL: Record<Period['kind'], string> = { xun: '上旬', month: '上月', quarter: '上季度', half: '上半年', year: '上年' };
 
+/** The period before, as the text names it: the first half compares with 上年下半年, not 上半年. */
+function previousLabel(period: Period): string {
+  return period.kind === 'half' && period.start.slice(5, 7) === '01' ? '上年下半年' : PREVIOUS_LABEL[period.kind];
+}
+
 const bounds = (p: Period) => ({ from: new Date(`${p.start}T00:00:00+08:00`), to: new Date(`${p.end}T23:59:59.999+08:00`) });
 
 /** Counts per lead unit id in one period. */
@@ -71,5 +76,5 @@ export async function supervisionRecord(db: Db, planId: number, period: Period, 
   const names = ids.length ? new Map((await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))).map((u) => [u.id, u.name])) : new Map<number, string>();
   const zero: UnitCounts = { late: 0, returned: 0, notReported: 0, orders: 0 };
   const list: UnitRecord[] = ids.map((id) => ({ name: names.get(id) ?? '', ...(now.get(id) ?? zero), previous: then.get(id) ?? zero }));
-  return { previousLabel: PREVIOUS_LABEL[period.kind], units: list, orders: await periodOrders(db, planId, period) };
+  return { previousLabel: previousLabel(period), units: list, orders: await periodOrders(db, planId, period) };
 }
