@@ -65,6 +65,30 @@ export function completionDate(row: { completedAt: Date | null; doneOn: string |
   return row.doneOn ?? chinaDate(row.completedAt);
 }
 
+/** A task's deadline and completion as stored (tasks, task_supervision). */
+export interface DeadlineRow { plannedDueOn: string | null; deadline: string | null; extendedDueOn: string | null; completedAt: Date | null; doneOn: string | null }
+
+export type DeadlineFacts = Pick<TaskStatus, 'plannedDueOn' | 'dueOn' | 'ongoing' | 'completedOn' | 'deadlinePassed' | 'overdue' | 'nearDue'>;
+
+/**
+ * What a task's deadline and completion say on `day` — the figures that need no reports, shared by
+ * the computed status (planStatus) and the stored lights' readers (lights.ts).
+ */
+export function deadlineFacts(row: DeadlineRow, day: string, options: { cutoff?: string; reviewedBy?: string; yellowWithinDays: number }): DeadlineFacts {
+  const { cutoff = day, reviewedBy = day } = options;
+  const ongoing = isOngoingDeadline(row.deadline);
+  const dueOn = effectiveDueOn({ plannedDueOn: row.plannedDueOn, extendedDueOn: row.extendedDueOn, ongoing });
+  const reviewedOn = row.completedAt ? chinaDate(row.completedAt) : null;
+  const completed = completionDate(row);
+  // Done by the cutoff: confirmed by the review (by the day the figures are taken) and reported done by the cutoff.
+  const completedOn = completed !== null && reviewedOn !== null && reviewedOn <= reviewedBy && completed <= cutoff ? completed : null;
+  const done = completedOn !== null;
+  return {
+    plannedDueOn: row.plannedDueOn, dueOn, ongoing, completedOn,
+    deadlinePassed: deadlinePassed(dueOn, day), overdue: isOverdue(dueOn, done, day), nearDue: isNearDue(dueOn, done, day, options.yellowWithinDays),
+  };
+}
+
 export interface StatusOptions {
   /** Last day whose reports and completions count (default: `day`). */
   cutoff?: string;
@@ -116,27 +140,17 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
     folds.set(r.taskId, f);
   }
   const out = rows.map(({ t, extendedDueOn, completedAt, doneOn }): TaskStatus => {
-    const ongoing = isOngoingDeadline(t.deadline);
-    const dueOn = effectiveDueOn({ plannedDueOn: t.dueOn, extendedDueOn, ongoing });
-    const reviewedOn = completedAt ? chinaDate(completedAt) : null;
-    const completed = completionDate({ completedAt, doneOn });
-    // Done by the cutoff: confirmed by the review (by the day the figures are taken) and reported done by the cutoff.
-    const completedOn = completed !== null && reviewedOn !== null && reviewedOn <= reviewedBy && completed <= cutoff ? completed : null;
+    const facts = deadlineFacts({ plannedDueOn: t.dueOn, deadline: t.deadline, extendedDueOn, completedAt, doneOn }, day, { cutoff, reviewedBy, yellowWithinDays: rules.yellowWithinDays });
     const fold = folds.get(t.id);
     const lead = leadsOf.get(t.id) ?? [];
     const lateReport = owed !== null && isReportLate({
-      period: owed.period, reportDueOn: owed.dueOn, dueOn, completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
+      period: owed.period, reportDueOn: owed.dueOn, dueOn: facts.dueOn, completedOn: facts.completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
     }, day);
-    const done = completedOn !== null;
     const own = taskLight({
-      dueOn, completed: done, reportedDone: fold?.reportedDone ?? false, lateReport, consecutiveReturns: fold?.consecutiveReturns ?? 0, ongoing,
+      dueOn: facts.dueOn, completed: facts.completedOn !== null, reportedDone: fold?.reportedDone ?? false, lateReport, consecutiveReturns: fold?.consecutiveReturns ?? 0, ongoing: facts.ongoing,
     }, day, rules);
     const { light, reasons } = applyCasePressure(own.light, own.reasons, cases.byTask.get(t.id) ?? [], cases.rule);
-    return {
-      taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, plannedDueOn: t.dueOn, dueOn, ongoing, completedOn,
-      deadlinePassed: deadlinePassed(dueOn, day), overdue: isOverdue(dueOn, done, day), nearDue: isNearDue(dueOn, done, day, rules.yellowWithinDays),
-      lateReport, light, reasons, note: fold?.note ?? null,
-    };
+    return { taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, ...facts, lateReport, light, reasons, note: fold?.note ?? null };
   });
   return { schedule, rules, day, tasks: out };
 }
