@@ -10,6 +10,7 @@ import { planPermissions, visiblePlan, visiblePlans } from '../policies/plan.pol
 import { visibleTasks } from '../policies/task.policy.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
 import { PlanDetailSchema, PlanSummarySchema } from './plans.schema.ts';
+import { listSerializerCompiler } from './list-serializer.ts';
 import { TaskFilterQuery, TaskPage } from './tasks.schema.ts';
 import { toTaskFilter } from './tasks.routes.ts';
 
@@ -37,6 +38,7 @@ export function planRoutes(app: App, ctx: AppContext): void {
 
   app.get('/api/plans/:id/tasks', {
     schema: { tags: ['方案'], summary: '方案的任务（筛选、分页）', params: IdParams, querystring: TaskFilterQuery, response: { 200: TaskPage, ...errorResponses } },
+    serializerCompiler: listSerializerCompiler,
   }, async (request) => {
     const actor = requireActor(request);
     const [exists] = await ctx.db.select({ id: plans.id }).from(plans).where(and(visiblePlan(actor, request.params.id)));
