@@ -13,7 +13,8 @@ import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts'
 import type { Db, Tx } from '../../../db/client.ts';
 import { ambientNow } from '../../../db/clock.ts';
 import { tasks } from '../../../db/schema.ts';
-import { taskLights, taskSupervision } from '../../../db/supervision-schema.ts';
+import { supervisionOf } from '../../../db/queries/supervision-of.ts';
+import { taskLights } from '../../../db/supervision-schema.ts';
 import { deadlineFacts, planSchedule, planStatus, type TaskStatus } from './plan-status.ts';
 
 export interface TaskLightRow { taskId: number; light: Light; reasons: string[] }
@@ -63,11 +64,12 @@ export async function currentPlanStatus(db: Db, planId: number, today: string, c
   const period = schedulePeriodContaining(schedule, today).key;
   const dayStart = new Date(`${today}T00:00:00+08:00`);
   const scope = and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined);
+  const ts = supervisionOf(db);
   const rows = await db.select({
     taskId: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId, plannedDueOn: tasks.dueOn, deadline: tasks.deadline,
-    extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, doneOn: taskSupervision.doneOn,
+    extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, doneOn: ts.doneOn,
     light: taskLights.light, reasons: taskLights.reasons, lateReport: taskLights.lateReport, note: taskLights.note,
-  }).from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
+  }).from(tasks).leftJoinLateral(ts, sql`true`)
     .leftJoin(taskLights, and(eq(taskLights.taskId, tasks.id), eq(taskLights.period, period), gte(taskLights.computedAt, dayStart)))
     .where(scope).orderBy(asc(tasks.seq));
   const missing = rows.filter((r) => r.light === null).map((r) => r.taskId);

@@ -5,7 +5,7 @@
  * `cutoff` the last day whose events count (the board: today; a document "as of the close of A":
  * day A + 1, cutoff A).
  */
-import { and, asc, eq, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { isOngoingDeadline } from '../../../domain/deadline.ts';
 import { deadlinePassed, effectiveDueOn, isNearDue, isOverdue } from '../../../domain/supervision/due-dates.ts';
 import { isReportLate } from '../../../domain/supervision/late-report.ts';
@@ -14,7 +14,8 @@ import { DEFAULT_LIGHT_RULES, taskLight, type Light, type LightRules } from '../
 import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
-import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
+import { supervisionOf } from '../../../db/queries/supervision-of.ts';
+import { progressReports } from '../../../db/supervision-schema.ts';
 import { planSettings } from './task-context.ts';
 import { applyCasePressure } from '../../../domain/cases/case-light.ts';
 import { casePressure } from '../cases/case-pressure.ts';
@@ -101,8 +102,9 @@ export interface StatusOptions {
 export async function planStatus(db: Db | Tx, planId: number, day: string, calendar: WorkCalendar, options: StatusOptions = {}): Promise<PlanStatus> {
   const { cutoff = day, reviewedBy = day, taskIds } = options;
   const { schedule, rules } = await planSchedule(db, planId);
-  const rows = await db.select({ t: tasks, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, doneOn: taskSupervision.doneOn })
-    .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
+  const ts = supervisionOf(db);
+  const rows = await db.select({ t: tasks, extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, doneOn: ts.doneOn })
+    .from(tasks).leftJoinLateral(ts, sql`true`)
     .where(and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined)).orderBy(asc(tasks.seq));
   const ids = rows.map((r) => r.t.id);
   if (!ids.length) return { schedule, rules, day, tasks: [] };
