@@ -48,13 +48,14 @@ async function ensureData() {
   console.log(`data set generated in ${r.seconds.toFixed(1)} s: ${JSON.stringify(r.counts)}`);
 }
 
-async function explainPass(db, users) {
+/** The statements each screen runs (traced from a server), EXPLAINed and printed unless `explain` is false. */
+async function explainPass(db, users, { screens = Object.keys(SCREENS), explain = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'prov-trace-'));
   const trace = join(dir, 'sql.jsonl');
   const server = await startServer({ url, port: PORT, env: { SQL_TRACE_FILE: trace, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ./bench/province/sql-trace.mjs`.trim() } });
   const byScreen = {};
   try {
-    for (const screen of Object.keys(SCREENS)) {
+    for (const screen of screens) {
       const role = screen.split(':')[0];
       const user = users.find((u) => u.role === role);
       writeFileSync(trace, '');
@@ -68,6 +69,7 @@ async function explainPass(db, users) {
   } finally {
     await server.stop();
   }
+  if (!explain) return Object.fromEntries(Object.entries(byScreen).map(([k, v]) => [k, v.all]));
   console.log(`\nEXPLAIN (ANALYZE) of each screen's statements (province office / leader / unit; ⚠ = sequential scan over a table of > 20 k rows):`);
   const traced = {};
   for (const [screen, { statements, all }] of Object.entries(byScreen)) {
@@ -171,7 +173,7 @@ if (!SKIP.has('daily')) {
   const line = d.stdout.trim().split('\n').at(-1);
   try { const j = JSON.parse(line); console.log(`daily job: ${f(j.ms)} ms for ${j.plans} live plans (${j.deliveries} deliveries); load average ${loadavg()}`); } catch { console.log(`daily job failed: ${d.stderr.slice(-500)}`); }
 }
-const statements = SKIP.has('explain') ? {} : await explainPass(db, users);
+const statements = SKIP.has('explain') ? (SKIP.has('bare') ? {} : await explainPass(db, users, { screens: ['office: task list'], explain: false })) : await explainPass(db, users);
 const server = await startServer({ url, port: PORT });
 try {
   // A short warm-up: JIT and the pool, not measured.
