@@ -52,14 +52,39 @@ export async function recordPlanLights(db: Db, planId: number, today: string, ca
   return { period, counts };
 }
 
+/** Up to this many stale or missing lights are computed alone (an event marked a task or two). */
+const FEW = 20;
+
+/** Whole-plan refreshes in flight per database and plan-day: concurrent readers wait for one. */
+const inFlight = new WeakMap<Db, Map<string, Promise<void>>>();
+
+/**
+ * Computes and stores every light of a plan; readers that find the same plan stale meanwhile
+ * wait for this one instead of computing it again (the morning's first 1,000 users would).
+ */
+async function refreshPlan(db: Db, planId: number, today: string, calendar: WorkCalendar, period: string): Promise<void> {
+  const running = inFlight.get(db) ?? new Map<string, Promise<void>>();
+  inFlight.set(db, running);
+  const key = `${planId}|${today}`;
+  let job = running.get(key);
+  if (!job) {
+    job = (async () => {
+      const fresh = await computedStatus(db, planId, today, calendar);
+      await storeStatus(db, period, fresh.tasks, ambientNow());
+    })().finally(() => running.delete(key));
+    running.set(key, job);
+  }
+  await job;
+}
+
 /**
  * The current status of a plan's tasks (all, or `taskIds`) in seq order, read from the stored
  * lights: the light, reasons, late report and note as stored; due dates, completion, overdue and
  * 临期 from the tasks' own rows through the same rule (deadlineFacts). Tasks whose stored light is
- * missing or stale are computed now and stored. The one reader of stored lights: the 预警 board,
+ * missing or stale are computed now and stored (the whole plan, once, when many are). The one reader of stored lights: the 预警 board,
  * 我的任务, the cockpit, the dashboard and the documents of a running period all come through here.
  */
-export async function currentPlanStatus(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[]): Promise<{ period: string; rules: LightRules; tasks: TaskStatus[] }> {
+export async function currentPlanStatus(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[], refreshed = false): Promise<{ period: string; rules: LightRules; tasks: TaskStatus[] }> {
   const { schedule, rules } = await planSchedule(db, planId);
   const period = schedulePeriodContaining(schedule, today).key;
   const dayStart = new Date(`${today}T00:00:00+08:00`);
@@ -73,9 +98,14 @@ export async function currentPlanStatus(db: Db, planId: number, today: string, c
     .leftJoin(taskLights, and(eq(taskLights.taskId, tasks.id), eq(taskLights.period, period), gte(taskLights.computedAt, dayStart)))
     .where(scope).orderBy(asc(tasks.seq));
   const missing = rows.filter((r) => r.light === null).map((r) => r.taskId);
+  // Many missing (a plan the daily job does not keep, first read of the day): the whole plan once.
+  if (missing.length > FEW && !refreshed) {
+    await refreshPlan(db, planId, today, calendar, period);
+    return currentPlanStatus(db, planId, today, calendar, taskIds, true);
+  }
   const computed = new Map<number, TaskStatus>();
   if (missing.length) {
-    const fresh = await computedStatus(db, planId, today, calendar, missing.length === rows.length && !taskIds ? undefined : missing);
+    const fresh = await computedStatus(db, planId, today, calendar, missing);
     await storeStatus(db, period, fresh.tasks, ambientNow());
     for (const t of fresh.tasks) computed.set(t.taskId, t);
   }
