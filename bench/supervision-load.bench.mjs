@@ -5,7 +5,7 @@
 // killed with SIGKILL and restarted; clients retry what was in flight. At the end the acknowledged
 // reports are compared with what is stored: none lost, none duplicated, every submission audited.
 // Run: node bench/supervision-load.bench.mjs   (DURATION=120 USERS=500 by default)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
@@ -20,7 +20,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let server;
 async function startServer() {
-  server = spawn('node', ['bin/yingshang.mjs', 'serve'], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(PORT), LOG_LEVEL: 'warn', PG_POOL_MAX: '20', LOGIN_RATE_PER_IP: '100000' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  server = spawn('node', ['bin/yingshang.mjs', 'serve'], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(PORT), LOG_LEVEL: 'warn', PG_POOL_MAX: '20', LOGIN_RATE_PER_IP: '100000', ALLOW_DEMO_ACCOUNTS: 'true' }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (;;) {
     try { if ((await fetch(`${BASE}/api/me`)).status === 401) return; } catch { /* starting */ }
     await sleep(100);
@@ -58,6 +58,10 @@ async function prepare() {
   await c.connect();
   await c.query(`create database ${dbName}`);
   await c.end();
+  // A production start creates no demo data: load the demo's plans and accounts first (without
+  // playing the demo year), as `yingshang demo` does.
+  const demo = spawnSync(process.execPath, ['bin/yingshang.mjs', 'demo'], { env: { ...process.env, DATABASE_URL: dbUrl, DEMO_YEAR: 'off', LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`yingshang demo failed: ${demo.stderr || demo.stdout}`);
   await startServer();
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();

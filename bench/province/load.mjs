@@ -1,5 +1,6 @@
 // Closed-loop load: each user opens a screen of its role, waits a think time (exponential, mean
 // THINK), and opens the next, for a bounded time; latencies per screen.
+import http from 'node:http';
 import { pick, SCREENS } from './screens.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -9,16 +10,28 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+// Requests through node:http with keep-alive, not fetch: the clients share the machine with the
+// server, and fetch (undici) spends several times the CPU per request that http.request does —
+// real users' browsers are not on the server's cores.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function get(url, cookie) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent, headers: { cookie }, timeout: 30_000 }, (res) => {
+      let bytes = 0;
+      res.on('data', (c) => { bytes += c.length; });
+      res.on('end', () => resolve({ ok: res.statusCode === 200, status: res.statusCode, bytes }));
+      res.on('error', (e) => resolve({ ok: false, status: String(e.code ?? e.name), bytes }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (e) => resolve({ ok: false, status: String(e.code ?? e.message), bytes: 0 }));
+  });
+}
+
 export async function openScreen(base, user, name) {
   const paths = SCREENS[name](user);
   const t0 = performance.now();
-  const results = await Promise.all(paths.map(async (path) => {
-    try {
-      const res = await fetch(`${base}${path}`, { headers: { cookie: user.cookie }, signal: AbortSignal.timeout(30_000) });
-      const body = await res.arrayBuffer();
-      return { ok: res.status === 200, status: res.status, bytes: body.byteLength, path };
-    } catch (e) { return { ok: false, status: String(e.name), bytes: 0, path }; }
-  }));
+  const results = await Promise.all(paths.map(async (path) => ({ ...(await get(`${base}${path}`, user.cookie)), path })));
   return { ms: performance.now() - t0, ok: results.every((r) => r.ok), results };
 }
 

@@ -5,6 +5,8 @@ export const SCREENS = {
   // 优化办 (province and city offices)
   'office: plans': (_u) => ['/api/plans'],
   'office: plan tasks': (u) => [`/api/plans/${u.planId}`, `/api/plans/${u.planId}/tasks?page=${1 + (u.n++ % 5)}&pageSize=20`],
+  // The task list endpoint alone (not in the mix): measured against its bare SQL side by side.
+  'office: task list': (u) => [`/api/plans/${u.planId}/tasks?page=1&pageSize=20`],
   'office: plan search': (u) => [`/api/plans/${u.planId}/tasks?q=${encodeURIComponent('一网通办')}&page=1&pageSize=20`],
   'office: unit filter': (u) => [`/api/plans/${u.planId}/tasks?unit=${u.filterUnit}&page=1&pageSize=20`],
   'office: all tasks': (_u) => ['/api/tasks?page=1&pageSize=20'],
@@ -14,6 +16,7 @@ export const SCREENS = {
   'office: audit': (_u) => ['/api/audit?page=1&pageSize=50'],
   'office: task': (u) => [`/api/tasks/${u.taskId}`, `/api/tasks/${u.taskId}/reports`],
   // 分管领导
+  'leader: cockpit': (u) => [`/api/plans/${u.planId}/cockpit`],
   'leader: dashboard': (u) => [`/api/stats?plan=${u.planId}`],
   'leader: lights board': (u) => [`/api/plans/${u.planId}/lights`],
   'leader: plan tasks': (u) => [`/api/plans/${u.planId}/tasks?page=1&pageSize=20`],
@@ -26,7 +29,7 @@ export const SCREENS = {
 /** Relative frequency of each screen per role. */
 export const MIX = {
   office: { 'office: plans': 1, 'office: plan tasks': 4, 'office: plan search': 2, 'office: unit filter': 1, 'office: all tasks': 1, 'office: review queue': 3, 'office: lights board': 2, 'office: dashboard': 2, 'office: audit': 1, 'office: task': 3 },
-  leader: { 'leader: dashboard': 3, 'leader: lights board': 3, 'leader: plan tasks': 2 },
+  leader: { 'leader: dashboard': 3, 'leader: cockpit': 3, 'leader: lights board': 2, 'leader: plan tasks': 2 },
   unit: { 'unit: my tasks': 4, 'unit: task': 4, 'unit: notifications': 2 },
 };
 

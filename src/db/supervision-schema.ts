@@ -132,6 +132,9 @@ export const taskLights = pgTable('task_lights', {
   light: lightEnum('light').notNull(),
   reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The rest of the stored status the cockpit, dashboard and documents read with the light. */
+  lateReport: boolean('late_report').notNull().default(false),
+  note: text('note'),
 }, (t) => [primaryKey({ columns: [t.taskId, t.period] }), index('task_lights_period_idx').on(t.period, t.light)]);
 
 /** 催办 (reminder) and numbered 督办单 (formal supervision order). */

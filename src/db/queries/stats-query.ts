@@ -10,7 +10,8 @@ import { periodContaining } from '../../domain/supervision/periods.ts';
 import { DEFAULT_LIGHT_RULES } from '../../domain/supervision/task-light.ts';
 import type { Db } from '../client.ts';
 import { indicators, tasks } from '../schema.ts';
-import { planSupervision, taskSupervision } from '../supervision-schema.ts';
+import { planSupervision } from '../supervision-schema.ts';
+import { supervisionOf } from './supervision-of.ts';
 
 export interface TaskStats {
   taskCount: number;
@@ -27,9 +28,10 @@ export async function taskStats(db: Db, visible: SQL, planId: number | undefined
   const scope = and(visible, planId === undefined ? undefined : eq(tasks.planId, planId));
   const monthStart = `${today.slice(0, 7)}-01`;
   const monthEnd = periodContaining(today, 'month').end;
+  const ts = supervisionOf(db);
   const rows = await db
-    .select({ dueOn: tasks.dueOn, deadline: tasks.deadline, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, yellowWithinDays: planSupervision.yellowWithinDays })
-    .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id)).leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId))
+    .select({ dueOn: tasks.dueOn, deadline: tasks.deadline, extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, yellowWithinDays: planSupervision.yellowWithinDays })
+    .from(tasks).leftJoinLateral(ts, sql`true`).leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId))
     .where(scope);
   let dueThisMonth = 0;
   let overdue = 0;

@@ -2,7 +2,7 @@
  * Reading tasks: the filtered, paged task list and single tasks, with their unit links. The caller
  * passes the visibility condition from the task policy, so scoping can never be forgotten.
  */
-import { and, asc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { indicators, plans, taskUnits, tasks } from '../schema.ts';
 
@@ -101,50 +101,48 @@ function camelField(name: string): string {
   return name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
-async function attachUnits(db: Db, rows: TaskRow[]): Promise<TaskRecord[]> {
-  const ids = rows.map((r) => r.id);
-  const links = ids.length
-    ? await db.select().from(taskUnits).where(inArray(taskUnits.taskId, ids)).orderBy(asc(taskUnits.taskId), asc(taskUnits.role), asc(taskUnits.position))
-    : [];
-  const byTask = new Map<number, { lead: UnitRef[]; responsible: UnitRef[] }>();
-  for (const l of links) {
-    let entry = byTask.get(l.taskId);
-    if (!entry) byTask.set(l.taskId, (entry = { lead: [], responsible: [] }));
-    entry[l.role].push({ id: l.unitId, name: l.writtenName });
-  }
-  return rows.map((r) => ({
+/** The task's unit links, lead and responsible, in position order, as one JSON value of the row. */
+const unitLinks = sql<{ id: number; name: string; role: 'lead' | 'responsible' }[] | null>`(select json_agg(json_build_object('id', ${taskUnits.unitId}, 'name', ${taskUnits.writtenName}, 'role', ${taskUnits.role}) order by ${taskUnits.role}, ${taskUnits.position}) from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id})`;
+
+function toRecord(r: TaskRow & { units: { id: number; name: string; role: 'lead' | 'responsible' }[] | null }): TaskRecord {
+  const leadUnits: UnitRef[] = [];
+  const responsibleUnits: UnitRef[] = [];
+  for (const u of r.units ?? []) (u.role === 'lead' ? leadUnits : responsibleUnits).push({ id: u.id, name: u.name });
+  return {
     id: r.id, planId: r.planId, seq: r.seq, seqCn: r.seqCn,
     indicator: r.indicatorId === null ? null : { id: r.indicatorId, seq: r.indicatorSeq ?? 0, name: r.indicatorName ?? '', kind: r.indicatorKind ?? 'indicator' },
-    subIndicatorCode: r.subIndicatorCode, subIndicator: r.subIndicator, text: r.text, leader: r.leader,
-    leadUnits: byTask.get(r.id)?.lead ?? [], responsibleUnits: byTask.get(r.id)?.responsible ?? [],
+    subIndicatorCode: r.subIndicatorCode, subIndicator: r.subIndicator, text: r.text, leader: r.leader, leadUnits, responsibleUnits,
     responsibleUnitsOpen: r.responsibleUnitsOpen, deadline: r.deadline, deadlineRaw: r.deadlineRaw, annualTarget: r.annualTarget,
     basis: r.basis, remarks: r.remarks, notes: r.notes, uncertain: r.uncertain.map(camelField),
-  }));
+  };
 }
 
-/** One page of tasks matching the filter within the visibility condition, with the total count. */
+/**
+ * One page of tasks matching the filter within the visibility condition, with the total count —
+ * one statement: the page walks the (plan, seq) index and stops after it, each row brings its unit
+ * links (a correlated subquery through the links' key), and the true total is an uncorrelated
+ * count of task ids (evaluated once, no sort, no wide rows; a window count(*) over () would read
+ * and sort every visible task for each page). A page past the end counts on its own.
+ */
 export async function listTasks(db: Db, visible: SQL, filter: TaskFilter, page: number, pageSize: number): Promise<{ items: TaskRecord[]; total: number }> {
   const where = and(visible, ...filterConditions(filter));
-  // The page walks the (plan, seq) index and stops after it; the true total is a separate count
-  // of task ids only (no sort, no wide rows) — a window count(*) over () would read and sort
-  // every visible task for each page.
-  const [rows, counted] = await Promise.all([
-    db.select(taskColumns).from(tasks).leftJoin(indicators, eq(indicators.id, tasks.indicatorId)).where(where)
-      .orderBy(asc(tasks.planId), asc(tasks.seq)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tasks).where(where),
-  ]);
-  return { items: await attachUnits(db, rows), total: counted[0]?.n ?? 0 };
+  const total = sql<number>`(select count(*) from ${tasks} where ${where})`.mapWith(Number);
+  const rows = await db.select({ ...taskColumns, units: unitLinks, total }).from(tasks).leftJoin(indicators, eq(indicators.id, tasks.indicatorId)).where(where)
+    .orderBy(asc(tasks.planId), asc(tasks.seq)).limit(pageSize).offset((page - 1) * pageSize);
+  if (rows[0]) return { items: rows.map(toRecord), total: rows[0].total };
+  if (page === 1) return { items: [], total: 0 };
+  const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tasks).where(where);
+  return { items: [], total: counted?.n ?? 0 };
 }
 
 /** One task within the visibility condition, with its plan's title, or null. */
 export async function findTask(db: Db, visible: SQL, id: number): Promise<(TaskRecord & { plan: { id: number; title: string; regionId: number } }) | null> {
   const [row] = await db
-    .select({ ...taskColumns, planTitle: plans.title, planRegionId: plans.regionId })
+    .select({ ...taskColumns, units: unitLinks, planTitle: plans.title, planRegionId: plans.regionId })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .leftJoin(indicators, eq(indicators.id, tasks.indicatorId))
     .where(and(eq(tasks.id, id), visible));
   if (!row) return null;
-  const [record] = await attachUnits(db, [row]);
-  return record ? { ...record, plan: { id: row.planId, title: row.planTitle, regionId: row.planRegionId } } : null;
+  return { ...toRecord(row), plan: { id: row.planId, title: row.planTitle, regionId: row.planRegionId } };
 }

@@ -3,7 +3,8 @@
  * it; leaders read them; a unit sees a plan only through the tasks its unit leads or shares.
  * A plan outside the caller's scope does not exist for them (404, never 403).
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../db/queries/any-of.ts';
 import { plans, taskUnits, tasks } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 
@@ -12,9 +13,9 @@ export function visiblePlans(actor: Actor): SQL {
   if (actor.role === 'unit') {
     if (actor.unitIds.length === 0) return sql`false`;
     return sql`exists (select 1 from ${tasks} join ${taskUnits} on ${taskUnits.taskId} = ${tasks.id}
-      where ${tasks.planId} = ${plans.id} and ${inArray(taskUnits.unitId, actor.unitIds)})`;
+      where ${tasks.planId} = ${plans.id} and ${anyOf(taskUnits.unitId, actor.unitIds)})`;
   }
-  return inArray(plans.regionId, actor.regionIds);
+  return anyOf(plans.regionId, actor.regionIds);
 }
 
 /** SQL condition for one plan id within the actor's scope. */

@@ -10,6 +10,7 @@ import { plans, taskUnits, tasks, unitMemberships } from '../../db/schema.ts';
 import { progressReports } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 export interface TaskLink { unitId: number; role: 'lead' | 'responsible' }
 
@@ -53,7 +54,7 @@ export function visibleReports(actor: Actor): SQL {
     );
     return or(own, ledByUnit, ledByCollective) ?? sql`false`;
   }
-  return sql`${progressReports.taskId} in (select ${tasks.id} from ${tasks} join ${plans} on ${plans.id} = ${tasks.planId} where ${inArray(plans.regionId, actor.regionIds)})`;
+  return sql`${progressReports.taskId} in (select ${tasks.id} from ${tasks} join ${plans} on ${plans.id} = ${tasks.planId} where ${anyOf(plans.regionId, actor.regionIds)})`;
 }
 
 /** Whether the actor may review (accept/return) a submitted report of the given role on a task. */

@@ -3,7 +3,8 @@
  * only the tasks its unit (or a collective it belongs to, like 各县市区政府) leads or shares.
  * And what the actor may do with a task it sees (sent to the UI with the task as `permissions`).
  */
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../db/queries/any-of.ts';
 import { mayAskExtension } from '../../domain/supervision/due-dates.ts';
 import { plans, taskUnits, tasks } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -14,9 +15,9 @@ import { maySupervise } from './supervision.policy.ts';
 export function visibleTasks(actor: Actor): SQL {
   if (actor.role === 'unit') {
     if (actor.unitIds.length === 0) return sql`false`;
-    return sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${inArray(taskUnits.unitId, actor.unitIds)})`;
+    return sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${anyOf(taskUnits.unitId, actor.unitIds)})`;
   }
-  return sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${inArray(plans.regionId, actor.regionIds)})`;
+  return sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${anyOf(plans.regionId, actor.regionIds)})`;
 }
 
 /** What the server knows of a task's state that decides what may be done with it. */

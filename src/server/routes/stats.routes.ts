@@ -8,6 +8,7 @@ import { requireActor, type App, type AppContext } from '../context.ts';
 import { visiblePlans } from '../policies/plan.policy.ts';
 import { visibleTasks } from '../policies/task.policy.ts';
 import { visibleUnits } from '../policies/unit.policy.ts';
+import { planLightFigures } from '../use-cases/supervision/light-figures.ts';
 import { errorResponses } from './common.schema.ts';
 
 const StatsSchema = z.object({
@@ -19,6 +20,8 @@ const StatsSchema = z.object({
   nearDue: z.number().describe('临期：未办结且在方案设定的天数内到期'),
   byIndicator: z.array(z.object({ indicatorId: z.number(), name: z.string(), count: z.number() })),
   byDeadline: z.array(z.object({ month: z.string(), count: z.number() })),
+  lights: z.object({ green: z.number(), yellow: z.number(), red: z.number(), done: z.number() }).nullable()
+    .describe('所选方案任务的红黄绿灯（与预警看板、领导驾驶舱一致）；未选方案时为空'),
 });
 
 export function statsRoutes(app: App, ctx: AppContext): void {
@@ -35,6 +38,8 @@ export function statsRoutes(app: App, ctx: AppContext): void {
     const [planRow] = await ctx.db.select({ n: count() }).from(plans).where(visiblePlans(actor));
     const [unitRow] = await ctx.db.select({ n: count() }).from(units).where(visibleUnits(actor));
     const stats = await taskStats(ctx.db, visibleTasks(actor), request.query.plan, today);
-    return { planCount: planRow?.n ?? 0, unitCount: unitRow?.n ?? 0, ...stats };
+    // One plan: 逾期, 临期 and the lights from the stored lights, the same figures as the 预警 board and the cockpit.
+    const stored = request.query.plan === undefined ? null : await planLightFigures(ctx.db, request.query.plan, visibleTasks(actor), today, ctx.calendar);
+    return { planCount: planRow?.n ?? 0, unitCount: unitRow?.n ?? 0, ...stats, ...(stored ?? {}), lights: stored?.lights ?? null };
   });
 }

@@ -11,6 +11,7 @@ import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
 import { updateTask } from '../use-cases/task-edit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
+import { listSerializerCompiler } from './list-serializer.ts';
 import { CrossPlanTaskQuery, TaskChangesBody, TaskDetail, TaskPage, type TaskFilterQuery } from './tasks.schema.ts';
 import type { z } from 'zod';
 
@@ -25,6 +26,7 @@ export function toTaskFilter(q: z.infer<typeof TaskFilterQuery>, planId?: number
 export function taskRoutes(app: App, ctx: AppContext): void {
   app.get('/api/tasks', {
     schema: { tags: ['任务'], summary: '任务列表（跨方案）', querystring: CrossPlanTaskQuery, response: { 200: TaskPage, ...errorResponses } },
+    serializerCompiler: listSerializerCompiler,
   }, async (request) => {
     const actor = requireActor(request);
     const { items, total } = await listTasks(ctx.db, visibleTasks(actor), toTaskFilter(request.query, request.query.plan), request.query.page, request.query.pageSize);

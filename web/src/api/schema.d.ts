@@ -2424,6 +2424,13 @@ export interface paths {
                                 month: string;
                                 count: number;
                             }[];
+                            /** @description 所选方案任务的红黄绿灯（与预警看板、领导驾驶舱一致）；未选方案时为空 */
+                            lights: {
+                                green: number;
+                                yellow: number;
+                                red: number;
+                                done: number;
+                            } | null;
                         };
                     };
                 };

@@ -1,11 +1,10 @@
 /**
  * What the leader cockpit (领导驾驶舱) counts, read once per request: the supervision state of every
- * task (plan-status.ts, the one source of lights), the tasks' indicators and units, the places
+ * task (the stored lights of lights.ts, the 预警 board's), the tasks' indicators and units, the places
  * (counties, districts, parks) of the plan's region with the units in each, the latest assessment
  * round's indicator ranks, and the recorded lights of earlier periods.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { schedulePeriodContaining } from '../../../domain/supervision/plan-periods.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { assessmentIndicatorRanks, assessmentRounds } from '../../../db/assessment-schema.ts';
@@ -13,7 +12,8 @@ import { indicators, taskUnits, tasks, unitMemberships, units } from '../../../d
 import { taskLights } from '../../../db/supervision-schema.ts';
 import type { Plan } from '../../policies/assessment.policy.ts';
 import { planPlaces } from '../assessment/assessment-data.ts';
-import { planStatus, type TaskStatus } from '../supervision/plan-status.ts';
+import { currentPlanStatus } from '../supervision/lights.ts';
+import type { TaskStatus } from '../supervision/plan-status.ts';
 
 export interface CockpitTask extends TaskStatus {
   text: string;
@@ -46,8 +46,9 @@ async function latestRound(db: Db, planId: number): Promise<CockpitData['round']
 
 /** Loads everything the cockpit of one plan counts on `day`. */
 export async function loadCockpitData(db: Db, plan: Plan, day: string, calendar: WorkCalendar): Promise<CockpitData> {
-  const status = await planStatus(db, plan.id, day, calendar);
-  const period = schedulePeriodContaining(status.schedule, day).key;
+  // The stored lights (the 预警 board's), computed and stored where stale.
+  const status = await currentPlanStatus(db, plan.id, day, calendar);
+  const period = status.period;
   const inds = await db.select({ id: indicators.id, seq: indicators.seq, name: indicators.name, annualTarget: indicators.annualTarget })
     .from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.seq));
   const texts = await db.select({ id: tasks.id, text: tasks.text }).from(tasks).where(eq(tasks.planId, plan.id));
@@ -56,8 +57,14 @@ export async function loadCockpitData(db: Db, plan: Plan, day: string, calendar:
     .from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId)).where(inArray(taskUnits.taskId, ids)).orderBy(asc(taskUnits.position));
   const textOf = new Map(texts.map((t) => [t.id, t.text]));
   const indName = new Map(inds.map((i) => [i.id, i.name]));
+  const linksOf = new Map<number, typeof links>();
+  for (const l of links) {
+    const list = linksOf.get(l.taskId);
+    if (list) list.push(l);
+    else linksOf.set(l.taskId, [l]);
+  }
   const cockpitTasks = status.tasks.map((t): CockpitTask => {
-    const mine = links.filter((l) => l.taskId === t.taskId);
+    const mine = linksOf.get(t.taskId) ?? [];
     const ref = (l: (typeof mine)[number]) => ({ id: l.unitId, name: l.name });
     return {
       ...t, text: textOf.get(t.taskId) ?? '', indicatorName: t.indicatorId === null ? null : (indName.get(t.indicatorId) ?? null),

@@ -12,6 +12,7 @@ import type { Db } from '../../../db/client.ts';
 import { indicators, taskUnits, tasks, units } from '../../../db/schema.ts';
 import { taskLights, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { IndicatorInfo, TaskProgress, TrendPoint } from '../../../reports/index.ts';
+import { currentPlanStatus } from '../supervision/lights.ts';
 import { completionDate, planStatus } from '../supervision/plan-status.ts';
 
 /** The tasks of a plan with their progress on `asOf`, and the plan's indicators. */
@@ -26,7 +27,8 @@ export interface PlanProgress {
 
 /**
  * Every task of the plan as of the close of `asOf` (the supervision model on the next day, with
- * the reports and completions up to `asOf`; completions confirmed by `today` count).
+ * the reports and completions up to `asOf`; completions confirmed by `today` count). While the
+ * period runs (`asOf` is yesterday) the figures are today's stored lights, the board's.
  */
 export async function planProgress(db: Db, planId: number, asOf: string, calendar: WorkCalendar, today: string = asOf): Promise<PlanProgress> {
   const inds = await db.select().from(indicators).where(eq(indicators.planId, planId)).orderBy(asc(indicators.seq));
@@ -34,7 +36,11 @@ export async function planProgress(db: Db, planId: number, asOf: string, calenda
   const ids = rows.map((r) => r.t.id);
   const links = ids.length ? await db.select({ taskId: taskUnits.taskId, role: taskUnits.role, name: units.name })
     .from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId)).where(inArray(taskUnits.taskId, ids)).orderBy(asc(taskUnits.position)) : [];
-  const status = await planStatus(db, planId, dayAfterClose(asOf), calendar, { cutoff: asOf, reviewedBy: today > asOf ? today : dayAfterClose(asOf) });
+  const status = dayAfterClose(asOf) === today
+    // A running period's figures (as of yesterday's close, taken today) are the stored lights the
+    // 预警 board, the cockpit and the dashboard show today; a closed period's are computed as of its close.
+    ? await currentPlanStatus(db, planId, today, calendar)
+    : await planStatus(db, planId, dayAfterClose(asOf), calendar, { cutoff: asOf, reviewedBy: today > asOf ? today : dayAfterClose(asOf) });
   const byId = new Map(status.tasks.map((s) => [s.taskId, s]));
   const seqOf = new Map(inds.map((i) => [i.id, i.seq]));
   // Unit names per task and role, grouped once (links are in position order).

@@ -6,41 +6,117 @@
  * marked by an event) is computed on read and stored, so a board is right even before the day's
  * job has run.
  */
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { schedulePeriodContaining } from '../../../domain/supervision/plan-periods.ts';
-import type { Light } from '../../../domain/supervision/task-light.ts';
+import type { Light, LightRules } from '../../../domain/supervision/task-light.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { ambientNow } from '../../../db/clock.ts';
 import { tasks } from '../../../db/schema.ts';
+import { supervisionOf } from '../../../db/queries/supervision-of.ts';
 import { taskLights } from '../../../db/supervision-schema.ts';
-import { planSchedule, planStatus } from './plan-status.ts';
+import { deadlineFacts, planSchedule, planStatus, type TaskStatus } from './plan-status.ts';
 
 export interface TaskLightRow { taskId: number; light: Light; reasons: string[] }
+
+/** What is stored per task and period: the light with what else needs the reports (late report, the lead's latest note). */
+interface StoredStatus extends TaskLightRow { lateReport: boolean; note: string | null }
 
 /** A stored light counts as stale from this moment on (an event changed what it depends on). */
 const STALE = new Date(0);
 
 /** Lights of a plan's tasks (or of some of them) on `today`, computed from the supervision model (plan-status.ts). */
 export async function planLights(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[]): Promise<{ period: string; lights: TaskLightRow[] }> {
-  const status = await planStatus(db, planId, today, calendar, taskIds ? { taskIds } : {});
-  const current = schedulePeriodContaining(status.schedule, today);
-  return { period: current.key, lights: status.tasks.map((t) => ({ taskId: t.taskId, light: t.light, reasons: t.reasons })) };
+  const { period, tasks: status } = await computedStatus(db, planId, today, calendar, taskIds);
+  return { period, lights: status.map((t) => ({ taskId: t.taskId, light: t.light, reasons: t.reasons })) };
 }
 
-async function storeLights(db: Db, period: string, lights: TaskLightRow[], now: Date): Promise<void> {
-  if (!lights.length) return;
-  await db.insert(taskLights).values(lights.map((l) => ({ taskId: l.taskId, period, light: l.light, reasons: l.reasons, computedAt: now })))
-    .onConflictDoUpdate({ target: [taskLights.taskId, taskLights.period], set: { light: sql`excluded.light`, reasons: sql`excluded.reasons`, computedAt: now } });
+/** Statuses of a plan's tasks (or of some of them) on `today`, computed from the supervision model (plan-status.ts). */
+async function computedStatus(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[]): Promise<{ period: string; tasks: TaskStatus[] }> {
+  const status = await planStatus(db, planId, today, calendar, taskIds ? { taskIds } : {});
+  return { period: schedulePeriodContaining(status.schedule, today).key, tasks: status.tasks };
+}
+
+async function storeStatus(db: Db, period: string, rows: readonly StoredStatus[], now: Date): Promise<void> {
+  if (!rows.length) return;
+  await db.insert(taskLights).values(rows.map((l) => ({ taskId: l.taskId, period, light: l.light, reasons: l.reasons, lateReport: l.lateReport, note: l.note, computedAt: now })))
+    .onConflictDoUpdate({ target: [taskLights.taskId, taskLights.period], set: { light: sql`excluded.light`, reasons: sql`excluded.reasons`, lateReport: sql`excluded.late_report`, note: sql`excluded.note`, computedAt: now } });
 }
 
 /** Computes the lights and stores them as the current period's lights (idempotent): the daily job. */
 export async function recordPlanLights(db: Db, planId: number, today: string, calendar: WorkCalendar, now: Date = new Date(`${today}T12:00:00+08:00`)): Promise<{ period: string; counts: Record<Light, number> }> {
-  const { period, lights } = await planLights(db, planId, today, calendar);
+  const { period, tasks: computed } = await computedStatus(db, planId, today, calendar);
   const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, done: 0 };
-  for (const l of lights) counts[l.light]++;
-  await storeLights(db, period, lights, now);
+  for (const l of computed) counts[l.light]++;
+  await storeStatus(db, period, computed, now);
   return { period, counts };
+}
+
+/** Up to this many stale or missing lights are computed alone (an event marked a task or two). */
+const FEW = 20;
+
+/** Whole-plan refreshes in flight per database and plan-day: concurrent readers wait for one. */
+const inFlight = new WeakMap<Db, Map<string, Promise<void>>>();
+
+/**
+ * Computes and stores every light of a plan; readers that find the same plan stale meanwhile
+ * wait for this one instead of computing it again (the morning's first 1,000 users would).
+ */
+async function refreshPlan(db: Db, planId: number, today: string, calendar: WorkCalendar, period: string): Promise<void> {
+  const running = inFlight.get(db) ?? new Map<string, Promise<void>>();
+  inFlight.set(db, running);
+  const key = `${planId}|${today}`;
+  let job = running.get(key);
+  if (!job) {
+    job = (async () => {
+      const fresh = await computedStatus(db, planId, today, calendar);
+      await storeStatus(db, period, fresh.tasks, ambientNow());
+    })().finally(() => running.delete(key));
+    running.set(key, job);
+  }
+  await job;
+}
+
+/**
+ * The current status of a plan's tasks (all, or `taskIds`) in seq order, read from the stored
+ * lights: the light, reasons, late report and note as stored; due dates, completion, overdue and
+ * 临期 from the tasks' own rows through the same rule (deadlineFacts). Tasks whose stored light is
+ * missing or stale are computed now and stored (the whole plan, once, when many are). The one reader of stored lights: the 预警 board,
+ * 我的任务, the cockpit, the dashboard and the documents of a running period all come through here.
+ */
+export async function currentPlanStatus(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[], refreshed = false): Promise<{ period: string; rules: LightRules; tasks: TaskStatus[] }> {
+  const { schedule, rules } = await planSchedule(db, planId);
+  const period = schedulePeriodContaining(schedule, today).key;
+  const dayStart = new Date(`${today}T00:00:00+08:00`);
+  const scope = and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined);
+  const ts = supervisionOf(db);
+  const rows = await db.select({
+    taskId: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId, plannedDueOn: tasks.dueOn, deadline: tasks.deadline,
+    extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, doneOn: ts.doneOn,
+    light: taskLights.light, reasons: taskLights.reasons, lateReport: taskLights.lateReport, note: taskLights.note,
+  }).from(tasks).leftJoinLateral(ts, sql`true`)
+    .leftJoin(taskLights, and(eq(taskLights.taskId, tasks.id), eq(taskLights.period, period), gte(taskLights.computedAt, dayStart)))
+    .where(scope).orderBy(asc(tasks.seq));
+  const missing = rows.filter((r) => r.light === null).map((r) => r.taskId);
+  // Many missing (a plan the daily job does not keep, first read of the day): the whole plan once.
+  if (missing.length > FEW && !refreshed) {
+    await refreshPlan(db, planId, today, calendar, period);
+    return currentPlanStatus(db, planId, today, calendar, taskIds, true);
+  }
+  const computed = new Map<number, TaskStatus>();
+  if (missing.length) {
+    const fresh = await computedStatus(db, planId, today, calendar, missing);
+    await storeStatus(db, period, fresh.tasks, ambientNow());
+    for (const t of fresh.tasks) computed.set(t.taskId, t);
+  }
+  const out = rows.flatMap((r): TaskStatus[] => {
+    const done = computed.get(r.taskId);
+    if (done) return [done];
+    if (r.light === null) return [];
+    const facts = deadlineFacts(r, today, { yellowWithinDays: rules.yellowWithinDays });
+    return [{ taskId: r.taskId, seq: r.seq, indicatorId: r.indicatorId, ...facts, lateReport: r.lateReport ?? false, light: r.light, reasons: r.reasons ?? [], note: r.note }];
+  });
+  return { period, rules, tasks: out };
 }
 
 /**
@@ -48,21 +124,8 @@ export async function recordPlanLights(db: Db, planId: number, today: string, ca
  * are computed now and stored.
  */
 export async function currentPlanLights(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[]): Promise<{ period: string; lights: TaskLightRow[] }> {
-  const { schedule } = await planSchedule(db, planId);
-  const period = schedulePeriodContaining(schedule, today).key;
-  const dayStart = new Date(`${today}T00:00:00+08:00`);
-  const scope = and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined);
-  const [wanted, stored] = await Promise.all([
-    db.select({ id: tasks.id }).from(tasks).where(scope),
-    db.select({ taskId: taskLights.taskId, light: taskLights.light, reasons: taskLights.reasons }).from(taskLights).innerJoin(tasks, eq(tasks.id, taskLights.taskId))
-      .where(and(scope, eq(taskLights.period, period), gte(taskLights.computedAt, dayStart))),
-  ]);
-  const have = new Set(stored.map((s) => s.taskId));
-  const missing = wanted.map((w) => w.id).filter((id) => !have.has(id));
-  if (!missing.length) return { period, lights: stored };
-  const computed = await planLights(db, planId, today, calendar, missing.length === wanted.length && !taskIds ? undefined : missing);
-  await storeLights(db, period, computed.lights, ambientNow());
-  return { period, lights: [...stored, ...computed.lights] };
+  const { period, tasks: status } = await currentPlanStatus(db, planId, today, calendar, taskIds);
+  return { period, lights: status.map((t) => ({ taskId: t.taskId, light: t.light, reasons: t.reasons })) };
 }
 
 /** Marks a task's stored lights stale, in the transaction of the event that changes them. */

@@ -5,7 +5,7 @@
  * `cutoff` the last day whose events count (the board: today; a document "as of the close of A":
  * day A + 1, cutoff A).
  */
-import { and, asc, eq, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { isOngoingDeadline } from '../../../domain/deadline.ts';
 import { deadlinePassed, effectiveDueOn, isNearDue, isOverdue } from '../../../domain/supervision/due-dates.ts';
 import { isReportLate } from '../../../domain/supervision/late-report.ts';
@@ -14,7 +14,8 @@ import { DEFAULT_LIGHT_RULES, taskLight, type Light, type LightRules } from '../
 import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
-import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
+import { supervisionOf } from '../../../db/queries/supervision-of.ts';
+import { progressReports } from '../../../db/supervision-schema.ts';
 import { planSettings } from './task-context.ts';
 import { applyCasePressure } from '../../../domain/cases/case-light.ts';
 import { casePressure } from '../cases/case-pressure.ts';
@@ -65,6 +66,30 @@ export function completionDate(row: { completedAt: Date | null; doneOn: string |
   return row.doneOn ?? chinaDate(row.completedAt);
 }
 
+/** A task's deadline and completion as stored (tasks, task_supervision). */
+export interface DeadlineRow { plannedDueOn: string | null; deadline: string | null; extendedDueOn: string | null; completedAt: Date | null; doneOn: string | null }
+
+export type DeadlineFacts = Pick<TaskStatus, 'plannedDueOn' | 'dueOn' | 'ongoing' | 'completedOn' | 'deadlinePassed' | 'overdue' | 'nearDue'>;
+
+/**
+ * What a task's deadline and completion say on `day` — the figures that need no reports, shared by
+ * the computed status (planStatus) and the stored lights' readers (lights.ts).
+ */
+export function deadlineFacts(row: DeadlineRow, day: string, options: { cutoff?: string; reviewedBy?: string; yellowWithinDays: number }): DeadlineFacts {
+  const { cutoff = day, reviewedBy = day } = options;
+  const ongoing = isOngoingDeadline(row.deadline);
+  const dueOn = effectiveDueOn({ plannedDueOn: row.plannedDueOn, extendedDueOn: row.extendedDueOn, ongoing });
+  const reviewedOn = row.completedAt ? chinaDate(row.completedAt) : null;
+  const completed = completionDate(row);
+  // Done by the cutoff: confirmed by the review (by the day the figures are taken) and reported done by the cutoff.
+  const completedOn = completed !== null && reviewedOn !== null && reviewedOn <= reviewedBy && completed <= cutoff ? completed : null;
+  const done = completedOn !== null;
+  return {
+    plannedDueOn: row.plannedDueOn, dueOn, ongoing, completedOn,
+    deadlinePassed: deadlinePassed(dueOn, day), overdue: isOverdue(dueOn, done, day), nearDue: isNearDue(dueOn, done, day, options.yellowWithinDays),
+  };
+}
+
 export interface StatusOptions {
   /** Last day whose reports and completions count (default: `day`). */
   cutoff?: string;
@@ -77,8 +102,9 @@ export interface StatusOptions {
 export async function planStatus(db: Db | Tx, planId: number, day: string, calendar: WorkCalendar, options: StatusOptions = {}): Promise<PlanStatus> {
   const { cutoff = day, reviewedBy = day, taskIds } = options;
   const { schedule, rules } = await planSchedule(db, planId);
-  const rows = await db.select({ t: tasks, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, doneOn: taskSupervision.doneOn })
-    .from(tasks).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
+  const ts = supervisionOf(db);
+  const rows = await db.select({ t: tasks, extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, doneOn: ts.doneOn })
+    .from(tasks).leftJoinLateral(ts, sql`true`)
     .where(and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined)).orderBy(asc(tasks.seq));
   const ids = rows.map((r) => r.t.id);
   if (!ids.length) return { schedule, rules, day, tasks: [] };
@@ -116,27 +142,17 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
     folds.set(r.taskId, f);
   }
   const out = rows.map(({ t, extendedDueOn, completedAt, doneOn }): TaskStatus => {
-    const ongoing = isOngoingDeadline(t.deadline);
-    const dueOn = effectiveDueOn({ plannedDueOn: t.dueOn, extendedDueOn, ongoing });
-    const reviewedOn = completedAt ? chinaDate(completedAt) : null;
-    const completed = completionDate({ completedAt, doneOn });
-    // Done by the cutoff: confirmed by the review (by the day the figures are taken) and reported done by the cutoff.
-    const completedOn = completed !== null && reviewedOn !== null && reviewedOn <= reviewedBy && completed <= cutoff ? completed : null;
+    const facts = deadlineFacts({ plannedDueOn: t.dueOn, deadline: t.deadline, extendedDueOn, completedAt, doneOn }, day, { cutoff, reviewedBy, yellowWithinDays: rules.yellowWithinDays });
     const fold = folds.get(t.id);
     const lead = leadsOf.get(t.id) ?? [];
     const lateReport = owed !== null && isReportLate({
-      period: owed.period, reportDueOn: owed.dueOn, dueOn, completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
+      period: owed.period, reportDueOn: owed.dueOn, dueOn: facts.dueOn, completedOn: facts.completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
     }, day);
-    const done = completedOn !== null;
     const own = taskLight({
-      dueOn, completed: done, reportedDone: fold?.reportedDone ?? false, lateReport, consecutiveReturns: fold?.consecutiveReturns ?? 0, ongoing,
+      dueOn: facts.dueOn, completed: facts.completedOn !== null, reportedDone: fold?.reportedDone ?? false, lateReport, consecutiveReturns: fold?.consecutiveReturns ?? 0, ongoing: facts.ongoing,
     }, day, rules);
     const { light, reasons } = applyCasePressure(own.light, own.reasons, cases.byTask.get(t.id) ?? [], cases.rule);
-    return {
-      taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, plannedDueOn: t.dueOn, dueOn, ongoing, completedOn,
-      deadlinePassed: deadlinePassed(dueOn, day), overdue: isOverdue(dueOn, done, day), nearDue: isNearDue(dueOn, done, day, rules.yellowWithinDays),
-      lateReport, light, reasons, note: fold?.note ?? null,
-    };
+    return { taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, ...facts, lateReport, light, reasons, note: fold?.note ?? null };
   });
   return { schedule, rules, day, tasks: out };
 }
