@@ -18,6 +18,8 @@ import { runReminders } from './use-cases/supervision/reminders.ts';
 import { upload } from './testing/imports.ts';
 import { databaseKinds, demoApp, signIn, type TestApp } from './testing/test-app.ts';
 import { monthByKey, YearLedger, type LedgerReport } from './testing/year-ledger.ts';
+import { CaseLedger } from './testing/case-ledger.ts';
+import { checkCases, exposureLines, scheduleCases } from './testing/year-cases.ts';
 
 const PLAN = `# 邵阳市2024年营商环境攻坚任务清单
 
@@ -52,6 +54,8 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
   const cookies: Record<string, string> = {};
   const taskId: Record<string, number> = {};
   const ledger = new YearLedger('2024-01-10', 2024, calendar);
+  const caseLedger = new CaseLedger(calendar);
+  ledger.pressure = (key, day, cutoff, known) => caseLedger.presses(key, day, cutoff, known);
   const events: { day: string; order: number; run: () => Promise<void> }[] = [];
   const failures: string[] = [];
 
@@ -160,6 +164,7 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
       await call('office', 'PUT', `/api/plans/${planId}/supervision`, { ...settings, yellowWithinDays: 30 });
       ledger.yellowWithinDays = 30;
     });
+    scheduleCases({ database: t.database, planId: () => planId, taskId, call, on }, caseLedger);
     for (const day of CHECKS) on(day, () => checkEverySurface(day), 2);
   }
 
@@ -177,6 +182,7 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     const agree = (surface: string, actual: unknown, expected: unknown) => {
       if (JSON.stringify(actual) !== JSON.stringify(expected)) failures.push(`${day} ${surface}: shows ${JSON.stringify(actual)}, events say ${JSON.stringify(expected)}`);
     };
+    await checkCases({ database: t.database, planId: () => planId, taskId, call, on }, caseLedger, day, agree);
     const keys = ledger.tasks.map((x) => x.key);
     const board = await call<{ tasks: { taskId: number; light: string }[] }>('office', 'GET', `/api/plans/${planId}/lights`);
     agree('预警 board lights', keys.map((k) => board.tasks.find((b) => b.taskId === taskId[k])?.light), keys.map((k) => ledger.light(k, day)));
@@ -187,6 +193,7 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     if (last.start >= '2024-01-01') {
       const doc = await call<{ model: { blocks: Block[] } }>('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: last.key }, 201);
       agree(`月通报 ${last.key}`, noticeFigures(doc.model.blocks), ledger.notice(last.key, day));
+      agree(`月通报 ${last.key} 通报曝光`, exposureLines(doc.model.blocks as never), caseLedger.exposure(last, day));
       const assessment = await call<{ units: { unit: string; onTimeReportRate: number; completionRate: number; overdueTasks: number }[] }>('office', 'GET', `/api/plans/${planId}/unit-assessment?period=${last.key}`);
       const expected = ledger.unitFigures(last.key, day);
       agree(`unit assessment ${last.key}`, Object.fromEntries(assessment.units.map((u) => [u.unit, { onTimeReportRate: round(u.onTimeReportRate), completionRate: round(u.completionRate), overdueTasks: u.overdueTasks }]).sort()),
