@@ -7,7 +7,10 @@
  * refused; the office urges; tasks finish early, late and on an extended deadline. At chosen dates
  * every surface — the 预警 board, the dashboard, the monthly notice's stated counts and red list,
  * the unit assessment — is checked against the figures recomputed from the raw events in
- * testing/year-ledger.ts. Any one surface that disagrees fails the test.
+ * testing/year-ledger.ts. Problems (cases) run alongside (testing/year-cases.ts): on time, overdue
+ * and urged, returned, 不满意 and reopened, extended; their rates by unit, county and source, their
+ * lights, the linked tasks' lights and the notice's 通报曝光 are checked against testing/case-ledger.ts.
+ * Any one surface that disagrees fails the test.
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -251,7 +254,12 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     // The year really happened: red, done and on-time figures all appeared along the way.
     expect(ledger.notice('2024-07', '2024-08-12')).toMatchObject({ due: 3, doneDue: 2, onTime: 1, overdue: 1 });
     expect(ledger.light('t4', '2024-07-08')).toBe('red');
-    expect(ledger.light('t6', '2024-08-12')).toBe('yellow');
+    // T6 is yellow on its own (July's report missing) and one worse for its overdue linked problem.
+    expect([ledger.light('t6', '2024-08-12'), caseLedger.presses('t6', '2024-08-12')]).toEqual(['red', true]);
+    // The cases' year happened too: a return and a 不满意 exposed in May, an overdue case in August.
+    expect(caseLedger.exposure(monthByKey('2024-05'), '2024-06-20')).toEqual(['企业开办材料反复退回｜企业回访不满意', '企业开办材料反复退回｜退回重办 1 次']);
+    expect(caseLedger.exposure(monthByKey('2024-08'), '2024-09-15')).toEqual([expect.stringMatching(/^窗口人员推诿｜超期未办结 \d+ 个工作日$/)]);
+    expect(caseLedger.rates(caseLedger.cases, '2025-01-10')).toMatchObject({ total: 7, repeated: 1, overdue: 0 });
   }, 120_000);
 });
 

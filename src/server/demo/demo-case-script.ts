@@ -91,7 +91,8 @@ class CaseStory {
     const co = task.responsible.length && rng.chance(0.3) ? [rng.pick(task.responsible)] : [];
     if (!this.emit(assigned, MINUTE.assign, { kind: 'case-assign', key, leadUnitId: task.lead, coUnitIds: co })) return;
     this.due = caseDueOn(assigned, input.kind, DEFAULT_CASE_RULES, this.calendar);
-    const signed = this.wd(assigned, rng.chance(0.9) ? rng.int(0, 1) : rng.int(2, 3));
+    // What is 交办 on the demo day waits for the unit's 签收 (待签收 on the demo day).
+    const signed = assigned >= this.until ? this.wd(assigned, 1) : this.wd(assigned, rng.chance(0.9) ? rng.int(0, 1) : rng.int(2, 3));
     if (!this.emit(signed, MINUTE.sign, { kind: 'case-sign', key })) return;
     const span = this.calendar.workdaysBetween(signed, this.due);
     const noted = this.wd(signed, Math.max(1, Math.floor(span / 3)));
@@ -129,7 +130,13 @@ class CaseStory {
       if (approve) this.due = proposed;
       return this.wd(decided, rng.int(2, Math.max(2, this.calendar.workdaysBetween(decided, this.due))));
     }
-    return this.wd(signed, rng.int(1, span));
+    // On time: a working day or more before the deadline, so the office's 审核 still falls within it.
+    return this.wd(signed, rng.int(1, Math.max(1, span - 1)));
+  }
+
+  /** The office reviews most replies the same or the next working day, some a few days later. */
+  private reviewDelay(): number {
+    return this.rng.chance(0.75) ? this.rng.int(0, 1) : this.rng.int(2, 3);
   }
 
   /** 答复 → 审核 (perhaps 退回重办 first) → 回访 (perhaps 不满意, reopened) → 销号. */
@@ -137,12 +144,12 @@ class CaseStory {
     const rng = this.rng;
     const theme = CASE_THEMES.find((t) => t.category === input.category) ?? CASE_THEMES[0]!;
     if (!this.emit(replied, MINUTE.reply, { kind: 'case-reply', key: this.key, text: rng.pick(theme.replies) })) return;
-    let reviewed = this.wd(replied, rng.int(1, 3));
+    let reviewed = this.wd(replied, this.reviewDelay());
     if (!reopened && rng.chance(0.14)) {
       if (!this.emit(reviewed, MINUTE.review, { kind: 'case-review', key: this.key, accept: false, comment: rng.pick(CASE_RETURN_COMMENTS) })) return;
       const again = this.wd(reviewed, rng.int(1, 4));
       if (!this.emit(again, MINUTE.reply, { kind: 'case-reply', key: this.key, text: `${rng.pick(theme.replies)}（已按审核意见补充整改措施和佐证材料）` })) return;
-      reviewed = this.wd(again, rng.int(0, 2));
+      reviewed = this.wd(again, this.reviewDelay());
     }
     if (!this.emit(reviewed, MINUTE.review, { kind: 'case-review', key: this.key, accept: true, comment: '答复内容属实，整改到位' })) return;
     if (input.enterpriseName === null) {
@@ -151,16 +158,17 @@ class CaseStory {
     }
     const visited = this.wd(reviewed, rng.int(1, 3));
     const s = rng.next();
-    const satisfaction: Satisfaction = !reopened && s < 0.12 ? 'dissatisfied' : s < 0.75 ? 'satisfied' : 'basic';
+    const satisfaction: Satisfaction = !reopened && s < 0.15 ? 'dissatisfied' : s < 0.75 ? 'satisfied' : 'basic';
     if (!this.emit(visited, MINUTE.visit, satisfaction === 'dissatisfied'
       ? { kind: 'case-visit', key: this.key, satisfaction, comment: rng.pick(CASE_DISSATISFIED) }
       : { kind: 'case-visit', key: this.key, satisfaction })) return;
     if (satisfaction === 'dissatisfied') {
       this.due = caseDueOn(visited, input.kind, DEFAULT_CASE_RULES, this.calendar);
-      this.answer(this.wd(visited, rng.int(1, Math.max(1, this.calendar.workdaysBetween(visited, this.due)))), input, true);
+      this.answer(this.wd(visited, rng.int(2, Math.max(2, this.calendar.workdaysBetween(visited, this.due) - 1))), input, true);
       return;
     }
-    this.emit(this.wd(visited, rng.int(0, 2)), MINUTE.close, { kind: 'case-close', key: this.key });
+    // 销号 follows the 回访 within days; some wait for the office's weekly 销号 round.
+    this.emit(this.wd(visited, rng.chance(0.7) ? rng.int(0, 1) : rng.int(2, 5)), MINUTE.close, { kind: 'case-close', key: this.key });
   }
 }
 

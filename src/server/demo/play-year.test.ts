@@ -32,7 +32,7 @@ describe.each(databaseKinds())('the demo year on %s', (kind) => {
     db = made.database.db;
     dispose = made.dispose;
     played = await playDemoYear(db, { calendar: new WorkCalendar() });
-    console.log(`demo year on ${kind}: ${played.events} steps in ${(played.milliseconds / 1000).toFixed(1)} s`, played.byKind);
+    console.log(`demo year on ${kind}: ${played.events} steps in ${(played.milliseconds / 1000).toFixed(1)} s`, played.byKind, played.msByKind);
     app = await buildApp({ db, config: loadConfig({ DATA_DIR: 'memory://' }), now: demoClock(), demo: { today: DEMO_TODAY, notice: demoNotice() }, webRoot: '/nonexistent' });
     await app.ready();
     const [plan] = await db.select({ id: plans.id }).from(plans).where(sql`${plans.source}->>'seed' like '000_%'`);

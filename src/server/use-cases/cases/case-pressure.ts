@@ -6,9 +6,10 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { caseOverdue } from '../../../domain/cases/case-light.ts';
 import { SOURCE_LABELS } from '../../../domain/cases/case-model.ts';
-import type { TaskLightRule } from '../../../domain/cases/case-light.ts';
+import type { CaseRules, TaskLightRule } from '../../../domain/cases/case-light.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import { caseEvents, cases } from '../../../db/case-schema.ts';
+import { notifications } from '../../../db/supervision-schema.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { notifyUsers, regionUsers, unitUsers } from '../supervision/notify.ts';
 import { auditOnTasks } from './case-links.ts';
@@ -55,10 +56,20 @@ export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, 
   const open = await db.select().from(cases).where(and(isNotNull(cases.dueOn), isNull(cases.finishedOn), inArray(cases.state, ['assigned', 'handling', 'replied'])));
   let near = 0;
   let overdue = 0;
+  if (!open.length) return { near, overdue };
+  // What earlier runs did, read once: the overdue lines written and the 临期 messages sent (a daily
+  // run over every open case must not open a transaction per case to find it has nothing to do).
+  const written = new Set((await db.select({ caseId: caseEvents.caseId, dueOn: sql<string>`${caseEvents.details}->>'dueOn'` }).from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, open.map((c) => c.id)), eq(caseEvents.step, 'overdue')))).map((e) => `${e.caseId}:${e.dueOn}`));
+  const nearKeys = open.map((c) => `case-near-${c.id}-${c.dueOn}`);
+  const told = new Set((await db.select({ key: notifications.dedupeKey }).from(notifications).where(inArray(notifications.dedupeKey, nearKeys))).map((n) => n.key));
+  const rulesOf = new Map<number | null, Promise<CaseRules>>();
   for (const c of open) {
-    const rules = await caseRulesOf(db, c.planId);
+    if (!rulesOf.has(c.planId)) rulesOf.set(c.planId, caseRulesOf(db, c.planId));
+    const rules = await rulesOf.get(c.planId)!;
     const units = [c.leadUnitId, ...c.coUnitIds].filter((u): u is number => u !== null);
     if (c.dueOn! < today) {
+      if (written.has(`${c.id}:${c.dueOn}`)) continue;
       const done = await db.transaction(async (tx) => {
         const [seen] = await tx.select({ id: caseEvents.id }).from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.step, 'overdue'), sql`${caseEvents.details}->>'dueOn' = ${c.dueOn}`));
         if (seen) return false;
@@ -69,7 +80,7 @@ export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, 
         return true;
       });
       if (done) overdue++;
-    } else if (calendar.workdaysBetween(today, c.dueOn!) <= rules.nearWorkdays && c.state !== 'replied') {
+    } else if (calendar.workdaysBetween(today, c.dueOn!) <= rules.nearWorkdays && c.state !== 'replied' && !told.has(`case-near-${c.id}-${c.dueOn}`)) {
       near += await db.transaction(async (tx) => notifyUsers(tx, await unitUsers(tx, units), { title: '问题临期', body: `${c.title}（请于 ${c.dueOn} 前答复）`, link: `/cases/${c.id}`, dedupeKey: `case-near-${c.id}-${c.dueOn}` }));
     }
   }
