@@ -6,6 +6,7 @@ import { errorMessage } from '../api/client.ts';
 import { fetchCase, type CaseDetail } from '../api/cases-api.ts';
 import { CaseActions } from '../components/cases/case-actions.tsx';
 import { KIND_LABELS, SATISFACTION_LABELS, SEVERITY_LABELS, SOURCE_LABELS, STATE_LABELS, STEP_LABELS } from '../components/cases/case-labels.ts';
+import { CaseFilesCard } from '../components/cases/case-files-card.tsx';
 import { CaseLinksCard } from '../components/cases/case-links-card.tsx';
 import { LightDot } from '../components/light-dot.tsx';
 import { useApi } from '../hooks/use-api.ts';
@@ -49,6 +50,7 @@ export function CasePage() {
         </Descriptions>
         <div style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} data-testid="case-finding-text">{c.finding}</div>
       </Card>
+      <CaseFilesCard detail={detail} onChanged={setDetail} />
       <CaseLinksCard detail={detail} office={me.permissions.manageCases} onChanged={setDetail} />
       <Card size="small" title="办理时间线">
         <Timeline

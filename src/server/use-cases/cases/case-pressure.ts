@@ -52,11 +52,15 @@ export async function casePressure(db: Db | Tx, planId: number, day: string, cut
  * The daily sweep on `today`: 临期 reminders to the 主办 unit, and for an overdue case its units
  * and the office are told and the linked tasks' timelines get the line — each once per deadline.
  */
-export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, now: Date = new Date(`${today}T08:00:00+08:00`)): Promise<{ near: number; overdue: number }> {
+export interface SweptCase { caseId: number; stage: 'near' | 'overdue'; dueOn: string }
+
+export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, now: Date = new Date(`${today}T08:00:00+08:00`)): Promise<{ near: number; overdue: number; cases: SweptCase[] }> {
   const open = await db.select().from(cases).where(and(isNotNull(cases.dueOn), isNull(cases.finishedOn), inArray(cases.state, ['assigned', 'handling', 'replied'])));
   let near = 0;
   let overdue = 0;
-  if (!open.length) return { near, overdue };
+  // Every open case 临期 or overdue today, for the outbound copies (each keyed once per deadline).
+  const swept: SweptCase[] = [];
+  if (!open.length) return { near, overdue, cases: swept };
   // What earlier runs did, read once: the overdue lines written and the 临期 messages sent (a daily
   // run over every open case must not open a transaction per case to find it has nothing to do).
   const written = new Set((await db.select({ caseId: caseEvents.caseId, dueOn: sql<string>`${caseEvents.details}->>'dueOn'` }).from(caseEvents)
@@ -69,6 +73,7 @@ export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, 
     const rules = await rulesOf.get(c.planId)!;
     const units = [c.leadUnitId, ...c.coUnitIds].filter((u): u is number => u !== null);
     if (c.dueOn! < today) {
+      swept.push({ caseId: c.id, stage: 'overdue', dueOn: c.dueOn! });
       if (written.has(`${c.id}:${c.dueOn}`)) continue;
       const done = await db.transaction(async (tx) => {
         const [seen] = await tx.select({ id: caseEvents.id }).from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.step, 'overdue'), sql`${caseEvents.details}->>'dueOn' = ${c.dueOn}`));
@@ -80,9 +85,11 @@ export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, 
         return true;
       });
       if (done) overdue++;
-    } else if (calendar.workdaysBetween(today, c.dueOn!) <= rules.nearWorkdays && c.state !== 'replied' && !told.has(`case-near-${c.id}-${c.dueOn}`)) {
+    } else if (calendar.workdaysBetween(today, c.dueOn!) <= rules.nearWorkdays && c.state !== 'replied') {
+      swept.push({ caseId: c.id, stage: 'near', dueOn: c.dueOn! });
+      if (told.has(`case-near-${c.id}-${c.dueOn}`)) continue;
       near += await db.transaction(async (tx) => notifyUsers(tx, await unitUsers(tx, units), { title: '问题临期', body: `${c.title}（请于 ${c.dueOn} 前答复）`, link: `/cases/${c.id}`, dedupeKey: `case-near-${c.id}-${c.dueOn}` }));
     }
   }
-  return { near, overdue };
+  return { near, overdue, cases: swept };
 }
