@@ -196,7 +196,7 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     if (last.start >= '2024-01-01') {
       const doc = await call<{ model: { blocks: Block[] } }>('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: last.key }, 201);
       agree(`月通报 ${last.key}`, noticeFigures(doc.model.blocks), ledger.notice(last.key, day));
-      agree(`月通报 ${last.key} 通报曝光`, exposureLines(doc.model.blocks as never), caseLedger.exposure(last, day));
+      agree(`月通报 ${last.key} 通报曝光`, exposureLines(doc.model.blocks), caseLedger.exposure(last, day));
       const assessment = await call<{ units: { unit: string; onTimeReportRate: number; completionRate: number; overdueTasks: number }[] }>('office', 'GET', `/api/plans/${planId}/unit-assessment?period=${last.key}`);
       const expected = ledger.unitFigures(last.key, day);
       agree(`unit assessment ${last.key}`, Object.fromEntries(assessment.units.map((u) => [u.unit, { onTimeReportRate: round(u.onTimeReportRate), completionRate: round(u.completionRate), overdueTasks: u.overdueTasks }]).sort()),

@@ -9,6 +9,7 @@ import { regions } from '../../db/schema.ts';
 import { sweepCases } from '../use-cases/cases/case-pressure.ts';
 import { decideCaseExtension, requestCaseExtension, urgeCase } from '../use-cases/cases/case-extension.ts';
 import { assignCase, closeCase, noteCase, replyCase, reviewCase, signCase, visitCase } from '../use-cases/cases/case-loop.ts';
+import type { CandidateCache } from '../use-cases/cases/case-links.ts';
 import { createCase, linkCase } from '../use-cases/cases/create-case.ts';
 import type { ActionContext } from './demo-actions.ts';
 import type { CaseAction } from './demo-case-script.ts';
@@ -18,6 +19,8 @@ interface MadeCase { id: number; lead: number | null }
 export class DemoCaseActions {
   private readonly made = new Map<number, MadeCase>();
   private places: Map<string, number> | null = null;
+  // The plan's tasks as link candidates, read once for the hundred registrations.
+  private readonly candidates: CandidateCache = new Map();
 
   constructor(private readonly db: Db) {}
 
@@ -58,7 +61,7 @@ export class DemoCaseActions {
     switch (a.kind) {
       case 'case-create': {
         const placeRegionId = await this.placeId(c, a.input.place);
-        const row = await this.db.transaction((tx) => createCase(tx, office, { ...a.input, planId: c.planId, placeRegionId }, now));
+        const row = await this.db.transaction((tx) => createCase(tx, office, { ...a.input, planId: c.planId, placeRegionId }, now, this.candidates));
         this.made.set(a.key, { id: row.id, lead: null });
         return;
       }

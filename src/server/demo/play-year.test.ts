@@ -111,7 +111,7 @@ describe.each(databaseKinds())('the demo year on %s', (kind) => {
     expect(rows.filter((r) => r.dueOn !== null && r.finishedOn === null && r.dueOn < DEMO_TODAY).length, 'overdue on the demo day').toBeGreaterThan(0);
     const stats = await getJson<{ all: Record<string, unknown>; bySource: Record<string, unknown>[]; byUnit: Record<string, unknown>[] }>(app, `/api/cases/stats?planId=${shaoyang}`, office);
     expect(stats.body.all.total).toBe(rows.length);
-    const brief = (g: Record<string, unknown>) => `${String(g.name ?? '全部')} ${String(g.total)}件 按期${String(g.onTimeRate)} 满意${String(g.satisfactionRate)} 重复${String(g.repeated)} 退回${String(g.returnRate)}`;
+    const brief = (g: Record<string, unknown>) => `${typeof g.name === 'string' ? g.name : '全部'} ${String(g.total)}件 按期${String(g.onTimeRate)} 满意${String(g.satisfactionRate)} 重复${String(g.repeated)} 退回${String(g.returnRate)}`;
     console.log(['demo case rates', brief(stats.body.all), ...stats.body.bySource.map(brief), ...stats.body.byUnit.slice(0, 8).map(brief)].join('\n'));
   });
 

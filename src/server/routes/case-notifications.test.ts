@@ -67,7 +67,7 @@ describe.each(databaseKinds())('notifications of the problem loop on %s', (kind)
     expect(await inbox('企业不满意，问题重新办理')).toBe(scjgUsers.length);
     const sent = await daily('2023-06-14');
     expect(sent.map(([s]) => s).sort()).toEqual(['企业不满意，问题重新办理', '问题被退回重办']);
-    expect(await daily('2023-06-15')).toEqual([]);
+    expect(await daily('2023-06-14')).toEqual([]);
   });
 
   it('sends 临期 and overdue from the daily run, each once', async () => {

@@ -8,7 +8,7 @@
 import { inArray } from 'drizzle-orm';
 import { regions, units } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
-import { CaseLedger, type CaseStepRecord, type LedgerCase, type LedgerRates } from './case-ledger.ts';
+import type { CaseLedger, CaseStepRecord, LedgerCase, LedgerRates } from './case-ledger.ts';
 
 export interface YearCaseContext {
   database: Database;
@@ -89,11 +89,13 @@ const pick = (r: RateView | LedgerRates) => ({ total: r.total, overdue: r.overdu
 /** Every case surface on `day` against the ledger; `agree` records a disagreement. */
 export async function checkCases(ctx: YearCaseContext, ledger: CaseLedger, day: string, agree: (surface: string, actual: unknown, expected: unknown) => void): Promise<void> {
   const stats = await ctx.call<{ all: RateView; byUnit: RateView[]; byCounty: RateView[]; bySource: RateView[] }>('office', 'GET', `/api/cases/stats?planId=${ctx.planId()}`);
-  const byName = (list: RateView[]) => Object.fromEntries(list.map((g) => [g.name, pick(g)]).sort());
+  const byName = (list: RateView[]) => Object.fromEntries(list.map((g): [string, ReturnType<typeof pick>] => [g.name, pick(g)]).sort());
   const known = ledger.cases.filter((c) => c.foundOn <= day);
   agree('case rates', pick(stats.all), pick(ledger.rates(known, day)));
-  for (const [surface, list, by] of [['case rates by unit', stats.byUnit, 'unit'], ['case rates by county', stats.byCounty, 'county'], ['case rates by source', stats.bySource, 'source']] as const) {
-    agree(surface, byName(list), Object.fromEntries(Object.entries(ledger.grouped(day, by)).map(([k, v]) => [k, pick(v)]).sort()));
+  const groups: [string, RateView[], 'unit' | 'county' | 'source'][] = [['case rates by unit', stats.byUnit, 'unit'], ['case rates by county', stats.byCounty, 'county'], ['case rates by source', stats.bySource, 'source']];
+  for (const [surface, list, by] of groups) {
+    const expected: [string, ReturnType<typeof pick>][] = Object.entries(ledger.grouped(day, by)).map(([k, v]) => [k, pick(v)]);
+    agree(surface, byName(list), Object.fromEntries(expected.sort()));
   }
   const pool = await ctx.call<{ items: { title: string; light: string }[] }>('office', 'GET', `/api/cases?planId=${ctx.planId()}&pageSize=200`);
   agree('case lights', Object.fromEntries(pool.items.map((c) => [c.title, c.light]).sort()), Object.fromEntries(known.map((c) => [c.title, ledger.light(c, day)]).sort()));
