@@ -53,8 +53,6 @@ export function exportUrl(query: Partial<CaseListQuery>): string {
   return `/api/cases/export.xlsx?${params.toString()}`;
 }
 
-export type CaseFile = CaseDetail['files'][number];
-
 /** Uploads one evidence file to a case (the raw bytes); answers the case with its files. */
 export function uploadCaseFile(id: number, file: File): Promise<CaseDetail> {
   return uploadFile<CaseDetail>(`/api/cases/${id}/files?fileName=${encodeURIComponent(file.name)}`, file);

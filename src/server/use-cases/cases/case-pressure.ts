@@ -48,12 +48,14 @@ export async function casePressure(db: Db | Tx, planId: number, day: string, cut
   return { rule: rules.taskLightRule, byTask };
 }
 
+/** A case 临期 or overdue on the sweep's day (the outbound copies are keyed by it). */
+export interface SweptCase { caseId: number; stage: 'near' | 'overdue'; dueOn: string }
+
 /**
  * The daily sweep on `today`: 临期 reminders to the 主办 unit, and for an overdue case its units
  * and the office are told and the linked tasks' timelines get the line — each once per deadline.
+ * Returns what it told and every case 临期 or overdue today.
  */
-export interface SweptCase { caseId: number; stage: 'near' | 'overdue'; dueOn: string }
-
 export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, now: Date = new Date(`${today}T08:00:00+08:00`)): Promise<{ near: number; overdue: number; cases: SweptCase[] }> {
   const open = await db.select().from(cases).where(and(isNotNull(cases.dueOn), isNull(cases.finishedOn), inArray(cases.state, ['assigned', 'handling', 'replied'])));
   let near = 0;
