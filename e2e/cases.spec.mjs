@@ -79,6 +79,14 @@ test('office 交办 → unit 签收/答复 on a phone → office 审核/回访/�
   await office.goto(`${BASE_URL}/cases?plan=${plan.id}`);
   await office.getByTestId('case-table').waitFor();
   await screenshot(office, 'case-pool');
+  // The pool's overdue filter, and the first case registered (with the demo year, one of its hundred).
+  await office.goto(`${BASE_URL}/cases?plan=${plan.id}&overdue=true`);
+  await office.getByTestId('case-table').waitFor();
+  await screenshot(office, 'case-pool-overdue');
+  const first = (await asOffice(`/api/cases?planId=${plan.id}&pageSize=200`)).body.items.reduce((a, b) => (a.id < b.id ? a : b));
+  await office.goto(`${BASE_URL}/cases/${first.id}`);
+  await office.getByTestId('case-timeline').waitFor();
+  await screenshot(office, 'case-page-first');
   await office.goto(`${BASE_URL}/cases/stats?plan=${plan.id}`);
   await office.getByTestId('case-rates').waitFor();
   const rates = (await office.getByTestId('case-rates').textContent()) ?? '';

@@ -109,9 +109,10 @@ class CaseStory {
     const rng = this.rng;
     const r = rng.next();
     const span = Math.max(1, this.calendar.workdaysBetween(signed, this.due));
-    if (r < 0.16) {
-      // Late: urged the working day after the deadline, a 督办单 when still not answered a week on.
-      const lateBy = rng.chance(0.3) ? rng.int(8, 25) : rng.int(1, 6);
+    if (r < 0.2) {
+      // Late: urged the working day after the deadline, a 督办单 when still not answered a week on;
+      // half drag on for weeks, so the demo day has overdue cases (超期) on the board.
+      const lateBy = rng.chance(0.5) ? rng.int(8, 30) : rng.int(1, 6);
       this.emit(this.wd(this.due, 1), MINUTE.urge, { kind: 'case-urge', key: this.key, urge: 'reminder', message: CASE_URGES.reminder });
       if (lateBy > 6) {
         const ordered = this.wd(this.due, 6);
@@ -119,7 +120,7 @@ class CaseStory {
       }
       return this.wd(this.due, lateBy);
     }
-    if (r < 0.24 && kind !== 'consult' && kind !== 'help') {
+    if (r < 0.28 && kind !== 'consult' && kind !== 'help') {
       const asked = this.wd(this.due, -rng.int(1, 3));
       if (asked <= signed) return this.wd(signed, rng.int(1, span));
       const proposed = this.wd(this.due, rng.int(8, 15));

@@ -34,6 +34,8 @@ export function CasePage() {
         <Tag color="blue" data-testid="case-state">{STATE_LABELS[c.state]}</Tag> <LightDot light={c.light} /> <span className="muted">{c.lightReason}</span>
       </div>
       <CaseActions detail={detail} onChanged={setDetail} />
+      {/* A unit attaches its evidence before replying: on a phone the card sits right under 办理. */}
+      {!me.permissions.manageCases && <CaseFilesCard detail={detail} onChanged={setDetail} />}
       <Card size="small" title="问题" style={{ marginBottom: 12 }}>
         <Descriptions column={mobile ? 1 : 2} size="small">
           <Descriptions.Item label="来源">{SOURCE_LABELS[c.source]}{c.refNo ? `（${c.refNo}）` : ''}</Descriptions.Item>
@@ -50,7 +52,7 @@ export function CasePage() {
         </Descriptions>
         <div style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} data-testid="case-finding-text">{c.finding}</div>
       </Card>
-      <CaseFilesCard detail={detail} onChanged={setDetail} />
+      {me.permissions.manageCases && <CaseFilesCard detail={detail} onChanged={setDetail} />}
       <CaseLinksCard detail={detail} office={me.permissions.manageCases} onChanged={setDetail} />
       <Card size="small" title="办理时间线">
         <Timeline
