@@ -26,11 +26,14 @@ describe('the demo case script', () => {
 
   it('plays every step in a state that allows it, ending in every state', () => {
     const state = new Map<number, CaseState>();
+    const linked = new Set<number>();
     const sources = new Map<number, string>();
     for (const e of events) {
       const a = e.action;
       if (a.kind === 'case-create') { state.set(a.key, 'registered'); sources.set(a.key, a.input.source); continue; }
-      if (a.kind === 'case-link') continue;
+      if (a.kind === 'case-link') { linked.add(a.key); continue; }
+      // A 督办单 is issued through a linked task (the use case refuses it otherwise).
+      if (a.kind === 'case-urge' && a.urge === 'order') expect(linked.has(a.key), `${e.day} case ${a.key}: 督办单 without a linked task`).toBe(true);
       const from = state.get(a.key);
       expect(from, `case ${a.key} exists before ${a.kind}`).toBeDefined();
       const step = a.kind === 'case-review' ? (a.accept ? 'accept' : 'return') : STEP[a.kind]!;

@@ -67,6 +67,7 @@ function taskFor(rng: Random, theme: CaseTheme, tasks: ScriptTask[]): ScriptTask
 class CaseStory {
   readonly events: CaseEvent[] = [];
   private due = '';
+  private linked = false;
 
   constructor(private readonly rng: Random, private readonly calendar: WorkCalendar, private readonly until: string, private readonly key: number) {}
 
@@ -86,7 +87,8 @@ class CaseStory {
     this.emit(createdOn, MINUTE.create, { kind: 'case-create', key, input });
     // The office has not yet 交办 what came in over the last two days (待交办 on the demo day).
     if (!task || task.lead === null || (createdOn >= this.wd(this.until, -2) && rng.chance(0.6))) return;
-    if (rng.chance(0.9)) this.emit(createdOn, MINUTE.link, { kind: 'case-link', key, taskIds: [task.id] });
+    this.linked = rng.chance(0.9);
+    if (this.linked) this.emit(createdOn, MINUTE.link, { kind: 'case-link', key, taskIds: [task.id] });
     const assigned = rng.chance(0.7) ? createdOn : this.wd(createdOn, 1);
     const co = task.responsible.length && rng.chance(0.3) ? [rng.pick(task.responsible)] : [];
     if (!this.emit(assigned, MINUTE.assign, { kind: 'case-assign', key, leadUnitId: task.lead, coUnitIds: co })) return;
@@ -114,7 +116,8 @@ class CaseStory {
       // half drag on for weeks, so the demo day has overdue cases (超期) on the board.
       const lateBy = rng.chance(0.5) ? rng.int(8, 30) : rng.int(1, 6);
       this.emit(this.wd(this.due, 1), MINUTE.urge, { kind: 'case-urge', key: this.key, urge: 'reminder', message: CASE_URGES.reminder });
-      if (lateBy > 6) {
+      // A 督办单 goes through the linked task (an unlinked case is only reminded).
+      if (lateBy > 6 && this.linked) {
         const ordered = this.wd(this.due, 6);
         this.emit(ordered, MINUTE.urge, { kind: 'case-urge', key: this.key, urge: 'order', message: CASE_URGES.order, replyBy: this.wd(ordered, 5) });
       }
