@@ -7,6 +7,7 @@
  */
 import { caseDueOn, DEFAULT_CASE_RULES } from '../../domain/cases/case-light.ts';
 import type { CaseKind, CaseSource, Satisfaction, Severity } from '../../domain/cases/case-model.ts';
+import { suggestLinks, type CandidateTask } from '../../domain/cases/link-suggestion.ts';
 import { addDays, type WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import {
   CASE_DISSATISFIED, CASE_EXTENSION_REASONS, CASE_NOTES, CASE_PLACES, CASE_RETURN_COMMENTS, CASE_THEMES, CASE_URGES,
@@ -56,11 +57,24 @@ function refNo(source: CaseSource, foundOn: string, n: number): string {
   }
 }
 
-/** The task a theme concerns: one whose text has one of its words and a lead unit (else any task with a lead). */
+/** Without a suggestion, a task of the theme: one whose text has one of its words and a lead unit (else any with a lead). */
 function taskFor(rng: Random, theme: CaseTheme, tasks: ScriptTask[]): ScriptTask | null {
   const led = tasks.filter((t) => t.lead !== null);
   const matching = led.filter((t) => theme.keywords.some((k) => t.text.includes(k)));
   return matching.length ? rng.pick(matching) : led.length ? rng.pick(led) : null;
+}
+
+/**
+ * The task the office links: the platform's own first suggestion for the problem's words (what the
+ * office sees and confirms on the case page), among tasks with a lead unit to 交办 to.
+ */
+function suggestedTask(text: string, tasks: ScriptTask[]): ScriptTask | null {
+  const led = tasks.filter((t) => t.lead !== null);
+  const candidates: CandidateTask[] = led.map((t, i) => ({
+    id: t.id, seq: i + 1, text: t.text, indicatorId: null, indicatorName: null, leadUnitIds: [t.lead!], unitIds: [t.lead!, ...t.responsible],
+  }));
+  const top = suggestLinks(text, null, candidates, 1)[0];
+  return top ? led.find((t) => t.id === top.taskId) ?? null : null;
 }
 
 /** Builds one case's events (cut at the demo day). */
@@ -69,7 +83,7 @@ class CaseStory {
   private due = '';
   private linked = false;
 
-  constructor(private readonly rng: Random, private readonly calendar: WorkCalendar, private readonly until: string, private readonly key: number) {}
+  constructor(private readonly rng: Random, private readonly calendar: WorkCalendar, private readonly until: string, private readonly key: number, private readonly last: boolean) {}
 
   private emit(day: string, minute: number, action: CaseAction): boolean {
     if (day > this.until) return false;
@@ -85,11 +99,13 @@ class CaseStory {
     const key = this.key;
     const rng = this.rng;
     this.emit(createdOn, MINUTE.create, { kind: 'case-create', key, input });
-    // The office has not yet 交办 what came in over the last two days (待交办 on the demo day).
-    if (!task || task.lead === null || (createdOn >= this.wd(this.until, -2) && rng.chance(0.6))) return;
+    // The office has not yet 交办 the last case of the demo day, nor some of the two days before (待交办).
+    const waiting = this.last || (createdOn >= this.wd(this.until, -2) && createdOn < this.until && rng.chance(0.5));
+    if (!task || task.lead === null || waiting) return;
     this.linked = rng.chance(0.9);
     if (this.linked) this.emit(createdOn, MINUTE.link, { kind: 'case-link', key, taskIds: [task.id] });
-    const assigned = rng.chance(0.7) ? createdOn : this.wd(createdOn, 1);
+    // The demo day's own cases are 交办 at once (and wait for 签收).
+    const assigned = createdOn >= this.until || rng.chance(0.7) ? createdOn : this.wd(createdOn, 1);
     const co = task.responsible.length && rng.chance(0.3) ? [rng.pick(task.responsible)] : [];
     if (!this.emit(assigned, MINUTE.assign, { kind: 'case-assign', key, leadUnitId: task.lead, coUnitIds: co })) return;
     this.due = caseDueOn(assigned, input.kind, DEFAULT_CASE_RULES, this.calendar);
@@ -181,7 +197,9 @@ function foundDays(rng: Random, calendar: WorkCalendar, start: string, until: st
   const days: string[] = [];
   for (let d = calendar.addWorkdays(addDays(start, 4), 0); d <= until; d = calendar.addWorkdays(d, 1)) days.push(d);
   // sqrt skews toward later days: the platform's use grows through the year.
-  return Array.from({ length: count }, () => days[Math.floor(Math.sqrt(rng.next()) * days.length)]!).sort();
+  const drawn = Array.from({ length: count }, () => days[Math.floor(Math.sqrt(rng.next()) * days.length)]!).sort();
+  // The last two come in on the demo day itself (one 交办 and waiting for 签收, one waiting for 交办).
+  return [...drawn.slice(0, -2), until, until];
 }
 
 /** The script of the demo's cases, in the order they happen. */
@@ -214,8 +232,9 @@ export function caseScript(plan: CaseScriptInput, calendar: WorkCalendar): CaseE
     };
     // 督查 findings are registered a day or two after the visit; hotline and the others the same day.
     const createdOn = source === 'hotline' ? foundOn : calendar.addWorkdays(foundOn, rng.int(0, 2));
-    const story = new CaseStory(rng, calendar, plan.until, key);
-    story.play(input, taskFor(rng, theme, plan.tasks), createdOn > plan.until ? plan.until : createdOn);
+    const story = new CaseStory(rng, calendar, plan.until, key, key === sources.length - 1);
+    const task = suggestedTask(`${title} ${finding} ${theme.category}`, plan.tasks) ?? taskFor(rng, theme, plan.tasks);
+    story.play(input, task, createdOn > plan.until ? plan.until : createdOn);
     events.push(...story.events);
   });
   return events.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.minute - b.minute));
