@@ -209,6 +209,7 @@ export function caseScript(plan: CaseScriptInput, calendar: WorkCalendar): CaseE
   const sources = SOURCE_SHARES.flatMap(([s, n]) => Array.from({ length: Math.round((n * plan.count) / 100) }, () => s));
   const days = foundDays(rng, calendar, plan.start, plan.until, sources.length);
   const perSource = new Map<CaseSource, number>();
+  const raised = new Map<string, CaseTheme>();
   const events: CaseEvent[] = [];
   // Shuffle the sources over the days (Fisher–Yates with the demo's random).
   for (let i = sources.length - 1; i > 0; i--) {
@@ -219,10 +220,13 @@ export function caseScript(plan: CaseScriptInput, calendar: WorkCalendar): CaseE
     const foundOn = days[key]!;
     const n = perSource.get(source) ?? 0;
     perSource.set(source, n + 1);
-    const theme = rng.pick(CASE_THEMES);
-    // A quarter of the enterprise problems come from the first twenty enterprises: repeated 诉求.
+    // A quarter of the enterprise problems come from the first twenty enterprises, half of those
+    // about what the enterprise raised before: repeated 诉求 (重复诉求).
     const enterprise = rng.chance(0.25) ? enterprises[rng.int(0, 19)]! : rng.pick(enterprises);
+    const before = raised.get(enterprise.name);
+    const theme = before && rng.chance(0.5) ? before : rng.pick(CASE_THEMES);
     const named = hasEnterprise(rng, source);
+    if (named) raised.set(enterprise.name, theme);
     const place = named ? enterprise.place : rng.pick(CASE_PLACES);
     const { title, finding } = findingText(rng, source, theme, { short: named ? enterprise.short : '某企业', place });
     const severity: Severity = rng.chance(0.08) ? 'major' : rng.chance(0.24) ? 'serious' : 'general';
