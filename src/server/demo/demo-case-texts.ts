@@ -190,7 +190,7 @@ const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** A 统一社会信用代码 with a valid check digit (GB 32100): 91 + 4305xx + 9 characters. */
-export function creditCode(rng: Random): string {
+function creditCode(rng: Random): string {
   let body = `914305${String(rng.int(0, 99)).padStart(2, '0')}`;
   for (let i = 0; i < 9; i++) body += USCC_CHARS[i < 2 ? rng.int(20, 30) : rng.int(0, 9)];
   const sum = [...body].reduce((s, ch, i) => s + USCC_CHARS.indexOf(ch) * USCC_WEIGHTS[i]!, 0);
