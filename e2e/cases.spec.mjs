@@ -1,5 +1,6 @@
 // The problem loop in the browser: the office registers and 交办 a 12345 problem on a desktop, the
-// 主办 unit 签收 and 答复 on a phone, the office 审核, 回访 and 销号; the pool and statistics screens.
+// 主办 unit 签收, attaches its 整改 evidence and 答复 on a phone, the office downloads it, 审核, 回访 and
+// 销号; the pool and statistics screens.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BASE_URL, DESKTOP, PASSWORD, PHONE, apiSession, eventually, useBrowser, screenshot, signIn, watchConsole } from './helpers.mjs';
@@ -50,12 +51,21 @@ test('office 交办 → unit 签收/答复 on a phone → office 审核/回访/�
   await eventually('state 办理中', async () => (await unit.getByTestId('case-state').textContent()) === '办理中');
   // The contact is the office's only.
   assert.ok(!(await unit.content()).includes('13900000000'), 'no contact for the unit');
+  // The 整改 evidence, from the phone, before the reply.
+  await unit.getByTestId('case-files').locator('input[type=file]').setInputFiles({ name: '整改照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('整改前后对比照片') });
+  await unit.getByTestId('case-file').filter({ hasText: '整改照片.jpg' }).waitFor();
+  await screenshot(unit, 'case-unit-phone-evidence', { fullPage: false });
   await unit.getByTestId('case-text').fill('已联系企业，现场指导一次性提交材料，登记当日办结。');
   await unit.getByTestId('case-reply').click();
   await eventually('state 待审核', async () => (await unit.getByTestId('case-state').textContent()) === '待审核');
   await screenshot(unit, 'case-unit-phone-replied', { fullPage: false });
 
   await office.reload();
+  // The office sees the unit's evidence and downloads it, byte for byte.
+  const evidence = office.getByTestId('case-file').filter({ hasText: '整改照片.jpg' });
+  assert.ok(((await evidence.textContent()) ?? '').includes('市市场监管局'), 'evidence names the unit');
+  const download = await office.request.get(`${BASE_URL}${await evidence.locator('a').getAttribute('href')}`);
+  assert.equal((await download.body()).toString(), '整改前后对比照片');
   await office.getByTestId('case-accept').click();
   await eventually('state 待回访', async () => (await office.getByTestId('case-state').textContent()) === '待回访');
   await office.getByTestId('case-visit').click();
@@ -69,6 +79,14 @@ test('office 交办 → unit 签收/答复 on a phone → office 审核/回访/�
   await office.goto(`${BASE_URL}/cases?plan=${plan.id}`);
   await office.getByTestId('case-table').waitFor();
   await screenshot(office, 'case-pool');
+  // The pool's overdue filter, and the first case registered (with the demo year, one of its hundred).
+  await office.goto(`${BASE_URL}/cases?plan=${plan.id}&overdue=true`);
+  await office.getByTestId('case-table').waitFor();
+  await screenshot(office, 'case-pool-overdue');
+  const first = (await asOffice(`/api/cases?planId=${plan.id}&pageSize=200`)).body.items.reduce((a, b) => (a.id < b.id ? a : b));
+  await office.goto(`${BASE_URL}/cases/${first.id}`);
+  await office.getByTestId('case-timeline').waitFor();
+  await screenshot(office, 'case-page-first');
   await office.goto(`${BASE_URL}/cases/stats?plan=${plan.id}`);
   await office.getByTestId('case-rates').waitFor();
   const rates = (await office.getByTestId('case-rates').textContent()) ?? '';

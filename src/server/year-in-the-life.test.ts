@@ -7,7 +7,10 @@
  * refused; the office urges; tasks finish early, late and on an extended deadline. At chosen dates
  * every surface — the 预警 board, the dashboard, the monthly notice's stated counts and red list,
  * the unit assessment — is checked against the figures recomputed from the raw events in
- * testing/year-ledger.ts. Any one surface that disagrees fails the test.
+ * testing/year-ledger.ts. Problems (cases) run alongside (testing/year-cases.ts): on time, overdue
+ * and urged, returned, 不满意 and reopened, extended; their rates by unit, county and source, their
+ * lights, the linked tasks' lights and the notice's 通报曝光 are checked against testing/case-ledger.ts.
+ * Any one surface that disagrees fails the test.
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +21,8 @@ import { runReminders } from './use-cases/supervision/reminders.ts';
 import { upload } from './testing/imports.ts';
 import { databaseKinds, demoApp, signIn, type TestApp } from './testing/test-app.ts';
 import { monthByKey, YearLedger, type LedgerReport } from './testing/year-ledger.ts';
+import { CaseLedger } from './testing/case-ledger.ts';
+import { checkCases, exposureLines, scheduleCases } from './testing/year-cases.ts';
 
 const PLAN = `# 邵阳市2024年营商环境攻坚任务清单
 
@@ -52,6 +57,8 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
   const cookies: Record<string, string> = {};
   const taskId: Record<string, number> = {};
   const ledger = new YearLedger('2024-01-10', 2024, calendar);
+  const caseLedger = new CaseLedger(calendar);
+  ledger.pressure = (key, day, cutoff, known) => caseLedger.presses(key, day, cutoff, known);
   const events: { day: string; order: number; run: () => Promise<void> }[] = [];
   const failures: string[] = [];
 
@@ -160,6 +167,7 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
       await call('office', 'PUT', `/api/plans/${planId}/supervision`, { ...settings, yellowWithinDays: 30 });
       ledger.yellowWithinDays = 30;
     });
+    scheduleCases({ database: t.database, planId: () => planId, taskId, call, on }, caseLedger);
     for (const day of CHECKS) on(day, () => checkEverySurface(day), 2);
   }
 
@@ -177,6 +185,7 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     const agree = (surface: string, actual: unknown, expected: unknown) => {
       if (JSON.stringify(actual) !== JSON.stringify(expected)) failures.push(`${day} ${surface}: shows ${JSON.stringify(actual)}, events say ${JSON.stringify(expected)}`);
     };
+    await checkCases({ database: t.database, planId: () => planId, taskId, call, on }, caseLedger, day, agree);
     const keys = ledger.tasks.map((x) => x.key);
     const board = await call<{ tasks: { taskId: number; light: string }[] }>('office', 'GET', `/api/plans/${planId}/lights`);
     agree('预警 board lights', keys.map((k) => board.tasks.find((b) => b.taskId === taskId[k])?.light), keys.map((k) => ledger.light(k, day)));
@@ -187,6 +196,7 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     if (last.start >= '2024-01-01') {
       const doc = await call<{ model: { blocks: Block[] } }>('office', 'POST', `/api/plans/${planId}/documents`, { kind: 'monthly-notice', period: last.key }, 201);
       agree(`月通报 ${last.key}`, noticeFigures(doc.model.blocks), ledger.notice(last.key, day));
+      agree(`月通报 ${last.key} 通报曝光`, exposureLines(doc.model.blocks), caseLedger.exposure(last, day));
       const assessment = await call<{ units: { unit: string; onTimeReportRate: number; completionRate: number; overdueTasks: number }[] }>('office', 'GET', `/api/plans/${planId}/unit-assessment?period=${last.key}`);
       const expected = ledger.unitFigures(last.key, day);
       agree(`unit assessment ${last.key}`, Object.fromEntries(assessment.units.map((u) => [u.unit, { onTimeReportRate: round(u.onTimeReportRate), completionRate: round(u.completionRate), overdueTasks: u.overdueTasks }]).sort()),
@@ -244,7 +254,12 @@ describe.each(databaseKinds())('a year in the life of one plan on %s', (kind) =>
     // The year really happened: red, done and on-time figures all appeared along the way.
     expect(ledger.notice('2024-07', '2024-08-12')).toMatchObject({ due: 3, doneDue: 2, onTime: 1, overdue: 1 });
     expect(ledger.light('t4', '2024-07-08')).toBe('red');
-    expect(ledger.light('t6', '2024-08-12')).toBe('yellow');
+    // T6 is yellow on its own (July's report missing) and one worse for its overdue linked problem.
+    expect([ledger.light('t6', '2024-08-12'), caseLedger.presses('t6', '2024-08-12')]).toEqual(['red', true]);
+    // The cases' year happened too: a return and a 不满意 exposed in May, an overdue case in August.
+    expect(caseLedger.exposure(monthByKey('2024-05'), '2024-06-20')).toEqual(['企业开办材料反复退回｜企业回访不满意', '企业开办材料反复退回｜退回重办 1 次']);
+    expect(caseLedger.exposure(monthByKey('2024-08'), '2024-09-15')).toEqual([expect.stringMatching(/^窗口人员推诿｜超期未办结 \d+ 个工作日$/)]);
+    expect(caseLedger.rates(caseLedger.cases, '2025-01-10')).toMatchObject({ total: 7, repeated: 1, overdue: 0 });
   }, 120_000);
 });
 

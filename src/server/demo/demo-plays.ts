@@ -17,13 +17,15 @@ export interface DemoPlay {
   seed: string; office: string; until: string; seed32: number; milestones: Milestone[];
   /** The reporting cycle the office set for the plan (default: the plan's, monthly). */
   cycle?: 'month' | 'quarter';
+  /** How many problems (cases) the plan's year carries (demo-case-script.ts); none when absent. */
+  cases?: number;
 }
 
 const doc = (day: string, docKind: ReportKind, period: string, issue = true): Milestone => ({ kind: 'document', day, minute: 1000, docKind, period, issue });
 
 export const DEMO_PLAYS: DemoPlay[] = [
   {
-    seed: '000_23aeba6d139cf540.txt', office: 'office-shaoyang', until: DEMO_TODAY, seed32: 2023,
+    seed: '000_23aeba6d139cf540.txt', office: 'office-shaoyang', until: DEMO_TODAY, seed32: 2023, cases: 100,
     milestones: [
       doc('2023-04-10', 'monthly-notice', '2023-03'),
       doc('2023-05-10', 'monthly-notice', '2023-04'),

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
+import { CASE_SOURCES, CASE_STATES } from '../../domain/cases/case-model.ts';
+import { caseEvents, cases } from '../../db/case-schema.ts';
 import { documents } from '../../db/document-schema.ts';
 import { plans, users } from '../../db/schema.ts';
 import { extensionRequests, progressReports, reportAttachments, urges } from '../../db/supervision-schema.ts';
@@ -30,7 +32,7 @@ describe.each(databaseKinds())('the demo year on %s', (kind) => {
     db = made.database.db;
     dispose = made.dispose;
     played = await playDemoYear(db, { calendar: new WorkCalendar() });
-    console.log(`demo year on ${kind}: ${played.events} steps in ${(played.milliseconds / 1000).toFixed(1)} s`, played.byKind);
+    console.log(`demo year on ${kind}: ${played.events} steps in ${(played.milliseconds / 1000).toFixed(1)} s`, played.byKind, played.msByKind);
     app = await buildApp({ db, config: loadConfig({ DATA_DIR: 'memory://' }), now: demoClock(), demo: { today: DEMO_TODAY, notice: demoNotice() }, webRoot: '/nonexistent' });
     await app.ready();
     const [plan] = await db.select({ id: plans.id }).from(plans).where(sql`${plans.source}->>'seed' like '000_%'`);
@@ -94,6 +96,23 @@ describe.each(databaseKinds())('the demo year on %s', (kind) => {
     const results = await getJson<{ consequences: unknown[]; commendations: { indicatorAwards: unknown[] } }>(app, `/api/assessment-rounds/${round?.id}/results`, office);
     expect(results.body.consequences.length).toBeGreaterThan(0);
     expect(results.body.commendations.indicatorAwards.length).toBeGreaterThan(0);
+  });
+
+  it('carries about a hundred problems from every source, in every state of the loop', async () => {
+    const rows = await db.select().from(cases).where(eq(cases.planId, shaoyang));
+    const events = await db.select({ step: caseEvents.step, details: caseEvents.details }).from(caseEvents);
+    console.log('demo cases by state', Object.fromEntries(CASE_STATES.map((s) => [s, rows.filter((r) => r.state === s).length])));
+    expect(rows.length).toBeGreaterThanOrEqual(90);
+    for (const source of CASE_SOURCES) expect(rows.some((r) => r.source === source), source).toBe(true);
+    for (const state of CASE_STATES) expect(rows.some((r) => r.state === state), state).toBe(true);
+    const has = (step: string, test: (d: Record<string, unknown> | null) => boolean = () => true) => events.some((e) => e.step === step && test(e.details));
+    for (const step of ['link', 'note', 'return', 'extension_request', 'extension_approve', 'urge', 'overdue']) expect(has(step), step).toBe(true);
+    expect(has('visit', (d) => d?.reopened === true), '不满意 reopened').toBe(true);
+    expect(rows.filter((r) => r.dueOn !== null && r.finishedOn === null && r.dueOn < DEMO_TODAY).length, 'overdue on the demo day').toBeGreaterThan(0);
+    const stats = await getJson<{ all: Record<string, unknown>; bySource: Record<string, unknown>[]; byUnit: Record<string, unknown>[] }>(app, `/api/cases/stats?planId=${shaoyang}`, office);
+    expect(stats.body.all.total).toBe(rows.length);
+    const brief = (g: Record<string, unknown>) => `${typeof g.name === 'string' ? g.name : '全部'} ${String(g.total)}件 按期${String(g.onTimeRate)} 满意${String(g.satisfactionRate)} 重复${String(g.repeated)} 退回${String(g.returnRate)}`;
+    console.log(['demo case rates', brief(stats.body.all), ...stats.body.bySource.map(brief), ...stats.body.byUnit.slice(0, 8).map(brief)].join('\n'));
   });
 
   it('acts for units through accounts nobody can sign in to', async () => {

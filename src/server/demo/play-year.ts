@@ -13,12 +13,14 @@ import { setCycle } from './demo-actions.ts';
 import { DemoActors } from './demo-actors.ts';
 import { DemoActions, type ActionContext } from './demo-actions.ts';
 import { DEMO_PLAYS, type DemoPlay, type Milestone } from './demo-plays.ts';
+import { DemoCaseActions } from './demo-case-actions.ts';
+import { caseScript, type CaseAction } from './demo-case-script.ts';
 import { seededRandom } from './demo-random.ts';
 import { planScript, type DemoAction, type ScriptPeriod, type ScriptPlan, type ScriptTask } from './demo-script.ts';
 
 export interface PlayResult { events: number; byKind: Record<string, number>; msByKind: Record<string, number>; plans: number; milliseconds: number }
 
-type Step = { day: string; minute: number; context: ActionContext } & ({ action: DemoAction } | { milestone: Milestone });
+type Step = { day: string; minute: number; context: ActionContext } & ({ action: DemoAction } | { milestone: Milestone } | { caseAction: CaseAction } | { sweep: string });
 
 /** The moment of an event: its day at its minute of the day, China time. */
 export function momentOf(day: string, minute: number): Date {
@@ -56,6 +58,16 @@ function lightsDays(script: ScriptPlan, calendar: WorkCalendar): string[] {
   return [...new Set([...days, script.until])];
 }
 
+/** The plan's problems and, on each working day from the first, the daily case sweep (临期, 超期) before work starts. */
+function caseSteps(script: ScriptPlan, count: number, calendar: WorkCalendar, context: ActionContext): Step[] {
+  if (count === 0) return [];
+  const events = caseScript({ tasks: script.tasks, start: script.start, until: script.until, seed: script.seed + 17, count }, calendar);
+  const first = events[0]?.day;
+  const sweeps: Step[] = [];
+  for (let d = first ? calendar.addWorkdays(first, 1) : script.until; first && d <= script.until; d = calendar.addWorkdays(d, 1)) sweeps.push({ day: d, minute: 470, context, sweep: d });
+  return [...events.map((e) => ({ day: e.day, minute: e.minute, context, caseAction: e.action })), ...sweeps];
+}
+
 async function planSteps(db: Db, play: DemoPlay, actors: DemoActors, calendar: WorkCalendar): Promise<Step[]> {
   const [plan] = await db.select().from(plans).where(and(sql`${plans.source}->>'seed' = ${play.seed}`, sql`${plans.source}->>'demo' = 'true'`));
   if (!plan) return [];
@@ -69,9 +81,17 @@ async function planSteps(db: Db, play: DemoPlay, actors: DemoActors, calendar: W
   const context: ActionContext = { db, calendar, actors, office: play.office, planId: plan.id, rng: seededRandom(play.seed32 + 1) };
   return [
     ...planScript(script, calendar).map((e) => ({ day: e.day, minute: e.minute, context, action: e.action })),
+    ...caseSteps(script, play.cases ?? 0, calendar, context),
     ...play.milestones.map((m) => ({ day: m.day, minute: m.minute, context, milestone: m })),
     ...lightsDays(script, calendar).map((day) => ({ day, minute: 480, context, milestone: { kind: 'lights' as const, day, minute: 480 } })),
   ];
+}
+
+function stepKind(step: Step): string {
+  if ('action' in step) return step.action.kind;
+  if ('caseAction' in step) return step.caseAction.kind;
+  if ('sweep' in step) return 'case-sweep';
+  return step.milestone.kind === 'document' ? `document:${step.milestone.docKind}` : step.milestone.kind;
 }
 
 /** Plays the demo year on a database just loaded with the seed plans. */
@@ -79,6 +99,7 @@ export async function playDemoYear(db: Db, options: { calendar: WorkCalendar; si
   const started = Date.now();
   const actors = new DemoActors(db);
   const actions = new DemoActions(db);
+  const caseActions = new DemoCaseActions(db);
   const steps: Step[] = [];
   let played = 0;
   for (const play of DEMO_PLAYS) {
@@ -93,10 +114,12 @@ export async function playDemoYear(db: Db, options: { calendar: WorkCalendar; si
   for (const [i, step] of steps.entries()) {
     if (options.signal?.aborted) throw new Error('演示数据生成已中止 (demo year aborted)');
     const now = momentOf(step.day, step.minute);
-    const kind = 'action' in step ? step.action.kind : step.milestone.kind === 'document' ? `document:${step.milestone.docKind}` : step.milestone.kind;
+    const kind = stepKind(step);
     const t0 = Date.now();
     try {
       if ('action' in step) await actions.perform(step.context, step.action, now);
+      else if ('caseAction' in step) await caseActions.perform(step.context, step.caseAction, now);
+      else if ('sweep' in step) await caseActions.sweep(step.context, step.sweep, now);
       else await actions.milestone(step.context, step.milestone, now);
     } catch (e) {
       throw new Error(`演示数据第 ${i + 1} 步（${step.day} ${kind}）失败：${(e as Error).message}`, { cause: e });

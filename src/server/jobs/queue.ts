@@ -13,6 +13,7 @@ import { livePlans } from '../use-cases/supervision/live-plans.ts';
 import { recordPlanLights } from '../use-cases/supervision/lights.ts';
 import { runReminders, type Delivery } from '../use-cases/supervision/reminders.ts';
 import { sweepCases } from '../use-cases/cases/case-pressure.ts';
+import { caseDeliveries } from '../use-cases/cases/case-deliveries.ts';
 import { deliver, type MailSettings } from './deliver.ts';
 import { defineJob, jobData, registerJob, sendJob } from './job-definition.ts';
 
@@ -60,7 +61,9 @@ export async function runDailySupervision(db: Db, today: string, calendar: WorkC
   const live = await livePlans(db, today);
   for (const p of live) await recordPlanLights(db, p.id, today, calendar, now);
   const deliveries = await runReminders(db, today, calendar);
-  await sweepCases(db, today, calendar, now);
+  const swept = await sweepCases(db, today, calendar, now);
+  // Outbound copies of the problem loop's messages (交办, 退回, 不满意, 临期, 超期) go with the reminders.
+  deliveries.push(...await caseDeliveries(db, today, swept.cases));
   return { deliveries, plans: live.length };
 }
 

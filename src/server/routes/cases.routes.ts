@@ -20,10 +20,12 @@ import { suggestCaseLinks } from '../use-cases/cases/case-links.ts';
 import { loadCase } from '../use-cases/cases/create-case.ts';
 import { commitCaseImport, previewCaseImport } from '../use-cases/cases/case-import.ts';
 import { renderCaseListXlsx } from '../use-cases/cases/case-export.ts';
-import { CaseCreateBody, CaseEvent, CaseListQuery, CaseRulesBody, CaseStats, CaseView, Suggestion, isoDate } from './cases.schema.ts';
+import { addCaseFile, readCaseFile } from '../use-cases/cases/case-files.ts';
+import { evidenceFilesOf } from '../files/file-store.ts';
+import { CaseCreateBody, CaseEvent, CaseFile, CaseListQuery, CaseRulesBody, CaseStats, CaseView, Suggestion, isoDate } from './cases.schema.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 
-const Detail = z.object({ case: CaseView, events: z.array(CaseEvent) });
+const Detail = z.object({ case: CaseView, events: z.array(CaseEvent), files: z.array(CaseFile) });
 const withConflict = { 409: ErrorSchema, ...errorResponses };
 const tags = ['问题'];
 
@@ -177,8 +179,32 @@ function fileRoutes(app: App, ctx: AppContext): void {
   });
 }
 
+function evidenceRoutes(app: App, ctx: AppContext): void {
+  const evidence = evidenceFilesOf(ctx.config);
+  app.post('/api/cases/:id/files', {
+    schema: {
+      tags, summary: '上传问题材料：优化办的发现材料，主办/协办单位办理中的整改/答复佐证（请求体为文件内容，application/octet-stream；单个不超过 20 MB）',
+      params: IdParams, querystring: z.object({ fileName: z.string().trim().min(1).max(200) }), response: { 201: Detail, 413: ErrorSchema, 415: ErrorSchema, ...withConflict },
+    },
+    bodyLimit: 21 * 1024 * 1024,
+  }, async (request, reply) => {
+    if (!Buffer.isBuffer(request.body)) throw appError('VALIDATION_FAILED', '请以 application/octet-stream 上传文件内容');
+    const actor = requireActor(request);
+    await addCaseFile(ctx.db, actor, request.params.id, request.query.fileName, request.body, evidence);
+    return reply.status(201).send(await caseDetail(ctx.db, actor, request.params.id, chinaDate(ctx.now()), ctx.calendar));
+  });
+  app.get('/api/cases/:id/files/:fileId', {
+    schema: { tags, summary: '下载问题材料', params: z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() }) },
+  }, async (request, reply) => {
+    const file = await readCaseFile(ctx.db, requireActor(request), request.params.id, request.params.fileId, evidence);
+    return reply.header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+  });
+}
+
 /** Registers the problem routes. */
 export function caseRoutes(app: App, ctx: AppContext): void {
+  evidenceRoutes(app, ctx);
   readRoutes(app, ctx);
   writeRoutes(app, ctx);
   ruleRoutes(app, ctx);

@@ -31,6 +31,10 @@ export const CaseView = z.object({
   light, lightReason: z.string(), createdAt: z.string(),
 });
 
+export const CaseFile = z.object({
+  id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), unitName: z.string().nullable().describe('上传单位；优化办上传时为空'), uploaderName: z.string().nullable(), createdAt: z.string(),
+});
+
 export const CaseEvent = z.object({
   id: z.number(), step: z.string(), day: z.string(), at: z.string(), actorName: z.string().nullable(), unitName: z.string().nullable(), text: z.string(),
   details: z.record(z.string(), z.unknown()).nullable(),

@@ -75,6 +75,16 @@ export class YearLedger {
    * (completion reviews, extension decisions).
    */
   light(key: string, day: string, cutoff = day, known = day): 'green' | 'yellow' | 'red' | 'done' {
+    const own = this.ownLight(key, day, cutoff, known);
+    // Linked problems overdue or 不满意 make a task's light one worse (the plan's default rule).
+    if (own === 'done' || !this.pressure?.(key, day, cutoff, known)) return own;
+    return own === 'green' ? 'yellow' : 'red';
+  }
+
+  /** Whether linked problems weigh on a task (set by a test that drives cases, see case-ledger.ts). */
+  pressure: ((key: string, day: string, cutoff: string, known: string) => boolean) | null = null;
+
+  private ownLight(key: string, day: string, cutoff: string, known: string): 'green' | 'yellow' | 'red' | 'done' {
     const t = this.task(key);
     if (this.completedOn(key, known, cutoff) !== null) return 'done';
     const due = this.dueOn(key, known);

@@ -52,3 +52,13 @@ export function exportUrl(query: Partial<CaseListQuery>): string {
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '' && k !== 'page' && k !== 'pageSize') params.set(k, String(v));
   return `/api/cases/export.xlsx?${params.toString()}`;
 }
+
+/** Uploads one evidence file to a case (the raw bytes); answers the case with its files. */
+export function uploadCaseFile(id: number, file: File): Promise<CaseDetail> {
+  return uploadFile<CaseDetail>(`/api/cases/${id}/files?fileName=${encodeURIComponent(file.name)}`, file);
+}
+
+/** Download link of a case's evidence file. */
+export function caseFileUrl(caseId: number, fileId: number): string {
+  return `/api/cases/${caseId}/files/${fileId}`;
+}

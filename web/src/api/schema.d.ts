@@ -12333,6 +12333,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传问题材料：优化办的发现材料，主办/协办单位办理中的整改/答复佐证（请求体为文件内容，application/octet-stream；单个不超过 20 MB） */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: number;
+                                regionId: number;
+                                placeRegionId: number | null;
+                                placeRegionName: string | null;
+                                planId: number | null;
+                                /** @enum {string} */
+                                source: "inspection" | "window" | "mystery" | "hotline" | "forum" | "monitor" | "superior" | "media";
+                                refNo: string | null;
+                                /** @enum {string} */
+                                kind: "consult" | "help" | "complaint" | "suggestion" | "rectify";
+                                title: string;
+                                finding: string;
+                                place: string;
+                                foundOn: string;
+                                enterpriseName: string | null;
+                                creditCode: string | null;
+                                /** @description 仅优化办可见 */
+                                contact: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                severity: "general" | "serious" | "major";
+                                /** @enum {string} */
+                                state: "registered" | "assigned" | "handling" | "replied" | "accepted" | "visited" | "closed";
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                coUnitIds: number[];
+                                coUnitNames: string[];
+                                assignedOn: string | null;
+                                dueOn: string | null;
+                                originalDueOn: string | null;
+                                repliedOn: string | null;
+                                finishedOn: string | null;
+                                closedOn: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+                                returns: number;
+                                reopens: number;
+                                taskIds: number[];
+                                tasks: {
+                                    id: number;
+                                    seq: number;
+                                    text: string;
+                                }[];
+                                indicatorId: number | null;
+                                indicatorName: string | null;
+                                suggestions: {
+                                    taskId: number;
+                                    seq: number;
+                                    indicatorId: number | null;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                extensionRequest: {
+                                    proposedDueOn: string;
+                                    reason: string;
+                                    requestedOn: string;
+                                    unitId: number;
+                                } | null;
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red" | "done";
+                                lightReason: string;
+                                createdAt: string;
+                            };
+                            events: {
+                                id: number;
+                                step: string;
+                                day: string;
+                                at: string;
+                                actorName: string | null;
+                                unitName: string | null;
+                                text: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载问题材料 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -12593,6 +12820,16 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -12925,6 +13162,16 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -13166,6 +13413,16 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -13336,6 +13593,16 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -13495,6 +13762,16 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -13662,6 +13939,16 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -13827,6 +14114,16 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -13994,6 +14291,16 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -14163,6 +14470,16 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -14328,6 +14645,16 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -14496,6 +14823,16 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -14662,6 +14999,16 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -14831,6 +15178,16 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                /** @description 上传单位；优化办上传时为空 */
+                                unitName: string | null;
+                                uploaderName: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };

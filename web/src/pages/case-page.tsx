@@ -6,6 +6,7 @@ import { errorMessage } from '../api/client.ts';
 import { fetchCase, type CaseDetail } from '../api/cases-api.ts';
 import { CaseActions } from '../components/cases/case-actions.tsx';
 import { KIND_LABELS, SATISFACTION_LABELS, SEVERITY_LABELS, SOURCE_LABELS, STATE_LABELS, STEP_LABELS } from '../components/cases/case-labels.ts';
+import { CaseFilesCard } from '../components/cases/case-files-card.tsx';
 import { CaseLinksCard } from '../components/cases/case-links-card.tsx';
 import { LightDot } from '../components/light-dot.tsx';
 import { useApi } from '../hooks/use-api.ts';
@@ -33,6 +34,8 @@ export function CasePage() {
         <Tag color="blue" data-testid="case-state">{STATE_LABELS[c.state]}</Tag> <LightDot light={c.light} /> <span className="muted">{c.lightReason}</span>
       </div>
       <CaseActions detail={detail} onChanged={setDetail} />
+      {/* A unit attaches its evidence before replying: on a phone the card sits right under 办理. */}
+      {!me.permissions.manageCases && <CaseFilesCard detail={detail} onChanged={setDetail} />}
       <Card size="small" title="问题" style={{ marginBottom: 12 }}>
         <Descriptions column={mobile ? 1 : 2} size="small">
           <Descriptions.Item label="来源">{SOURCE_LABELS[c.source]}{c.refNo ? `（${c.refNo}）` : ''}</Descriptions.Item>
@@ -49,6 +52,7 @@ export function CasePage() {
         </Descriptions>
         <div style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} data-testid="case-finding-text">{c.finding}</div>
       </Card>
+      {me.permissions.manageCases && <CaseFilesCard detail={detail} onChanged={setDetail} />}
       <CaseLinksCard detail={detail} office={me.permissions.manageCases} onChanged={setDetail} />
       <Card size="small" title="办理时间线">
         <Timeline

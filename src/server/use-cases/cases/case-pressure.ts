@@ -6,9 +6,10 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { caseOverdue } from '../../../domain/cases/case-light.ts';
 import { SOURCE_LABELS } from '../../../domain/cases/case-model.ts';
-import type { TaskLightRule } from '../../../domain/cases/case-light.ts';
+import type { CaseRules, TaskLightRule } from '../../../domain/cases/case-light.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import { caseEvents, cases } from '../../../db/case-schema.ts';
+import { notifications } from '../../../db/supervision-schema.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { notifyUsers, regionUsers, unitUsers } from '../supervision/notify.ts';
 import { auditOnTasks } from './case-links.ts';
@@ -47,18 +48,35 @@ export async function casePressure(db: Db | Tx, planId: number, day: string, cut
   return { rule: rules.taskLightRule, byTask };
 }
 
+/** A case 临期 or overdue on the sweep's day (the outbound copies are keyed by it). */
+export interface SweptCase { caseId: number; stage: 'near' | 'overdue'; dueOn: string }
+
 /**
  * The daily sweep on `today`: 临期 reminders to the 主办 unit, and for an overdue case its units
  * and the office are told and the linked tasks' timelines get the line — each once per deadline.
+ * Returns what it told and every case 临期 or overdue today.
  */
-export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, now: Date = new Date(`${today}T08:00:00+08:00`)): Promise<{ near: number; overdue: number }> {
+export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, now: Date = new Date(`${today}T08:00:00+08:00`)): Promise<{ near: number; overdue: number; cases: SweptCase[] }> {
   const open = await db.select().from(cases).where(and(isNotNull(cases.dueOn), isNull(cases.finishedOn), inArray(cases.state, ['assigned', 'handling', 'replied'])));
   let near = 0;
   let overdue = 0;
+  // Every open case 临期 or overdue today, for the outbound copies (each keyed once per deadline).
+  const swept: SweptCase[] = [];
+  if (!open.length) return { near, overdue, cases: swept };
+  // What earlier runs did, read once: the overdue lines written and the 临期 messages sent (a daily
+  // run over every open case must not open a transaction per case to find it has nothing to do).
+  const written = new Set((await db.select({ caseId: caseEvents.caseId, dueOn: sql<string>`${caseEvents.details}->>'dueOn'` }).from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, open.map((c) => c.id)), eq(caseEvents.step, 'overdue')))).map((e) => `${e.caseId}:${e.dueOn}`));
+  const nearKeys = open.map((c) => `case-near-${c.id}-${c.dueOn}`);
+  const told = new Set((await db.select({ key: notifications.dedupeKey }).from(notifications).where(inArray(notifications.dedupeKey, nearKeys))).map((n) => n.key));
+  const rulesOf = new Map<number | null, Promise<CaseRules>>();
   for (const c of open) {
-    const rules = await caseRulesOf(db, c.planId);
+    if (!rulesOf.has(c.planId)) rulesOf.set(c.planId, caseRulesOf(db, c.planId));
+    const rules = await rulesOf.get(c.planId)!;
     const units = [c.leadUnitId, ...c.coUnitIds].filter((u): u is number => u !== null);
     if (c.dueOn! < today) {
+      swept.push({ caseId: c.id, stage: 'overdue', dueOn: c.dueOn! });
+      if (written.has(`${c.id}:${c.dueOn}`)) continue;
       const done = await db.transaction(async (tx) => {
         const [seen] = await tx.select({ id: caseEvents.id }).from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.step, 'overdue'), sql`${caseEvents.details}->>'dueOn' = ${c.dueOn}`));
         if (seen) return false;
@@ -70,8 +88,10 @@ export async function sweepCases(db: Db, today: string, calendar: WorkCalendar, 
       });
       if (done) overdue++;
     } else if (calendar.workdaysBetween(today, c.dueOn!) <= rules.nearWorkdays && c.state !== 'replied') {
+      swept.push({ caseId: c.id, stage: 'near', dueOn: c.dueOn! });
+      if (told.has(`case-near-${c.id}-${c.dueOn}`)) continue;
       near += await db.transaction(async (tx) => notifyUsers(tx, await unitUsers(tx, units), { title: '问题临期', body: `${c.title}（请于 ${c.dueOn} 前答复）`, link: `/cases/${c.id}`, dedupeKey: `case-near-${c.id}-${c.dueOn}` }));
     }
   }
-  return { near, overdue };
+  return { near, overdue, cases: swept };
 }

@@ -14,6 +14,7 @@ import type { Db } from '../../../db/client.ts';
 import { indicators, regions, tasks, units, users } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { maySeeContact, visibleCases } from '../../policies/case.policy.ts';
+import { caseFileViews, type CaseFileView } from './case-files.ts';
 import { caseRulesOf } from './case-rules.ts';
 import { loadCase, type CaseRow } from './create-case.ts';
 
@@ -88,7 +89,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, today: stri
 export interface CaseEventView { id: number; step: string; day: string; at: string; actorName: string | null; unitName: string | null; text: string; details: Record<string, unknown> | null }
 
 /** One case with its timeline (oldest first). */
-export async function caseDetail(db: Db, actor: Actor, caseId: number, today: string, calendar: WorkCalendar): Promise<{ case: CaseView; events: CaseEventView[] }> {
+export async function caseDetail(db: Db, actor: Actor, caseId: number, today: string, calendar: WorkCalendar): Promise<{ case: CaseView; events: CaseEventView[]; files: CaseFileView[] }> {
   const row = await loadCase(db, actor, caseId);
   const [view] = await presentCases(db, actor, [row], today, calendar);
   const events = await db.select({ e: caseEvents, actorName: users.displayName, unitName: units.name }).from(caseEvents)
@@ -97,6 +98,7 @@ export async function caseDetail(db: Db, actor: Actor, caseId: number, today: st
   return {
     case: view!,
     events: events.map(({ e, actorName, unitName }) => ({ id: e.id, step: e.step, day: e.day, at: e.at.toISOString(), actorName, unitName, text: e.text, details: e.details })),
+    files: await caseFileViews(db, caseId),
   };
 }
 

@@ -8,7 +8,7 @@ import { caseOverdue } from '../../../domain/cases/case-light.ts';
 import { caseRates, repeatedCaseIds } from '../../../domain/cases/case-rates.ts';
 import { CASE_SOURCES, SOURCE_LABELS } from '../../../domain/cases/case-model.ts';
 import type { Period } from '../../../domain/supervision/periods.ts';
-import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
+import { addDays, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import { caseEvents, cases } from '../../../db/case-schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { units } from '../../../db/schema.ts';
@@ -36,7 +36,8 @@ export async function caseExposureData(db: Db, planId: number, period: Period, d
 
 /** The 月通报 with its 通报曝光 section (before the signature) when the period has cases to name. */
 export async function withCaseExposure(db: Db, model: ReportDocument, planId: number, period: Period, day: string, calendar: WorkCalendar): Promise<ReportDocument> {
-  const data = await caseExposureData(db, planId, period, day, calendar);
+  // A notice for a past period speaks as of its close (the day after), like its other figures.
+  const data = await caseExposureData(db, planId, period, day > period.end ? addDays(period.end, 1) : day, calendar);
   if (!hasExposure(data)) return model;
   const at = model.blocks.findIndex((b) => b.kind === 'signature');
   const n = model.blocks.filter((b) => b.kind === 'heading' && b.level === 1).length + 1;

@@ -63,13 +63,19 @@ async function assertQuota(db: Db, unitId: number, size: number, files: Evidence
   }
 }
 
-/** Stores one evidence file on the actor unit's report. */
-export async function addAttachment(db: Db, actor: Actor, reportId: number, fileName: string, data: Buffer, files: EvidenceFiles): Promise<number> {
+/** The content type of an evidence file, or the error saying why it is refused (type, size, empty). */
+export function evidenceType(fileName: string, data: Buffer): string {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const contentType = ALLOWED[ext];
   if (!contentType) throw appError('ATTACHMENT_TYPE_NOT_ALLOWED', undefined, { fileName });
   if (data.length > MAX_ATTACHMENT_BYTES) throw appError('ATTACHMENT_TOO_LARGE', undefined, { fileName, size: data.length });
   if (data.length === 0) throw appError('VALIDATION_FAILED', `附件 ${fileName} 是空文件`, { fileName });
+  return contentType;
+}
+
+/** Stores one evidence file on the actor unit's report. */
+export async function addAttachment(db: Db, actor: Actor, reportId: number, fileName: string, data: Buffer, files: EvidenceFiles): Promise<number> {
+  const contentType = evidenceType(fileName, data);
   await ownDraft(db, actor, reportId);
   await assertQuota(db, actor.unit?.id ?? 0, data.length, files);
   const sha256 = createHash('sha256').update(data).digest('hex');

@@ -32,12 +32,14 @@ export function reminderStage(period: Period, today: string, calendar: WorkCalen
   return { stage: calendar.workdaysBetween(dueOn, today) >= settings.escalateAfterWorkdays ? 'escalate' : 'late', dueOn };
 }
 
-async function channelsFor(db: Db, regionId: number, unitId: number | null) {
+/** The enabled outbound channels of a unit (or, with null, the office's own) in a region. */
+export async function channelsFor(db: Db, regionId: number, unitId: number | null) {
   return db.select().from(notificationChannels).where(and(eq(notificationChannels.regionId, regionId), eq(notificationChannels.enabled, true),
     unitId === null ? isNull(notificationChannels.unitId) : or(eq(notificationChannels.unitId, unitId))));
 }
 
-async function notYetDelivered<T extends { key: string }>(db: Db, channels: T[]): Promise<T[]> {
+/** The channels whose keyed message has not been handed over yet (the `deliveries` guard). */
+export async function notYetDelivered<T extends { key: string }>(db: Db, channels: T[]): Promise<T[]> {
   if (!channels.length) return [];
   const done = await db.select({ key: deliveries.key }).from(deliveries).where(inArray(deliveries.key, channels.map((c) => c.key)));
   return channels.filter((c) => !done.some((d) => d.key === c.key));
