@@ -32,23 +32,26 @@ function blockWith(page, testId, value) {
 
 /**
  * Inserts a new block of `label` under `block` through its 在下方插入 menu, and waits until the editor
- * holds one block more. The menu is opened and chosen once; if the editor did not grow (a click that
- * reached the menu while it was still opening), the choice is made again, and a second miss fails.
+ * holds one block more. A click can reach the menu while antd is still placing it (the CI run saw the
+ * menu stay open with nothing inserted); then the item is chosen again — from the open menu, because
+ * clicking the trigger of an open menu would close it. A third miss fails.
  */
 async function insertUnder(page, block, label) {
   const blocks = page.locator('.doc-editor > .doc-block');
   const before = await blocks.count();
+  const menu = page.locator('.ant-dropdown:visible');
   for (let attempt = 1; ; attempt++) {
-    await block.getByTestId('doc-block-insert').click();
-    const item = page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: label, exact: true });
+    if ((await menu.count()) === 0) await block.getByTestId('doc-block-insert').click();
+    const item = menu.getByRole('menuitem', { name: label, exact: true });
     await item.waitFor();
     await item.click();
     try {
-      await eventually(`editor grows after inserting ${label}`, async () => (await blocks.count()) === before + 1, 5_000);
+      await eventually(`editor grows after inserting ${label}`, async () => (await blocks.count()) === before + 1, 3_000);
+      await menu.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
       return;
     } catch (e) {
-      if (attempt >= 2) throw e;
-      console.log(`# insert of ${label} did not reach the editor on attempt ${attempt}; choosing again`);
+      if (attempt >= 3) throw e;
+      console.log(`# insert of ${label} did not reach the editor on attempt ${attempt} (menu open: ${await menu.count()}); choosing again`);
     }
   }
 }

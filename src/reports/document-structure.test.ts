@@ -4,7 +4,7 @@ import { commendation004 } from './__fixtures__/commendation-004.ts';
 import { shaoyangProgress } from './__fixtures__/shaoyang-progress.ts';
 import { supervisionOrder } from './__fixtures__/supervision.ts';
 import { documentProblems } from './document-rules.ts';
-import { addAttachment, insertAfter, moveBlock, relabelAttachments, removeBlock, renumber } from '../domain/documents/document-structure.ts';
+import { addAttachment, dropEmptyAttachments, insertAfter, moveBlock, relabelAttachments, removeBlock, renumber } from '../domain/documents/document-structure.ts';
 import { buildReport } from './index.ts';
 import type { Block, ReportDocument } from './report-document.ts';
 
@@ -70,5 +70,17 @@ describe('structure edits of a document', () => {
     const none = Array.from({ length: count }).reduce<Block[]>((blocks) => removeBlock(blocks, blocks.findIndex((b) => b.kind === 'attachment')), removed);
     expect(none.some((b) => b.kind === 'attachmentNote' || b.kind === 'attachment')).toBe(false);
     expect(documentProblems({ ...doc, blocks: none })).toEqual([]);
+  });
+
+  it('drops an 附件 left with only its title, keeping the others and their labels', () => {
+    const doc = notice();
+    const count = doc.blocks.filter((b) => b.kind === 'attachment').length;
+    const emptied = addAttachment<Block>(doc.blocks, [{ kind: 'attachment', label: '' }, { kind: 'title', text: '典型经验做法' }], (items) => ({ kind: 'attachmentNote', items }));
+    expect(emptied.filter((b) => b.kind === 'attachment')).toHaveLength(count + 1);
+    const dropped = dropEmptyAttachments(emptied);
+    expect(dropped.filter((b) => b.kind === 'attachment')).toHaveLength(count);
+    expect(dropped.some((b) => b.kind === 'title' && b.text === '典型经验做法')).toBe(false);
+    expect(documentProblems({ ...doc, blocks: dropped })).toEqual([]);
+    expect(dropEmptyAttachments(doc.blocks)).toEqual(doc.blocks);
   });
 });

@@ -155,3 +155,19 @@ export function relabelAttachments<B extends AnyBlock>(blocks: readonly B[]): B[
   if (titles.length === 0) return out.filter((b) => b.kind !== 'attachmentNote');
   return out.map((b) => (b.kind === 'attachmentNote' ? ({ ...b, items: titles }) : b));
 }
+
+/**
+ * Deletes the 附件 that hold nothing but their label and title (what is left when the office deletes
+ * an attachment's flagged paragraphs), so no empty page is printed, and renumbers what remains.
+ */
+export function dropEmptyAttachments<B extends AnyBlock>(blocks: readonly B[]): B[] {
+  let next = [...blocks];
+  for (let i = next.length - 1; i >= 0; i--) {
+    if (next[i]?.kind !== 'attachment') continue;
+    let end = i + 1;
+    while (end < next.length && next[end]?.kind !== 'attachment' && next[end]?.kind !== 'record') end += 1;
+    const body = next.slice(i + 1, end).filter((b, k) => !(k === 0 && b.kind === 'title'));
+    if (body.length === 0) next = removeBlock(next, i);
+  }
+  return renumber(next);
+}

@@ -6,6 +6,7 @@
 import type { EvidenceFiles } from '../files/file-store.ts';
 import { withClock } from '../../db/clock.ts';
 import { OFFICE_TODO, type ReportDocument } from '../../reports/index.ts';
+import { dropEmptyAttachments } from '../../domain/documents/document-structure.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { WorkCalendar } from '../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
@@ -139,11 +140,12 @@ export class DemoActions {
     if (m.kind === 'document') {
       const draft = await createDraft(this.db, office, c.planId, { kind: m.docKind, period: m.period }, now, c.calendar);
       if (m.issue) {
-        // As an office would before 印发: the parts the data could not fill (【待补充】) are deleted.
+        // As an office would before 印发: the parts the data could not fill (【待补充】) are deleted, and an
+        // 附件 left empty by that goes too (headings renumbered).
         const model = draft.model;
         const flagged = (b: ReportDocument['blocks'][number]): boolean =>
           (b.kind === 'paragraph' && b.runs.some((r) => r.text.includes(OFFICE_TODO))) || (b.kind === 'heading' && b.text.includes(OFFICE_TODO));
-        if (model.blocks.some(flagged)) await updateDraft(this.db, office, draft.id, { ...model, blocks: model.blocks.filter((b) => !flagged(b)) }, now);
+        if (model.blocks.some(flagged)) await updateDraft(this.db, office, draft.id, { ...model, blocks: dropEmptyAttachments(model.blocks.filter((b) => !flagged(b))) }, now);
         await issueDocument(this.db, office, draft.id, now);
       }
       return;
