@@ -9,6 +9,12 @@
  */
 import type { TableColumn } from '../report-document.ts';
 import { figurePieces } from './keep-together.ts';
+import { TYPE_AREA, pt } from './page.ts';
+
+/** Table text: 小四 (12 pt), comfortably above the 10.5 pt legibility floor. */
+export const CELL_PT = 12;
+/** Left plus right cell margin (60 twips each). */
+export const CELL_PADDING = 120;
 
 /**
  * Width of text in cell characters: CJK and full-width count 1, ASCII 0.6 (the open serif face
@@ -104,4 +110,12 @@ function exact(widths: number[], total: number): number[] {
   const widest = widths.indexOf(Math.max(...widths));
   widths[widest] = (widths[widest] ?? 0) + total - widths.reduce((a, b) => a + b, 0);
   return widths;
+}
+
+/**
+ * The widths (twips) a data table is printed with across the type area. The DOCX and the HTML
+ * preview both use them, so the table the office approves wraps as the printed one does.
+ */
+export function tableColumnWidths(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): number[] {
+  return fitColumnWidths(columns, rows, TYPE_AREA.width, { charWidth: pt(CELL_PT), padding: CELL_PADDING });
 }

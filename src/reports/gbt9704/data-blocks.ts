@@ -10,14 +10,10 @@ import type { BlockOf, TableColumn } from '../report-document.ts';
 import type { ChartImage } from '../charts/chart-png.ts';
 import { FANGSONG, HEITI } from './fonts.ts';
 import { SMALL_PT, TYPE_AREA, pt } from './page.ts';
-import { cellTextWidth, fitColumnWidths } from './column-widths.ts';
+import { CELL_PADDING, CELL_PT, cellTextWidth, tableColumnWidths } from './column-widths.ts';
 import { lineSpacing, run } from './runs.ts';
 
-/** Table text: 小四 (12 pt), comfortably above the 10.5 pt legibility floor. */
-const CELL_PT = 12;
 const CELL_LINE = pt(CELL_PT * 1.35);
-/** Left plus right cell margin (60 twips each). */
-const CELL_PADDING = 120;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
@@ -66,7 +62,7 @@ export function rowLines(row: readonly string[], widths: readonly number[]): num
  * the 版记 follows, so the last rows keep with its anchor paragraph.
  */
 export function dataTable(block: BlockOf<'table'>, beforeRecord = false): (Paragraph | Table)[] {
-  const widths = fitColumnWidths(block.columns, block.rows, TYPE_AREA.width, { charWidth: pt(CELL_PT), padding: CELL_PADDING });
+  const widths = tableColumnWidths(block.columns, block.rows);
   // No page holds a lone row: the header stays with the first two rows (keep with next) and the
   // last row with the one before it.
   const last = block.rows.length - 1;
