@@ -97,14 +97,14 @@ export function dataTable(block: BlockOf<'table'>, beforeRecord = false): (Parag
   return [...(block.caption ? [caption(block.caption, 0.5, 0)] : []), table, after];
 }
 
-/** A chart image at its printed size, with the caption under it (图题 convention). */
-export function chartParagraphs(block: BlockOf<'chart'>, image: ChartImage): Paragraph[] {
+/** A chart image at its printed size (or scaled to the room left on the page), with the caption under it (图题 convention). */
+export function chartParagraphs(block: BlockOf<'chart'>, image: ChartImage, scale = 1): Paragraph[] {
   const picture = new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
     // Single (auto) spacing: under the document's exact 28.95 pt pitch the picture was cut to one line.
     spacing: { before: pt(6), after: 0, line: 240, lineRule: LineRuleType.AUTO },
-    children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: image.widthPx, height: image.heightPx }, altText: { name: block.caption, title: block.caption, description: block.caption } })],
+    children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: Math.round(image.widthPx * scale), height: Math.round(image.heightPx * scale) }, altText: { name: block.caption, title: block.caption, description: block.caption } })],
   });
   return [picture, caption(block.caption, 0, 0.5)];
 }
