@@ -26,7 +26,7 @@ export function cellTextWidth(text: string): number {
   return w;
 }
 
-export interface CellMetrics {
+interface CellMetrics {
   /** Width of one cell character, in twips. */
   charWidth: number;
   /** Left plus right cell margin, in twips. */
@@ -76,7 +76,7 @@ const LOOK_AHEAD = 6;
  * Widths in twips summing to `total`: minimums first, then character by character where the
  * table saves the most lines per character, then the rest by weight.
  */
-export function fitColumnWidths(columns: readonly TableColumn[], rows: readonly (readonly string[])[], total: number, m: CellMetrics): number[] {
+function fitColumnWidths(columns: readonly TableColumn[], rows: readonly (readonly string[])[], total: number, m: CellMetrics): number[] {
   const texts = columns.map((c, i) => columnText(c, rows.map((r) => r[i] ?? '')));
   const weights = columns.map((c) => c.weight);
   const weightSum = weights.reduce((a, b) => a + b, 0);
