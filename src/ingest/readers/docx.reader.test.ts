@@ -66,6 +66,15 @@ describe('readDocx', () => {
     expect(t?.rows[2]?.[3]?.ref).toEqual({ row: 3, col: 4 });
   });
 
+  it('drops the word joiners and zero-width spaces our own documents set around figures', async () => {
+    const marked = ['截至2023\u2060年\u20606\u2060月，完成', '7\u2060项', '（50.0%→\u200B100.0%）'];
+    const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: marked.map((t) => new TextRun(t)) })] }] })));
+    const doc = await readDocx(bytes, '通报.docx');
+    const para = doc.blocks.find((b) => b.kind === 'paragraph');
+    expect(para?.text).toBe(marked.join('').replace(/[\u2060\u200B]/g, ''));
+    expect(para?.text).toBe('截至2023年6月，完成7项（50.0%→100.0%）');
+  });
+
   it('rejects a zip without word/document.xml as corrupt', async () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'x');

@@ -52,13 +52,18 @@ function walkBody(nodes: XNode[], numbering: DocxNumbering, blocks: Block[]): vo
   }
 }
 
+// Our own documents (reports/gbt9704/line-breaks.ts) hold WORD JOINERs (U+2060) at the edges of
+// figures and ZERO WIDTH SPACEs (U+200B) after arrows to steer line breaks; they print nothing and
+// would otherwise stick to the text read back (“7\u2060项” ≠ “7项”).
+const INVISIBLE_BREAK_MARKS = /[\u2060\u200B]/g;
+
 /** The visible text of a paragraph's inline content, in order. */
 function inlineText(nodes: XNode[]): string {
   let out = '';
   for (const n of nodes) {
     const tag = tagOf(n);
     if (SKIP_INLINE.has(tag)) continue;
-    if (tag === 'w:t') out += deepText(n);
+    if (tag === 'w:t') out += deepText(n).replace(INVISIBLE_BREAK_MARKS, '');
     else if (tag === 'w:tab' || tag === 'w:ptab') out += '\t';
     else if (tag === 'w:br' || tag === 'w:cr') out += attr(n, 'w:type') === 'page' || attr(n, 'w:type') === 'column' ? '' : '\n';
     else if (tag === 'w:noBreakHyphen') out += '-';

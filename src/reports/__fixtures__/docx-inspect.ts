@@ -22,9 +22,10 @@ export interface DocxParts {
   paragraphs: DocxParagraph[];
 }
 
-// U+2060 WORD JOINERs keep figures on one line (gbt9704/line-breaks.ts); a reader sees no character.
+// U+2060 WORD JOINERs keep figures on one line and U+200B marks a break after an arrow
+// (gbt9704/line-breaks.ts); a reader sees no character.
 function unescape(s: string): string {
-  return s.replace(/\u2060/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s.replace(/[\u2060\u200B]/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 /** Paragraphs of a WordprocessingML part in order (tables' cell paragraphs included). */

@@ -58,12 +58,44 @@ function barOption(spec: ChartSpec): EChartsOption {
   };
 }
 
+/** Below this share of the axis a point's label under it would reach the month names. */
+const NEAR_AXIS = 0.15;
+
+type LabelPosition = 'top' | 'bottom' | 'right';
+
+/**
+ * Where each point's label goes: the highest series at a month above its point, the others under
+ * theirs, so two close lines do not print on each other. A label under a point near the axis
+ * would overprint the month names (seen: “0%” on “1月”), so it goes beside the point instead, and
+ * a value another series already labels at the same point is not printed twice (null: no label).
+ */
+export function lineLabelPositions(spec: ChartSpec): (LabelPosition | null)[][] {
+  const values = spec.series.map((s) => s.values);
+  const top = Math.max(spec.unit === '%' ? 100 : 0, ...values.flat().filter((v): v is number => typeof v === 'number'));
+  return values.map((row, i) => row.map((v, k) => {
+    if (typeof v !== 'number') return null;
+    const others = values.map((r) => r[k]).filter((o, j): o is number => j !== i && typeof o === 'number');
+    if (values.slice(0, i).some((r) => r[k] === v)) return null;
+    if (others.every((o) => o <= v)) return 'top';
+    return top > 0 && v / top < NEAR_AXIS ? 'right' : 'bottom';
+  }));
+}
+
 function lineOption(spec: ChartSpec): EChartsOption {
+  const positions = lineLabelPositions(spec);
   return {
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: spec.categories, boundaryGap: false, axisLabel: { fontSize: CHART_FONT_PX, interval: 0 } },
+    xAxis: { type: 'category', data: spec.categories, boundaryGap: false, axisLabel: { fontSize: CHART_FONT_PX, interval: 0, margin: 10 } },
     yAxis: { type: 'value', max: spec.unit === '%' ? 100 : undefined, axisLabel: { fontSize: CHART_FONT_PX, formatter: `{value}${spec.unit}` } },
-    series: spec.series.map((s, i) => ({ type: 'line', name: s.name, data: s.values.map((v) => v ?? '-'), symbolSize: 7, lineStyle: { width: 2.5 }, itemStyle: { color: COLORS[i % COLORS.length] }, label: { ...label(spec.unit), position: i % 2 === 0 ? 'top' : 'bottom' } })),
+    series: spec.series.map((s, i) => ({
+      type: 'line', name: s.name, symbolSize: 7, lineStyle: { width: 2.5 }, itemStyle: { color: COLORS[i % COLORS.length] },
+      label: label(spec.unit),
+      data: s.values.map((v, k) => {
+        const position = positions[i]?.[k] ?? null;
+        if (v === null) return '-';
+        return { value: v, label: position ? { position, distance: 6 } : { show: false } };
+      }),
+    })),
   };
 }
 

@@ -9,6 +9,12 @@
  */
 import type { TableColumn } from '../report-document.ts';
 import { figurePieces } from './keep-together.ts';
+import { TYPE_AREA, pt } from './page.ts';
+
+/** Table text: 小四 (12 pt), comfortably above the 10.5 pt legibility floor. */
+export const CELL_PT = 12;
+/** Left plus right cell margin (60 twips each). */
+export const CELL_PADDING = 120;
 
 /**
  * Width of text in cell characters: CJK and full-width count 1, ASCII 0.6 (the open serif face
@@ -20,7 +26,7 @@ export function cellTextWidth(text: string): number {
   return w;
 }
 
-export interface CellMetrics {
+interface CellMetrics {
   /** Width of one cell character, in twips. */
   charWidth: number;
   /** Left plus right cell margin, in twips. */
@@ -70,7 +76,7 @@ const LOOK_AHEAD = 6;
  * Widths in twips summing to `total`: minimums first, then character by character where the
  * table saves the most lines per character, then the rest by weight.
  */
-export function fitColumnWidths(columns: readonly TableColumn[], rows: readonly (readonly string[])[], total: number, m: CellMetrics): number[] {
+function fitColumnWidths(columns: readonly TableColumn[], rows: readonly (readonly string[])[], total: number, m: CellMetrics): number[] {
   const texts = columns.map((c, i) => columnText(c, rows.map((r) => r[i] ?? '')));
   const weights = columns.map((c) => c.weight);
   const weightSum = weights.reduce((a, b) => a + b, 0);
@@ -104,4 +110,12 @@ function exact(widths: number[], total: number): number[] {
   const widest = widths.indexOf(Math.max(...widths));
   widths[widest] = (widths[widest] ?? 0) + total - widths.reduce((a, b) => a + b, 0);
   return widths;
+}
+
+/**
+ * The widths (twips) a data table is printed with across the type area. The DOCX and the HTML
+ * preview both use them, so the table the office approves wraps as the printed one does.
+ */
+export function tableColumnWidths(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): number[] {
+  return fitColumnWidths(columns, rows, TYPE_AREA.width, { charWidth: pt(CELL_PT), padding: CELL_PADDING });
 }

@@ -10,14 +10,10 @@ import type { BlockOf, TableColumn } from '../report-document.ts';
 import type { ChartImage } from '../charts/chart-png.ts';
 import { FANGSONG, HEITI } from './fonts.ts';
 import { SMALL_PT, TYPE_AREA, pt } from './page.ts';
-import { cellTextWidth, fitColumnWidths } from './column-widths.ts';
+import { CELL_PADDING, CELL_PT, cellTextWidth, tableColumnWidths } from './column-widths.ts';
 import { lineSpacing, run } from './runs.ts';
 
-/** Table text: 小四 (12 pt), comfortably above the 10.5 pt legibility floor. */
-const CELL_PT = 12;
 const CELL_LINE = pt(CELL_PT * 1.35);
-/** Left plus right cell margin (60 twips each). */
-const CELL_PADDING = 120;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
@@ -66,7 +62,7 @@ export function rowLines(row: readonly string[], widths: readonly number[]): num
  * the 版记 follows, so the last rows keep with its anchor paragraph.
  */
 export function dataTable(block: BlockOf<'table'>, beforeRecord = false): (Paragraph | Table)[] {
-  const widths = fitColumnWidths(block.columns, block.rows, TYPE_AREA.width, { charWidth: pt(CELL_PT), padding: CELL_PADDING });
+  const widths = tableColumnWidths(block.columns, block.rows);
   // No page holds a lone row: the header stays with the first two rows (keep with next) and the
   // last row with the one before it.
   const last = block.rows.length - 1;
@@ -101,14 +97,14 @@ export function dataTable(block: BlockOf<'table'>, beforeRecord = false): (Parag
   return [...(block.caption ? [caption(block.caption, 0.5, 0)] : []), table, after];
 }
 
-/** A chart image at its printed size, with the caption under it (图题 convention). */
-export function chartParagraphs(block: BlockOf<'chart'>, image: ChartImage): Paragraph[] {
+/** A chart image at its printed size (or scaled to the room left on the page), with the caption under it (图题 convention). */
+export function chartParagraphs(block: BlockOf<'chart'>, image: ChartImage, scale = 1): Paragraph[] {
   const picture = new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
     // Single (auto) spacing: under the document's exact 28.95 pt pitch the picture was cut to one line.
     spacing: { before: pt(6), after: 0, line: 240, lineRule: LineRuleType.AUTO },
-    children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: image.widthPx, height: image.heightPx }, altText: { name: block.caption, title: block.caption, description: block.caption } })],
+    children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: Math.round(image.widthPx * scale), height: Math.round(image.heightPx * scale) }, altText: { name: block.caption, title: block.caption, description: block.caption } })],
   });
   return [picture, caption(block.caption, 0, 0.5)];
 }

@@ -16,6 +16,8 @@
  */
 
 const WJ = '\u2060';
+/** ZERO WIDTH SPACE: a break opportunity that prints nothing. */
+const ZWSP = '\u200B';
 
 /** Measure words and units that follow a number and must not start a line. */
 export const MEASURE_WORDS = '年月日号项个家件天次名期分位倍条份户人';
@@ -42,6 +44,10 @@ const JOINS: readonly [RegExp, string][] = [
   [/〕(?=\d)/g, `〕${WJ}`],
   // 第2期, 第3名.
   [/第(?=\d)/g, `第${WJ}`],
+  // A change “（50.0%→100.0%）”: figures are Western text, so LibreOffice saw the two rates and the
+  // arrow as one word and, with “（” not ending and “）、” not starting a line, stretched the line
+  // before it to half its width (measured). The line may break after the arrow, outside a figure.
+  [/→(?!\u200B)/g, `→${ZWSP}`],
 ];
 
 /** The text with WORD JOINERs at the edges of its figures (never between two digits). */

@@ -7,6 +7,7 @@ import { Document, DocumentGridType, Packer, type Paragraph, type Table } from '
 import JSZip from 'jszip';
 import type { Block, ReportDocument } from '../report-document.ts';
 import { renderChartPng, type ChartImage } from '../charts/chart-png.ts';
+import { placeCharts, type PlacedBlock } from './chart-placement.ts';
 import { chartParagraphs, dataTable } from './data-blocks.ts';
 import { FANGSONG, patchFontTable, runFont } from './fonts.ts';
 import { mastheadParagraphs, pageNumberFooters, recordAnchorParagraph, recordTable, redHeaderParagraphs } from './furniture.ts';
@@ -26,7 +27,7 @@ function linesBeforeTitle(previous: Block | undefined): number {
   return previous?.kind === 'attachment' ? 1 : 0;
 }
 
-function blockChildren(block: Block, previous: Block | undefined, next: Block | undefined, chart: ChartImage | undefined): Child[] {
+function blockChildren({ block, chart, scale }: PlacedBlock, previous: Block | undefined, next: Block | undefined): Child[] {
   // The 版记 (报/发 of a 简报) and the signature never stand alone on a page: the text before goes with them.
   const withRecord = next?.kind === 'record' || next?.kind === 'signature' || next?.kind === 'attachmentNote';
   switch (block.kind) {
@@ -38,7 +39,7 @@ function blockChildren(block: Block, previous: Block | undefined, next: Block | 
     case 'paragraph': return [bodyParagraph(block, withRecord)];
     // Before the 版记 the table's last rows keep with its anchor, which also parts it from the next table.
     case 'table': return dataTable(block, next?.kind === 'record');
-    case 'chart': return chart ? chartParagraphs(block, chart) : [];
+    case 'chart': return chart ? chartParagraphs(block, chart, scale) : [];
     case 'attachmentNote': return attachmentNoteParagraphs(block, withRecord);
     case 'signature': return signatureParagraphs(block, withRecord);
     case 'attachment': return [attachmentLabelParagraph(block)];
@@ -48,7 +49,9 @@ function blockChildren(block: Block, previous: Block | undefined, next: Block | 
 
 /** Builds the docx Document object (exported for tests that inspect it before packing). */
 export function buildDocxDocument(doc: ReportDocument, charts: ReadonlyMap<number, ChartImage>): Document {
-  const children = doc.blocks.flatMap((b, i) => blockChildren(b, doc.blocks[i - 1], doc.blocks[i + 1], charts.get(i)));
+  // Charts float: the text after one fills the page when it does not fit (chart-placement.ts).
+  const placed = placeCharts(doc.blocks, charts);
+  const children = placed.flatMap((p, i) => blockChildren(p, placed[i - 1]?.block, placed[i + 1]?.block));
   return new Document({
     title: doc.title,
     creator: 'Yingshang',

@@ -29,7 +29,7 @@ ${FONT_FACE_CSS}
 .gw-hei{font-family:${CSS_STACK.hei};}
 .gw-signature{text-align:right !important;}
 .gw-attachment{font-family:${CSS_STACK.hei};break-before:page;}
-.gw-table{width:100%;border-collapse:collapse;font-size:12pt;line-height:1.35;letter-spacing:0;margin:0 0 ${line};}
+.gw-table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:12pt;line-height:1.35;letter-spacing:0;margin:0 0 ${line};}
 .gw-table caption{font-family:${CSS_STACK.hei};font-size:14pt;padding:4pt 0;}
 .gw-table th{font-family:${CSS_STACK.hei};font-weight:normal;}
 .gw-table th,.gw-table td{border:0.5pt solid #000;padding:2pt 3pt;vertical-align:middle;}

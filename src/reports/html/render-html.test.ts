@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shaoyangProgress } from '../__fixtures__/shaoyang-progress.ts';
 import { buildMonthlyNotice } from '../kinds/monthly-notice.ts';
 import type { ReportDocument } from '../report-document.ts';
+import { inspectDocx } from '../__fixtures__/docx-inspect.ts';
+import { renderDocx } from '../gbt9704/render-docx.ts';
 import { renderHtml } from './render-html.ts';
 
 describe('renderHtml', () => {
@@ -22,6 +24,28 @@ describe('renderHtml', () => {
     expect(html).toMatch(/@font-face\{font-family:"ys-title";src:local\("方正小标宋简体"\).*local\("Noto Serif CJK SC Bold"\)/);
     expect(html).toMatch(/@font-face\{font-family:"ys-kai";src:local\("楷体_GB2312"\).*local\("LXGW WenKai"\)/);
     expect(html).toContain('.gw-h1{font-family:"ys-hei",sans-serif;}');
+  });
+
+  it('sizes table columns as the DOCX prints them, not by the builders\' weights', async () => {
+    const doc = buildMonthlyNotice(shaoyangProgress());
+    const html = renderHtml(doc, { fragment: true });
+    const preview = [...html.matchAll(/<colgroup>(.*?)<\/colgroup>/g)].map((m) => [...(m[1] ?? '').matchAll(/width:([\d.]+)%/g)].map((w) => Number(w[1])));
+    const tables = doc.blocks.filter((b) => b.kind === 'table');
+    expect(preview).toHaveLength(tables.length);
+    // The DOCX's data tables, in order: the grid of every w:tbl with as many columns, as shares of its width.
+    const { document } = await inspectDocx(await renderDocx(doc));
+    const grids = [...document.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...(m[1] ?? '').matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])));
+    let at = 0;
+    tables.forEach((t, i) => {
+      while (grids[at] && grids[at]?.length !== t.columns.length) at++;
+      const grid = grids[at++] ?? [];
+      const sum = grid.reduce((a, b) => a + b, 0);
+      expect(preview[i]).toHaveLength(grid.length);
+      grid.forEach((w, k) => expect(preview[i]?.[k] ?? 0).toBeCloseTo((w / sum) * 100, 1));
+      // And they are not the weights (the 附件 task lists gave 编号 less than its title).
+      const weights = t.columns.reduce((a, c) => a + c.weight, 0);
+      if (i === tables.length - 1) expect(preview[i]?.map((p) => Math.round(p))).not.toEqual(t.columns.map((c) => Math.round((c.weight / weights) * 100)));
+    });
   });
 
   it('escapes edited text so it never becomes markup', () => {

@@ -8,6 +8,7 @@ import { renderChartSvg } from '../charts/chart-svg.ts';
 import { formatChineseDate } from '../kinds/text-helpers.ts';
 import { figurePieces, titleLines } from '../gbt9704/keep-together.ts';
 import { TITLE_CHARS_PER_LINE, fitMark } from '../gbt9704/page.ts';
+import { tableColumnWidths } from '../gbt9704/column-widths.ts';
 import { PREVIEW_CSS } from './preview-css.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 
@@ -31,8 +32,10 @@ function inlineHtml(i: Inline): string {
 
 function tableHtml(b: BlockOf<'table'>): string {
   const align = (a: string): string => (a === 'center' ? ' class="gw-c"' : a === 'right' ? ' class="gw-r"' : '');
-  const total = b.columns.reduce((s, c) => s + c.weight, 0);
-  const cols = b.columns.map((c) => `<col style="width:${((c.weight / total) * 100).toFixed(1)}%">`).join('');
+  // The printed widths (fitted to what the columns hold), not the builders' weights.
+  const widths = tableColumnWidths(b.columns, b.rows);
+  const total = widths.reduce((s, w) => s + w, 0);
+  const cols = widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('');
   const head = b.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
   const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td${align(c.align)}>${textHtml(r[i] ?? '')}</td>`).join('')}</tr>`).join('');
   return `<table class="gw-table">${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}<colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
