@@ -19,6 +19,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'case.sign': '签收问题',
   'case.note': '填写问题办理进展',
   'case.reply': '整改/答复问题',
+  'case.attach': '上传问题材料',
   'case.accept': '通过问题整改审核',
   'case.return': '退回重办问题',
   'case.visit': '回访问题',
