@@ -13,6 +13,7 @@ import { indicators, regions, taskUnits, tasks, units } from '../../../db/schema
 import { commendationCandidates, parseAnnualTarget, type IndicatorAchievement, type PlaceAchievement } from '../../../evaluation/index.ts';
 import { indicatorWorstLaggards, officeTodo, type CommendationData } from '../../../reports/index.ts';
 import { appError } from '../../../domain/errors.ts';
+import { chineseNumber } from '../../../domain/documents/document-structure.ts';
 import { issueInfo, type PlanWithRegion } from './issuing-office.ts';
 import { practiceAttachment, type PracticeAward } from './commendation-practices.ts';
 import { reportDate } from './progress-data.ts';
@@ -87,7 +88,8 @@ function closingCall(achievements: readonly IndicatorAchievement[]): string[] {
   });
   const call = '希望受到表扬的单位珍惜荣誉、再接再厉，充分发挥示范带动作用。各地各部门要以受表扬单位为榜样，学习借鉴附件所列典型经验做法，对标一流、真抓实干，推动营商环境持续优化。';
   if (!short.length) return [call];
-  const named = short.map((a) => `${a.indicator}（排名第${a.rank ?? ''}，目标${a.annualTarget ?? ''}）`);
+  // Ranks in Chinese numerals, as the places' ranks above and seed 004 write them (排名第七).
+  const named = short.map((a) => `${a.indicator}（排名第${chineseNumber(a.rank ?? 0)}，目标${a.annualTarget ?? ''}）`);
   return [call, `${named.join('、')}${short.length > 1 ? `等${short.length}个指标` : '指标'}未达到年度目标，牵头单位要深入分析短板弱项，逐项制定提升措施，并于下一评价周期前向市优化办书面报告整改情况。`];
 }
 
