@@ -6,7 +6,9 @@ import type { Random } from './demo-random.ts';
 
 /** The task's opening words, for "围绕……" phrases (texts are long; reports quote the gist). */
 export function gist(text: string): string {
-  const first = text.replace(/^[\d.、（）()一二三四五六七八九十]+/, '').split(/[，。；;,]/)[0] ?? text;
+  // The gist is quoted with “”, so quotes inside it become ‘’ (as nested quotes are written); it ends
+  // at the first clause mark (a colon too: “…再提速：一般社…” cut mid-word read badly in a 专报).
+  const first = (text.replace(/^[\d.、（）()一二三四五六七八九十]+/, '').split(/[，。；;,：:]/)[0] ?? text).replace(/“/g, '‘').replace(/”/g, '’');
   return first.length > 28 ? `${first.slice(0, 28)}…` : first;
 }
 
