@@ -46,9 +46,13 @@ describe.each(databaseKinds())('evidence files of a problem on %s', (kind) => {
     // Before 签收 the unit is not handling the case yet.
     expect((await upload('lead', '整改照片.jpg', Buffer.from('jpeg'))).json<{ code: string }>().code).toBe('CASE_STATE_INVALID');
     expect((await post('lead', `/api/cases/${caseId}/sign`)).statusCode).toBe(200);
+    const limits = async () => (await t.app.inject({ method: 'GET', url: '/api/evidence-limits', headers: { cookie: cookies.lead! } })).json<{ unitUsedBytes: number }>().unitUsedBytes;
+    const usedBefore = await limits();
     const evidence = Buffer.from('整改前后对比照片');
     const unit = await upload('lead', '整改照片.jpg', evidence);
     expect(unit.statusCode, unit.body).toBe(201);
+    // Case evidence counts in the unit's one evidence quota, as report evidence does.
+    expect(await limits()).toBe(usedBefore + evidence.length);
     const files = unit.json<Detail>().files;
     expect(files.map((f) => [f.fileName, f.size, f.unitName])).toEqual([['暗访记录.pdf', photo.length, null], ['整改照片.jpg', evidence.length, '市市场监管局']]);
     // Both sides download both files, byte for byte.

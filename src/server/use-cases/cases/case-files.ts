@@ -6,23 +6,20 @@
  * database on PostgreSQL). Whoever may see the case may download its files; others get 404.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { ambientNow } from '../../../db/clock.ts';
 import { audit } from '../../../db/audit.ts';
 import { caseFiles } from '../../../db/case-schema.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { units, users } from '../../../db/schema.ts';
-import { progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
 import { appError } from '../../../domain/errors.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { EvidenceFiles } from '../../files/file-store.ts';
 import { caseUnitRole, mayManageCases } from '../../policies/case.policy.ts';
-import { evidenceType } from '../supervision/attachments.ts';
+import { assertEvidenceQuota, evidenceType } from '../supervision/attachments.ts';
 import { loadCase, type CaseRow } from './create-case.ts';
 
 export interface CaseFileView { id: number; fileName: string; contentType: string; size: number; unitName: string | null; uploaderName: string | null; createdAt: string }
-
-const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /** Whether the actor may attach to the case now: the office until 销号, its units while handling it. */
 function assertMayAttach(actor: Actor, c: CaseRow): void {
@@ -34,36 +31,11 @@ function assertMayAttach(actor: Actor, c: CaseRow): void {
   if (c.state !== 'handling') throw appError('CASE_STATE_INVALID', '请在签收后、答复前上传整改/答复材料');
 }
 
-/** Evidence bytes held for a unit (report and case evidence) and in all. */
-async function usedBytes(db: Db, unitId: number | null): Promise<{ unit: number; total: number }> {
-  const [reports] = await db.select({
-    unit: sql<string>`coalesce(sum(${reportAttachments.size}) filter (where ${progressReports.unitId} = ${unitId ?? 0}), 0)`,
-    total: sql<string>`coalesce(sum(${reportAttachments.size}), 0)`,
-  }).from(reportAttachments).innerJoin(progressReports, eq(progressReports.id, reportAttachments.reportId));
-  const [mine] = await db.select({
-    unit: sql<string>`coalesce(sum(${caseFiles.size}) filter (where ${caseFiles.unitId} = ${unitId ?? 0}), 0)`,
-    total: sql<string>`coalesce(sum(${caseFiles.size}), 0)`,
-  }).from(caseFiles);
-  return { unit: Number(reports?.unit ?? 0) + Number(mine?.unit ?? 0), total: Number(reports?.total ?? 0) + Number(mine?.total ?? 0) };
-}
-
-async function assertQuota(db: Db, actor: Actor, size: number, files: EvidenceFiles): Promise<void> {
-  const { unit, total } = await usedBytes(db, actor.unit?.id ?? null);
-  if (actor.unit && unit + size > files.unitQuotaBytes) {
-    throw appError('ATTACHMENT_QUOTA_EXCEEDED', `本单位佐证材料已用 ${mb(unit)}，上限 ${mb(files.unitQuotaBytes)}，此文件（${mb(size)}）无法再上传。请联系优化办。`,
-      { quota: 'unit', usedBytes: unit, quotaBytes: files.unitQuotaBytes, size });
-  }
-  if (total + size > files.totalQuotaBytes) {
-    throw appError('ATTACHMENT_QUOTA_EXCEEDED', `平台佐证材料总量已达上限 ${mb(files.totalQuotaBytes)}，此文件无法再上传。请联系管理员。`,
-      { quota: 'total', usedBytes: total, quotaBytes: files.totalQuotaBytes, size });
-  }
-}
-
 /** Stores one evidence file on a case the actor may attach to; returns its id. */
 export async function addCaseFile(db: Db, actor: Actor, caseId: number, fileName: string, data: Buffer, files: EvidenceFiles): Promise<number> {
   const contentType = evidenceType(fileName, data);
   assertMayAttach(actor, await loadCase(db, actor, caseId));
-  await assertQuota(db, actor, data.length, files);
+  await assertEvidenceQuota(db, actor.unit?.id ?? null, data.length, files);
   const sha256 = createHash('sha256').update(data).digest('hex');
   // Written before the row, outside any transaction: a crash leaves at most an unreferenced file.
   const storagePath = files.store ? await files.store.put(data, sha256) : null;

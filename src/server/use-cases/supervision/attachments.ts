@@ -9,6 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ambientNow } from '../../../db/clock.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
+import { caseFiles } from '../../../db/case-schema.ts';
 import { progressReports, reportAttachments } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
@@ -35,13 +36,20 @@ async function ownDraft(db: Db | Tx, actor: Actor, reportId: number): Promise<{ 
   return report;
 }
 
-/** Bytes of evidence stored by one unit, and by all units. */
-async function usedBytes(db: Db, unitId: number): Promise<{ unit: number; total: number }> {
-  const [used] = await db.select({
-    unit: sql<string>`coalesce(sum(${reportAttachments.size}) filter (where ${progressReports.unitId} = ${unitId}), 0)`,
+/**
+ * Bytes of evidence stored by one unit, and by all units: report evidence and problem (case)
+ * evidence count together against the one quota, whichever upload asks.
+ */
+async function usedBytes(db: Db, unitId: number | null): Promise<{ unit: number; total: number }> {
+  const [reports] = await db.select({
+    unit: sql<string>`coalesce(sum(${reportAttachments.size}) filter (where ${progressReports.unitId} = ${unitId ?? 0}), 0)`,
     total: sql<string>`coalesce(sum(${reportAttachments.size}), 0)`,
   }).from(reportAttachments).innerJoin(progressReports, eq(progressReports.id, reportAttachments.reportId));
-  return { unit: Number(used?.unit ?? 0), total: Number(used?.total ?? 0) };
+  const [cases] = await db.select({
+    unit: sql<string>`coalesce(sum(${caseFiles.size}) filter (where ${caseFiles.unitId} = ${unitId ?? 0}), 0)`,
+    total: sql<string>`coalesce(sum(${caseFiles.size}), 0)`,
+  }).from(caseFiles);
+  return { unit: Number(reports?.unit ?? 0) + Number(cases?.unit ?? 0), total: Number(reports?.total ?? 0) + Number(cases?.total ?? 0) };
 }
 
 /** The limits an uploader sees: per file, and the unit's quota with what it has used (units only). */
@@ -50,10 +58,13 @@ export async function evidenceLimits(db: Db, actor: Actor, files: EvidenceFiles)
   return { maxFileBytes: MAX_ATTACHMENT_BYTES, unitQuotaBytes: files.unitQuotaBytes, unitUsedBytes };
 }
 
-/** Refuses a file that would take the unit's or everyone's evidence past its quota. */
-async function assertQuota(db: Db, unitId: number, size: number, files: EvidenceFiles): Promise<void> {
+/**
+ * Refuses a file that would take the unit's or everyone's evidence past its quota (`unitId` null:
+ * an office upload, held to the platform's total only).
+ */
+export async function assertEvidenceQuota(db: Db, unitId: number | null, size: number, files: EvidenceFiles): Promise<void> {
   const { unit, total } = await usedBytes(db, unitId);
-  if (unit + size > files.unitQuotaBytes) {
+  if (unitId !== null && unit + size > files.unitQuotaBytes) {
     throw appError('ATTACHMENT_QUOTA_EXCEEDED', `本单位佐证材料已用 ${mb(unit)}，上限 ${mb(files.unitQuotaBytes)}，此文件（${mb(size)}）无法再上传。请联系优化办。`,
       { quota: 'unit', usedBytes: unit, quotaBytes: files.unitQuotaBytes, size });
   }
@@ -77,7 +88,7 @@ export function evidenceType(fileName: string, data: Buffer): string {
 export async function addAttachment(db: Db, actor: Actor, reportId: number, fileName: string, data: Buffer, files: EvidenceFiles): Promise<number> {
   const contentType = evidenceType(fileName, data);
   await ownDraft(db, actor, reportId);
-  await assertQuota(db, actor.unit?.id ?? 0, data.length, files);
+  await assertEvidenceQuota(db, actor.unit?.id ?? 0, data.length, files);
   const sha256 = createHash('sha256').update(data).digest('hex');
   // Written before the row, outside any transaction: a crash leaves at most an unreferenced file.
   const storagePath = files.store ? await files.store.put(data, sha256) : null;
