@@ -52,7 +52,9 @@ export async function runLoad(base, users, { seconds, thinkMs, seed = 1 }) {
       requests += r.results.length;
       (stats[name] ??= { ms: [], errors: 0 }).ms.push(r.ms);
       if (!r.ok) { stats[name].errors++; if (errors.length < 10) errors.push(r.results.filter((x) => !x.ok).map((x) => `${x.status} ${x.path}`).join('; ')); }
-      await sleep(-Math.log(1 - rand()) * thinkMs);
+      // The last think time ends with the run: a user thinking past the end would stretch the
+      // window the throughput and CPU figures are divided by.
+      await sleep(Math.min(-Math.log(1 - rand()) * thinkMs, Math.max(0, end - performance.now())));
     }
   }));
   return { stats, errors, requests, seconds: (performance.now() - t0) / 1000 };
