@@ -15,8 +15,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { WorkCalendar } from '../domain/supervision/work-calendar.ts';
 import { chineseLocaleError } from '../domain/labels-validation.ts';
 import type { Db } from '../db/client.ts';
-import { loadActor } from './auth/actor.ts';
-import { SESSION_COOKIE, findSessionUser } from './auth/sessions.ts';
+import { loadSessionActor } from './auth/actor.ts';
+import { SESSION_COOKIE, sessionDigest } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { App, AppContext, DemoInfo } from './context.ts';
 import { ERROR_CATALOGUE } from '../domain/error-catalogue.ts';
@@ -96,8 +96,7 @@ function authenticate(ctx: AppContext, app: App): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 200) return;
     request.sessionToken = token;
-    const userId = await findSessionUser(ctx.db, token, ctx.now());
-    if (userId !== null) request.actor = await loadActor(ctx.db, userId);
+    request.actor = await loadSessionActor(ctx.db, sessionDigest(token), ctx.now());
   });
   // An initial or reset password is known to someone else: nothing but the change is allowed with it.
   app.addHook('preHandler', (request, _reply, done) => {

@@ -14,14 +14,11 @@ import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
 import { assertMayAdminister } from '../policies/user.policy.ts';
 import { mergeInstructionUnits } from './instructions/instructions.ts';
+import { rowsOf } from '../../db/rows-of.ts';
 
 export interface MergeResult { keptId: number; mergedName: string; moved: Record<string, number>; foldedLinks: { taskId: number; role: string; writtenName: string }[] }
 
 /** Rows of a raw query: node-postgres and PGlite shape their results differently. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 /** Rows changed by a raw statement, on either driver. */
 function affected(result: unknown): number {
   const r = result as { rowCount?: number | null; affectedRows?: number };
