@@ -6,7 +6,8 @@
 // the EXPLAIN of every statement each screen runs (sequential scans over large tables flagged),
 // the task list against its bare SQL, list latency while documents render, and the daily job.
 // Run: npm run bench -- province   (PROV_DB=prov_bench USERS=1000 DURATION=120 THINK=10 PORT=3107;
-// REGENERATE=1 rebuilds the data set; SKIP=explain,load,bare,render,daily leaves parts out)
+// INSTANCES=1,2 the server counts the load runs on; REGENERATE=1 rebuilds the data set;
+// SKIP=explain,load,bare,render,daily leaves parts out)
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ const USERS = Number(process.env.USERS ?? 1000);
 const DURATION = Number(process.env.DURATION ?? 120);
 const THINK = Number(process.env.THINK ?? 10) * 1000;
 const PORT = Number(process.env.PORT ?? 3107);
+// Server instances behind one PostgreSQL for the 1,000-user load (ports PORT, PORT+1, …); 1 and 2
+// are both run by default, so the table shows one process and the two a 2-core machine would run.
+const INSTANCES = (process.env.INSTANCES ?? '1,2').split(',').map(Number).filter((n) => n > 0);
 const SKIP = new Set((process.env.SKIP ?? '').split(',').filter(Boolean));
 const url = databaseUrl(base, name);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -86,8 +90,8 @@ async function explainPass(db, users, { screens = Object.keys(SCREENS), explain 
   return traced;
 }
 
-function printLoad(r, usage, before, after) {
-  console.log(`\n${USERS} users, think time ${THINK / 1000} s (exponential), ${f(r.seconds)} s; load average ${before} → ${after}`);
+function printLoad(r, usages, before, after) {
+  console.log(`\n${USERS} users on ${usages.length} server instance${usages.length > 1 ? 's' : ''}, think time ${THINK / 1000} s (exponential), ${f(r.seconds)} s; load average ${before} → ${after}`);
   console.log(`  ${'screen'.padEnd(22)} ${'n'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}  errors`);
   let all = [];
   let errors = 0;
@@ -99,7 +103,8 @@ function printLoad(r, usage, before, after) {
   }
   all.sort((a, b) => a - b);
   console.log(`  ${'all screens'.padEnd(22)} ${String(all.length).padStart(6)} ${f(percentile(all, 50)).padStart(8)} ${f(percentile(all, 95)).padStart(8)} ${f(percentile(all, 99)).padStart(8)}  ${errors}`);
-  console.log(`  throughput ${f(r.requests / r.seconds)} requests/s (${f(all.length / r.seconds)} screens/s); server RSS peak ${f(usage.peakRss)} MiB (mean ${f(usage.meanRss)}), CPU ${f(usage.cpuShare * 100)}% of a core`);
+  const each = usages.map((u) => `RSS peak ${f(u.peakRss)} MiB (mean ${f(u.meanRss)}), CPU ${f(u.cpuShare * 100)}% of a core`).join('; ');
+  console.log(`  throughput ${f(r.requests / r.seconds)} requests/s (${f(all.length / r.seconds)} screens/s); ${usages.length > 1 ? 'per instance: ' : 'server '}${each}`);
   for (const e of r.errors) console.log(`  error: ${e}`);
   return errors;
 }
@@ -125,22 +130,29 @@ async function bareVsEndpoint(server, users, traced) {
   const list = traced['office: task list'] ?? [];
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   const bare = async () => { for (const s of list) await pool.query({ text: s.text, values: s.values }); return true; };
+  // The same statements prepared (named, parsed and planned once per connection), as the server
+  // sends its hot statements (src/db/statement-cache.ts): the fair floor for the endpoint.
+  const prepared = async () => { for (const [i, s] of list.entries()) await pool.query({ name: `bare_${i}`, text: s.text, values: s.values }); return true; };
   const endpoint = async () => (await openScreen(server.base, { ...office, n: 0 }, 'office: task list')).ok;
   await hammer(bare, { concurrency: 8, seconds: 2 });
+  await hammer(prepared, { concurrency: 8, seconds: 2 });
   await hammer(endpoint, { concurrency: 8, seconds: 2 });
-  const rounds = { bare: [], endpoint: [] };
+  const rounds = { bare: [], prepared: [], endpoint: [] };
   for (let i = 0; i < 4; i++) {
     rounds.bare.push(await hammer(bare, { concurrency: 8, seconds: 5 }));
+    rounds.prepared.push(await hammer(prepared, { concurrency: 8, seconds: 5 }));
     rounds.endpoint.push(await hammer(endpoint, { concurrency: 8, seconds: 5 }));
   }
   await pool.end();
   const sum = (rs) => ({ perSecond: rs.reduce((a, r) => a + r.perSecond, 0) / rs.length, p50: Math.max(...rs.map((r) => r.p50)), p95: Math.max(...rs.map((r) => r.p95)), failures: rs.reduce((a, r) => a + r.failures, 0) });
   const sql = sum(rounds.bare);
   const http = sum(rounds.endpoint);
-  console.log(`\ntask list endpoint (/api/plans/:id/tasks, 20 of a plan's tasks) vs its bare SQL, 8 clients, 4 × 5 s alternating; load average ${loadavg()}`);
+  const named = sum(rounds.prepared);
+  console.log(`\ntask list endpoint (/api/plans/:id/tasks, 20 of a plan's tasks) vs its bare SQL, 8 clients, 4 × 5 s rounds alternating; load average ${loadavg()}`);
   console.log(`  bare SQL (${list.length} statements):  ${f(sql.perSecond)}/s p50 ${f(sql.p50)} ms p95 ${f(sql.p95)} ms`);
-  console.log(`  endpoint:                 ${f(http.perSecond)}/s p50 ${f(http.p50)} ms p95 ${f(http.p95)} ms (${http.failures} failed)   → ${(http.perSecond / sql.perSecond).toFixed(2)}× the bare SQL's throughput (goal ≥ 0.70×)`);
-  console.log(`  per round (bare / endpoint /s): ${rounds.bare.map((r, i) => `${f(r.perSecond)}/${f(rounds.endpoint[i].perSecond)}`).join(', ')}`);
+  console.log(`  bare SQL, prepared:       ${f(named.perSecond)}/s p50 ${f(named.p50)} ms p95 ${f(named.p95)} ms`);
+  console.log(`  endpoint:                 ${f(http.perSecond)}/s p50 ${f(http.p50)} ms p95 ${f(http.p95)} ms (${http.failures} failed)   → ${(http.perSecond / sql.perSecond).toFixed(2)}× the bare SQL's throughput (goal ≥ 0.70×), ${(http.perSecond / named.perSecond).toFixed(2)}× the prepared bare SQL's`);
+  console.log(`  per round (bare / prepared / endpoint /s): ${rounds.bare.map((r, i) => `${f(r.perSecond)}/${f(rounds.prepared[i].perSecond)}/${f(rounds.endpoint[i].perSecond)}`).join(', ')}`);
 }
 
 async function renderInFlight(server, users) {
@@ -174,19 +186,28 @@ if (!SKIP.has('daily')) {
   try { const j = JSON.parse(line); console.log(`daily job: ${f(j.ms)} ms for ${j.plans} live plans (${j.deliveries} deliveries); load average ${loadavg()}`); } catch { console.log(`daily job failed: ${d.stderr.slice(-500)}`); }
 }
 const statements = SKIP.has('explain') ? (SKIP.has('bare') ? {} : await explainPass(db, users, { screens: ['office: task list'], explain: false })) : await explainPass(db, users);
+let errors = 0;
+if (!SKIP.has('load')) {
+  for (const n of INSTANCES) {
+    const servers = [];
+    try {
+      for (let i = 0; i < n; i++) servers.push(await startServer({ url, port: PORT + 1 + i }));
+      // A short warm-up per instance: JIT and the pool, not measured.
+      for (const s of servers) await Promise.all(users.slice(0, 20).map((u) => openScreen(s.base, u, Object.keys(SCREENS).find((k) => k.startsWith(u.role)))));
+      const before = loadavg();
+      const stops = servers.map((s) => watch(s.child.pid));
+      const r = await runLoad(servers.map((s) => s.base), users, { seconds: DURATION, thinkMs: THINK });
+      errors += printLoad(r, stops.map((stop) => stop()), before, loadavg());
+      // Requests the clients gave up on (30 s) may still be running: wait until the servers are idle again.
+      for (const s of servers) await drain(s, users);
+    } finally {
+      for (const s of servers) await s.stop();
+    }
+  }
+}
 const server = await startServer({ url, port: PORT });
 try {
-  // A short warm-up: JIT and the pool, not measured.
   await Promise.all(users.slice(0, 20).map((u) => openScreen(server.base, u, Object.keys(SCREENS).find((s) => s.startsWith(u.role)))));
-  let errors = 0;
-  if (!SKIP.has('load')) {
-    const before = loadavg();
-    const stop = watch(server.child.pid);
-    const r = await runLoad(server.base, users, { seconds: DURATION, thinkMs: THINK });
-    errors = printLoad(r, stop(), before, loadavg());
-  }
-  // Requests the clients gave up on (30 s) may still be running: wait until the server is idle again.
-  await drain(server, users);
   if (!SKIP.has('bare')) await bareVsEndpoint(server, users, statements);
   if (!SKIP.has('render')) await renderInFlight(server, users);
   if (errors) process.exitCode = 1;

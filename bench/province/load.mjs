@@ -35,8 +35,13 @@ export async function openScreen(base, user, name) {
   return { ms: performance.now() - t0, ok: results.every((r) => r.ok), results };
 }
 
-/** Runs the users for `seconds`; returns per-screen latencies, counts and errors. */
+/**
+ * Runs the users for `seconds`; returns per-screen latencies, counts and errors. `base` is one
+ * server or several (instances behind one PostgreSQL): users are spread over them as a load
+ * balancer with sticky sessions would.
+ */
 export async function runLoad(base, users, { seconds, thinkMs, seed = 1 }) {
+  const bases = Array.isArray(base) ? base : [base];
   let s = seed;
   const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
   const stats = {};
@@ -44,11 +49,12 @@ export async function runLoad(base, users, { seconds, thinkMs, seed = 1 }) {
   const end = performance.now() + seconds * 1000;
   const t0 = performance.now();
   let requests = 0;
-  await Promise.all(users.map(async (u) => {
+  await Promise.all(users.map(async (u, i) => {
+    const server = bases[i % bases.length];
     await sleep(rand() * Math.min(thinkMs, seconds * 500)); // users arrive spread over the first think time
     while (performance.now() < end) {
       const name = pick(u.role, rand());
-      const r = await openScreen(base, u, name);
+      const r = await openScreen(server, u, name);
       requests += r.results.length;
       (stats[name] ??= { ms: [], errors: 0 }).ms.push(r.ms);
       if (!r.ok) { stats[name].errors++; if (errors.length < 10) errors.push(r.results.filter((x) => !x.ok).map((x) => `${x.status} ${x.path}`).join('; ')); }

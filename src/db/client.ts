@@ -18,6 +18,7 @@ import * as assessmentSchema from './assessment-schema.ts';
 import * as instructionSchema from './instruction-schema.ts';
 import * as caseSchema from './case-schema.ts';
 import { acquireDataDirLock } from './lock.ts';
+import { nameHotStatements } from './statement-cache.ts';
 
 const schema = { ...coreSchema, ...supervisionSchema, ...importSchema, ...assessmentSchema, ...documentSchema, ...instructionSchema, ...caseSchema };
 export type Schema = typeof schema;
@@ -60,6 +61,7 @@ async function openPostgres(url: string, runMigrations: boolean): Promise<Databa
   // An idle connection the server drops (restart, failover, a dropped database) emits 'error' on the
   // pool; unheard, that event would stop the process. The pool replaces the client on next use.
   pool.on('error', (e: Error) => { process.emitWarning(`PostgreSQL connection lost: ${e.message}`); });
+  if (process.env.PG_NAMED_STATEMENTS !== 'off') nameHotStatements(pool);
   if (runMigrations) {
     const client = await pool.connect();
     try {
