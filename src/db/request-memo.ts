@@ -21,6 +21,11 @@ function memoFor(db: object): Memo | null {
   return memo && memo.db === db ? memo : null;
 }
 
+/** Whether lookups on `db` are memoised here (the request's pool, not a transaction). */
+export function isMemoised(db: object): boolean {
+  return memoFor(db) !== null;
+}
+
 /** `load()` once per request and key on the request's pool `db`; elsewhere simply `load()`. */
 export function memoised<T>(db: object, key: string, load: () => Promise<T>): Promise<T> {
   const memo = memoFor(db);

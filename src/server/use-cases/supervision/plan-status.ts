@@ -17,7 +17,7 @@ import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { supervisionOf } from '../../../db/queries/supervision-of.ts';
 import { planSupervision, progressReports } from '../../../db/supervision-schema.ts';
 import { memoisedMany, remember } from '../../../db/request-memo.ts';
-import { planSettings } from './task-context.ts';
+import { loadPlanSettings } from './task-context.ts';
 import { applyCasePressure } from '../../../domain/cases/case-light.ts';
 import { casePressure } from '../cases/case-pressure.ts';
 
@@ -70,7 +70,7 @@ export function planSchedules(db: Db | Tx, planIds: readonly number[]): Promise<
     const out = new Map<number, ScheduleAndRules>();
     for (const row of rows) {
       // A plan without settings yet gets the defaults stored, as planSettings does on first use.
-      const s = row.settings ?? await planSettings(db, row.id);
+      const s = row.settings ?? await loadPlanSettings(db, row.id);
       remember(db, `settings:${row.id}`, s);
       out.set(row.id, {
         schedule: { year: row.year, createdOn: chinaDate(row.createdAt), cycle: s.cycle, previousCycle: s.previousCycle, cycleFrom: s.cycleFrom, dueWorkdays: s.dueWorkdays },
