@@ -3,6 +3,7 @@
  * web app's static files. It holds no state of its own, so many instances can share one database.
  */
 import { withClock } from '../db/clock.ts';
+import { withRequestMemo } from '../db/request-memo.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -133,6 +134,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // Every request runs under the injectable clock: rows stamped without an explicit time (audit,
   // inbox, evidence) carry the simulated time in tests and the demo.
   app.addHook('onRequest', (_request, _reply, done) => withClock(ctx.now, done));
+  // Reads memoise reference lookups (plan schedules) for the request; writes never do.
+  app.addHook('onRequest', (request, _reply, done) => (request.method === 'GET' ? withRequestMemo(ctx.db, done) : done()));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -6,7 +6,7 @@
  * marked by an event) is computed on read and stored, so a board is right even before the day's
  * job has run.
  */
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { schedulePeriodContaining } from '../../../domain/supervision/plan-periods.ts';
 import type { Light, LightRules } from '../../../domain/supervision/task-light.ts';
 import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
@@ -15,7 +15,7 @@ import { ambientNow } from '../../../db/clock.ts';
 import { tasks } from '../../../db/schema.ts';
 import { supervisionOf } from '../../../db/queries/supervision-of.ts';
 import { taskLights } from '../../../db/supervision-schema.ts';
-import { deadlineFacts, planSchedule, planStatus, type TaskStatus } from './plan-status.ts';
+import { deadlineFacts, planSchedules, planStatus, type ScheduleAndRules, type TaskStatus } from './plan-status.ts';
 
 export interface TaskLightRow { taskId: number; light: Light; reasons: string[] }
 
@@ -84,39 +84,69 @@ async function refreshPlan(db: Db, planId: number, today: string, calendar: Work
  * missing or stale are computed now and stored (the whole plan, once, when many are). The one reader of stored lights: the 预警 board,
  * 我的任务, the cockpit, the dashboard and the documents of a running period all come through here.
  */
-export async function currentPlanStatus(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[], refreshed = false): Promise<{ period: string; rules: LightRules; tasks: TaskStatus[] }> {
-  const { schedule, rules } = await planSchedule(db, planId);
-  const period = schedulePeriodContaining(schedule, today).key;
+export async function currentPlanStatus(db: Db, planId: number, today: string, calendar: WorkCalendar, taskIds?: number[]): Promise<CurrentStatus> {
+  const status = (await currentPlansStatus(db, new Map([[planId, taskIds]]), today, calendar)).get(planId);
+  if (!status) throw new Error(`plan ${planId} not found`);
+  return status;
+}
+
+export interface CurrentStatus { period: string; rules: LightRules; tasks: TaskStatus[] }
+
+/**
+ * currentPlanStatus of several plans at once (each of all its tasks or of the listed ones): the
+ * schedules in one statement and the stored lights of all the tasks in one, whatever the number of
+ * plans; only plans with missing or stale lights cost more (computed and stored as one plan's are).
+ */
+export async function currentPlansStatus(db: Db, scopes: ReadonlyMap<number, number[] | undefined>, today: string, calendar: WorkCalendar): Promise<Map<number, CurrentStatus>> {
+  const schedules = await planSchedules(db, [...scopes.keys()]);
+  const periodOf = new Map([...schedules].map(([planId, s]) => [planId, schedulePeriodContaining(s.schedule, today).key]));
+  const read = (planIds: number[]) => storedRows(db, planIds.map((p) => [p, scopes.get(p)] as const), periodOf, today);
+  const rowsOf = await read([...periodOf.keys()]);
+  // Many missing (a plan the daily job does not keep, first read of the day): the whole plan once.
+  const whole = [...rowsOf].filter(([, rows]) => rows.filter((r) => r.light === null).length > FEW).map(([planId]) => planId);
+  for (const planId of whole) await refreshPlan(db, planId, today, calendar, periodOf.get(planId) as string);
+  if (whole.length) for (const [planId, rows] of await read(whole)) rowsOf.set(planId, rows);
+  const out = new Map<number, CurrentStatus>();
+  for (const [planId, rows] of rowsOf) {
+    const period = periodOf.get(planId) as string;
+    const { rules } = schedules.get(planId) as ScheduleAndRules;
+    const missing = rows.filter((r) => r.light === null).map((r) => r.taskId);
+    const computed = new Map<number, TaskStatus>();
+    if (missing.length) {
+      const fresh = await computedStatus(db, planId, today, calendar, missing);
+      await storeStatus(db, period, fresh.tasks, ambientNow());
+      for (const t of fresh.tasks) computed.set(t.taskId, t);
+    }
+    const tasksOut = rows.flatMap((r): TaskStatus[] => {
+      const done = computed.get(r.taskId);
+      if (done) return [done];
+      if (r.light === null) return [];
+      const facts = deadlineFacts(r, today, { yellowWithinDays: rules.yellowWithinDays });
+      return [{ taskId: r.taskId, seq: r.seq, indicatorId: r.indicatorId, ...facts, lateReport: r.lateReport ?? false, light: r.light, reasons: r.reasons ?? [], note: r.note }];
+    });
+    out.set(planId, { period, rules, tasks: tasksOut });
+  }
+  return out;
+}
+
+/** The tasks of the plans (all, or the listed ones) with today's stored light of their plan's period, per plan in seq order. */
+async function storedRows(db: Db, scopes: ReadonlyArray<readonly [number, number[] | undefined]>, periodOf: ReadonlyMap<number, string>, today: string) {
   const dayStart = new Date(`${today}T00:00:00+08:00`);
-  const scope = and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined);
+  const scope = or(...scopes.map(([planId, taskIds]) => and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined)));
+  // One period for all (the usual case) is a plain parameter; else each task's plan picks its own.
+  const periods = [...new Set(scopes.map(([planId]) => periodOf.get(planId) as string))];
+  const period = periods.length === 1 ? sql`${periods[0]}` : sql`(case ${tasks.planId} ${sql.join(scopes.map(([planId]) => sql`when ${planId}::int then ${periodOf.get(planId)}`), sql` `)} end)`;
   const ts = supervisionOf(db);
   const rows = await db.select({
-    taskId: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId, plannedDueOn: tasks.dueOn, deadline: tasks.deadline,
+    taskId: tasks.id, planId: tasks.planId, seq: tasks.seq, indicatorId: tasks.indicatorId, plannedDueOn: tasks.dueOn, deadline: tasks.deadline,
     extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, doneOn: ts.doneOn,
     light: taskLights.light, reasons: taskLights.reasons, lateReport: taskLights.lateReport, note: taskLights.note,
   }).from(tasks).leftJoinLateral(ts, sql`true`)
     .leftJoin(taskLights, and(eq(taskLights.taskId, tasks.id), eq(taskLights.period, period), gte(taskLights.computedAt, dayStart)))
-    .where(scope).orderBy(asc(tasks.seq));
-  const missing = rows.filter((r) => r.light === null).map((r) => r.taskId);
-  // Many missing (a plan the daily job does not keep, first read of the day): the whole plan once.
-  if (missing.length > FEW && !refreshed) {
-    await refreshPlan(db, planId, today, calendar, period);
-    return currentPlanStatus(db, planId, today, calendar, taskIds, true);
-  }
-  const computed = new Map<number, TaskStatus>();
-  if (missing.length) {
-    const fresh = await computedStatus(db, planId, today, calendar, missing);
-    await storeStatus(db, period, fresh.tasks, ambientNow());
-    for (const t of fresh.tasks) computed.set(t.taskId, t);
-  }
-  const out = rows.flatMap((r): TaskStatus[] => {
-    const done = computed.get(r.taskId);
-    if (done) return [done];
-    if (r.light === null) return [];
-    const facts = deadlineFacts(r, today, { yellowWithinDays: rules.yellowWithinDays });
-    return [{ taskId: r.taskId, seq: r.seq, indicatorId: r.indicatorId, ...facts, lateReport: r.lateReport ?? false, light: r.light, reasons: r.reasons ?? [], note: r.note }];
-  });
-  return { period, rules, tasks: out };
+    .where(scope).orderBy(asc(tasks.planId), asc(tasks.seq));
+  const out = new Map<number, typeof rows>(scopes.map(([planId]) => [planId, []]));
+  for (const r of rows) out.get(r.planId)?.push(r);
+  return out;
 }
 
 /**

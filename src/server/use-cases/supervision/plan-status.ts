@@ -15,8 +15,9 @@ import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-c
 import type { Db, Tx } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { supervisionOf } from '../../../db/queries/supervision-of.ts';
-import { progressReports } from '../../../db/supervision-schema.ts';
-import { planSettings } from './task-context.ts';
+import { planSupervision, progressReports } from '../../../db/supervision-schema.ts';
+import { memoisedMany, remember } from '../../../db/request-memo.ts';
+import { loadPlanSettings } from './task-context.ts';
 import { applyCasePressure } from '../../../domain/cases/case-light.ts';
 import { casePressure } from '../cases/case-pressure.ts';
 
@@ -49,15 +50,35 @@ export interface PlanStatus {
 
 interface LeadFold { reportedDone: boolean; consecutiveReturns: number; note: string | null }
 
+export interface ScheduleAndRules { schedule: PlanSchedule; rules: LightRules }
+
 /** The plan's schedule (year, start, cycle) and light rules. */
-export async function planSchedule(db: Db | Tx, planId: number): Promise<{ schedule: PlanSchedule; rules: LightRules }> {
-  const [plan] = await db.select({ year: plans.year, createdAt: plans.createdAt }).from(plans).where(eq(plans.id, planId));
-  if (!plan) throw new Error(`plan ${planId} not found`);
-  const s = await planSettings(db, planId);
-  return {
-    schedule: { year: plan.year, createdOn: chinaDate(plan.createdAt), cycle: s.cycle, previousCycle: s.previousCycle, cycleFrom: s.cycleFrom, dueWorkdays: s.dueWorkdays },
-    rules: { ...DEFAULT_LIGHT_RULES, yellowWithinDays: s.yellowWithinDays, redAfterReturns: s.redAfterReturns },
-  };
+export async function planSchedule(db: Db | Tx, planId: number): Promise<ScheduleAndRules> {
+  const found = (await planSchedules(db, [planId])).get(planId);
+  if (!found) throw new Error(`plan ${planId} not found`);
+  return found;
+}
+
+/**
+ * The schedules and light rules of several plans in one statement (plans joined to their
+ * settings), memoised for the request on the pool; plans not found are absent from the map.
+ */
+export function planSchedules(db: Db | Tx, planIds: readonly number[]): Promise<Map<number, ScheduleAndRules>> {
+  return memoisedMany(db, 'schedule', planIds, async (ids) => {
+    const rows = await db.select({ id: plans.id, year: plans.year, createdAt: plans.createdAt, settings: planSupervision })
+      .from(plans).leftJoin(planSupervision, eq(planSupervision.planId, plans.id)).where(inArray(plans.id, ids));
+    const out = new Map<number, ScheduleAndRules>();
+    for (const row of rows) {
+      // A plan without settings yet gets the defaults stored, as planSettings does on first use.
+      const s = row.settings ?? await loadPlanSettings(db, row.id);
+      remember(db, `settings:${row.id}`, s);
+      out.set(row.id, {
+        schedule: { year: row.year, createdOn: chinaDate(row.createdAt), cycle: s.cycle, previousCycle: s.previousCycle, cycleFrom: s.cycleFrom, dueWorkdays: s.dueWorkdays },
+        rules: { ...DEFAULT_LIGHT_RULES, yellowWithinDays: s.yellowWithinDays, redAfterReturns: s.redAfterReturns },
+      });
+    }
+    return out;
+  });
 }
 
 /** Completion date of a completed task: the reported-done day, else (older rows) the review's day. */

@@ -4,6 +4,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
+import { isMemoised, memoised } from '../../../db/request-memo.ts';
+import { planSchedules } from './plan-status.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { planSupervision, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -25,6 +27,14 @@ export interface TaskContext {
 
 /** The plan's supervision settings, inserting the defaults the first time. */
 export async function planSettings(db: Db | Tx, planId: number): Promise<PlanSettings> {
+  // Memoised for the request on the pool only: in a transaction the row may just have changed.
+  // There it is read along with the plan's schedule, which the same screen usually wants too.
+  if (isMemoised(db)) await planSchedules(db, [planId]);
+  return memoised(db, `settings:${planId}`, () => loadPlanSettings(db, planId));
+}
+
+/** The settings row read (and the defaults inserted the first time) with no memo. */
+export async function loadPlanSettings(db: Db | Tx, planId: number): Promise<PlanSettings> {
   const [found] = await db.select().from(planSupervision).where(eq(planSupervision.planId, planId));
   if (found) return found;
   await db.insert(planSupervision).values({ planId }).onConflictDoNothing();

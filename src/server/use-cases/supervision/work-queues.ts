@@ -13,9 +13,9 @@ import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { visiblePlans } from '../../policies/plan.policy.ts';
-import { currentPlanLights } from './lights.ts';
+import { currentPlansStatus } from './lights.ts';
+import { planSchedules, type ScheduleAndRules } from './plan-status.ts';
 import { reportViews, type ReportView } from './report-views.ts';
-import { planSettings } from './task-context.ts';
 import type { Light } from '../../../domain/supervision/task-light.ts';
 
 export interface MyTask {
@@ -49,10 +49,12 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
   }).from(tasks).innerJoin(taskUnits, eq(taskUnits.taskId, tasks.id)).innerJoin(plans, eq(plans.id, tasks.planId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
     .where(inArray(taskUnits.unitId, actor.unitIds)).orderBy(asc(tasks.id), asc(taskUnits.role));
   if (!rows.length) return [];
+  // Every plan's schedule in one statement (memoised for the lights below).
+  const schedules = await planSchedules(db, rows.map((r) => r.planId));
   const working = new Map<number, ReturnType<typeof workingPeriod>>();
   for (const r of rows) {
     if (working.has(r.planId)) continue;
-    const s = await planSettings(db, r.planId);
+    const s = (schedules.get(r.planId) as ScheduleAndRules).schedule;
     const yearEnd = `${r.planYear}-12-31`;
     working.set(r.planId, workingPeriod(today < yearEnd ? today : yearEnd, s, calendar, s.dueWorkdays));
   }
@@ -62,7 +64,7 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
     .orderBy(desc(progressReports.version));
   const reportOf = new Map<string, (typeof reports)[number]>();
   for (const r of reports) if (!reportOf.has(`${r.taskId}|${r.period}`)) reportOf.set(`${r.taskId}|${r.period}`, r);
-  // Today's light from the stored lights (the same as the 预警 board).
+  // Today's light from the stored lights (the same as the 预警 board), all plans' at once.
   const idsByPlan = new Map<number, number[]>();
   for (const r of rows) {
     const ids = idsByPlan.get(r.planId);
@@ -70,9 +72,8 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
     else idsByPlan.set(r.planId, [r.id]);
   }
   const lightOf = new Map<number, Light>();
-  for (const [planId, ids] of idsByPlan) {
-    const { lights } = await currentPlanLights(db, planId, today, calendar, ids);
-    for (const l of lights) lightOf.set(l.taskId, l.light);
+  for (const { tasks: status } of (await currentPlansStatus(db, idsByPlan, today, calendar)).values()) {
+    for (const l of status) lightOf.set(l.taskId, l.light);
   }
   const out = rows.map((t): MyTask => {
     const { period, dueOn } = working.get(t.planId) as ReturnType<typeof workingPeriod>;

@@ -14,10 +14,10 @@ import { extensionRequests, urges } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { visiblePlans } from '../../policies/plan.policy.ts';
 import { KIND_LABELS } from '../documents/build-model.ts';
-import { planSchedule } from '../supervision/plan-status.ts';
+import { planSchedules } from '../supervision/plan-status.ts';
 import { reviewQueue } from '../supervision/work-queues.ts';
 import { plansAmong, receiptItems } from './receipt-items.ts';
-import { unreportedUnits } from './unreported.ts';
+import { unreportedOfPlans } from './unreported.ts';
 import { excerpt, item, section, type WorkItem, type WorkSection } from './workbench-types.ts';
 
 type PlanRef = { id: number; title: string; year: number };
@@ -52,8 +52,10 @@ async function orderItems(db: Db, planIds: number[], today: string): Promise<Wor
 
 async function unreportedItems(db: Db, list: PlanRef[], today: string, calendar: WorkCalendar): Promise<WorkItem[]> {
   const out: WorkItem[] = [];
+  const lists = await unreportedOfPlans(db, list.map((p) => p.id), today, calendar);
   for (const plan of list) {
-    const u = await unreportedUnits(db, plan.id, today, calendar);
+    const u = lists.get(plan.id);
+    if (!u) throw new Error(`plan ${plan.id} not found`);
     for (const unit of u.units) {
       out.push(item({
         key: `unreported-${plan.id}-${unit.unitId}`, title: unit.name, detail: `${plan.title} · ${u.period?.label ?? ''}未报送 ${unit.taskIds.length} 项`,
@@ -71,12 +73,23 @@ async function draftItems(db: Db, actor: Actor): Promise<WorkItem[]> {
 }
 
 async function documentItems(db: Db, list: PlanRef[], today: string): Promise<WorkItem[]> {
+  const schedules = await planSchedules(db, list.map((p) => p.id));
+  const dueOf = new Map(list.map((plan) => {
+    const found = schedules.get(plan.id);
+    if (!found) throw new Error(`plan ${plan.id} not found`);
+    return [plan.id, dueDocuments(found.schedule, today)] as const;
+  }));
+  const wanted = [...dueOf.values()].flat();
+  // Every plan's due documents in one statement; per plan, kind and period an issued one first.
+  const docs = wanted.length ? await db.select({ id: documents.id, status: documents.status, planId: documents.planId, kind: documents.kind, period: documents.period }).from(documents)
+    .where(and(inArray(documents.planId, list.map((p) => p.id)), inArray(documents.kind, [...new Set(wanted.map((d) => d.kind))]), inArray(documents.period, [...new Set(wanted.map((d) => d.period.key))])))
+    .orderBy(desc(documents.status)) : [];
+  const docOf = new Map<string, (typeof docs)[number]>();
+  for (const d of docs) if (!docOf.has(`${d.planId}|${d.kind}|${d.period}`)) docOf.set(`${d.planId}|${d.kind}|${d.period}`, d);
   const out: WorkItem[] = [];
   for (const plan of list) {
-    const { schedule } = await planSchedule(db, plan.id);
-    for (const due of dueDocuments(schedule, today)) {
-      const [doc] = await db.select({ id: documents.id, status: documents.status }).from(documents)
-        .where(and(eq(documents.planId, plan.id), eq(documents.kind, due.kind), eq(documents.period, due.period.key))).orderBy(desc(documents.status));
+    for (const due of dueOf.get(plan.id) ?? []) {
+      const doc = docOf.get(`${plan.id}|${due.kind}|${due.period.key}`);
       const done = doc?.status === 'issued';
       out.push(item({
         key: `doc-${plan.id}-${due.kind}-${due.period.key}`, title: `${due.period.label}${KIND_LABELS[due.kind]}`,

@@ -17,12 +17,12 @@ export async function addressedUnits(tx: Db | Tx, unitIds: number[]): Promise<nu
   if (!unitIds.length) return [];
   const members = await tx.select({ collectiveId: unitMemberships.collectiveId, memberId: unitMemberships.memberId }).from(unitMemberships)
     .where(inArray(unitMemberships.collectiveId, unitIds)).orderBy(asc(unitMemberships.memberId));
-  const out: number[] = [];
-  for (const id of unitIds) {
-    const own = members.filter((m) => m.collectiveId === id).map((m) => m.memberId);
-    for (const u of own.length ? own : [id]) if (!out.includes(u)) out.push(u);
-  }
-  return out;
+  const membersOf = new Map<number, number[]>();
+  for (const m of members) membersOf.set(m.collectiveId, [...(membersOf.get(m.collectiveId) ?? []), m.memberId]);
+  // A Set keeps the first-seen order without a scan per unit.
+  const out = new Set<number>();
+  for (const id of unitIds) for (const u of membersOf.get(id) ?? [id]) out.add(u);
+  return [...out];
 }
 
 /**
