@@ -31,6 +31,12 @@ function byPeriodDesc(a: { period: string; role: string; unitId: number; version
     || (a.role === 'lead' ? 1 : 0) - (b.role === 'lead' ? 1 : 0) || a.unitId - b.unitId || b.version - a.version;
 }
 
+/**
+ * The filing unit's name, looked up by its key per report: joined, PostgreSQL hashes every unit of
+ * the province (3 k rows) for a page of 50 reports. Every report has its unit (a foreign key).
+ */
+const unitNameOf = sql<string>`(select ${units.name} from ${units} where ${units.id} = ${progressReports.unitId})`;
+
 /** A report's evidence files, oldest first, as one JSON value of its row (timestamps as text). */
 const attachmentsOf = sql<{ id: number; fileName: string; contentType: string; size: number; createdAt: string }[]>`(select coalesce(json_agg(json_build_object('id', ${reportAttachments.id},
   'fileName', ${reportAttachments.fileName}, 'contentType', ${reportAttachments.contentType}, 'size', ${reportAttachments.size}, 'createdAt', ${reportAttachments.createdAt}) order by ${reportAttachments.id}), '[]'::json)
@@ -47,9 +53,9 @@ const linksOf = sql<TaskLink[]>`(select coalesce(json_agg(json_build_object('uni
  * One statement: each row brings its attachments and its task's links as JSON values.
  */
 export async function reportViews(db: Db, actor: Actor, where: SQL | undefined, calendar: WorkCalendar = new WorkCalendar(), ids?: number[]): Promise<ReportView[]> {
-  const rows = await db.select({ report: progressReports, unitName: units.name, dueWorkdays: planSupervision.dueWorkdays, completedAt: taskSupervision.completedAt, files: attachmentsOf, links: linksOf })
+  const rows = await db.select({ report: progressReports, unitName: unitNameOf, dueWorkdays: planSupervision.dueWorkdays, completedAt: taskSupervision.completedAt, files: attachmentsOf, links: linksOf })
     .from(progressReports)
-    .innerJoin(units, eq(units.id, progressReports.unitId)).innerJoin(tasks, eq(tasks.id, progressReports.taskId))
+    .innerJoin(tasks, eq(tasks.id, progressReports.taskId))
     .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, progressReports.taskId)).where(where);
   if (ids) {
     const rank = new Map(ids.map((id, i) => [id, i]));
