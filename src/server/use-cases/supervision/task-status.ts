@@ -16,7 +16,7 @@ import { deadlineFacts, type TaskStatus } from './plan-status.ts';
 import type { PlanSettings } from './task-context.ts';
 
 /** The plan's schedule and light rules from its row and settings (as planSchedule reads them). */
-export function scheduleOf(plan: { year: number; createdAt: Date }, s: PlanSettings): { schedule: PlanSchedule; rules: LightRules } {
+function scheduleOf(plan: { year: number; createdAt: Date }, s: PlanSettings): { schedule: PlanSchedule; rules: LightRules } {
   return {
     schedule: { year: plan.year, createdOn: chinaDate(plan.createdAt), cycle: s.cycle, previousCycle: s.previousCycle, cycleFrom: s.cycleFrom, dueWorkdays: s.dueWorkdays },
     rules: { ...DEFAULT_LIGHT_RULES, yellowWithinDays: s.yellowWithinDays, redAfterReturns: s.redAfterReturns },
