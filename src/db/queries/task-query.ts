@@ -4,7 +4,10 @@
  */
 import { and, asc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import type { CaseSource } from '../../domain/cases/case-model.ts';
+import { caseEvents, cases, planCaseRules } from '../case-schema.ts';
 import { indicators, plans, taskUnits, tasks } from '../schema.ts';
+import { planSupervision, progressReports, taskSupervision, taskTargets } from '../supervision-schema.ts';
 
 export interface TaskFilter {
   planId?: number;
@@ -135,14 +138,72 @@ export async function listTasks(db: Db, visible: SQL, filter: TaskFilter, page: 
   return { items: [], total: counted?.n ?? 0 };
 }
 
-/** One task within the visibility condition, with its plan's title, or null. */
-export async function findTask(db: Db, visible: SQL, id: number): Promise<(TaskRecord & { plan: { id: number; title: string; regionId: number } }) | null> {
+/** A lead unit's filed report as the task's light reads it (state and status in filing order). */
+export interface FiledReport { unitId: number; period: string; role: 'lead' | 'responsible'; state: 'submitted' | 'accepted' | 'returned'; status: string; workDone: string; problems: string }
+
+/** A case linked to the task, with its 回访 and 答复 events up to the day (in time order). */
+export interface LinkedCase {
+  id: number; source: CaseSource; refNo: string | null; title: string; dueOn: string | null; finishedOn: string | null;
+  events: { caseId: number; step: string; details: Record<string, unknown> | null }[];
+}
+
+/** One task with everything its detail page shows and its light needs, as read in one statement. */
+export interface TaskDetailRecord {
+  task: TaskRecord & { plan: { id: number; title: string; regionId: number } };
+  plan: { id: number; year: number; createdAt: Date };
+  plannedDueOn: string | null;
+  targets: { id: number; metric: string; comparator: string; value: number; valueMax: number | null; unit: string; source: string }[];
+  /** The plan's supervision settings; null before they were first saved (the caller creates the defaults). */
+  settings: typeof planSupervision.$inferSelect | null;
+  supervision: { extendedDueOn: string | null; completedAt: Date | null; doneOn: string | null };
+  /** Status of the lead unit's latest accepted report (the evidence for 办结), or null. */
+  latestAcceptedLeadStatus: string | null;
+  /** Reports submitted, accepted or returned by the end of `day`, oldest submission first. */
+  filedReports: FiledReport[];
+  caseLightRule: string | null;
+  cases: LinkedCase[];
+}
+
+/**
+ * One task within the visibility condition with what its detail shows on `day` — targets, plan,
+ * supervision settings and state, the reports and cases its light is computed from — in one
+ * statement: each part is a subquery keyed by the task (or its plan) through an index, so the
+ * page costs one round trip instead of one per table. Null when not visible.
+ */
+export async function findTaskDetail(db: Db, visible: SQL, id: number, day: string): Promise<TaskDetailRecord | null> {
+  const end = new Date(`${day}T23:59:59.999+08:00`);
+  const targets = sql<TaskDetailRecord['targets']>`(select coalesce(json_agg(json_build_object('id', ${taskTargets.id}, 'metric', ${taskTargets.metric}, 'comparator', ${taskTargets.comparator},
+    'value', ${taskTargets.value}, 'valueMax', ${taskTargets.valueMax}, 'unit', ${taskTargets.unit}, 'source', ${taskTargets.source}) order by ${taskTargets.position}), '[]'::json)
+    from ${taskTargets} where ${taskTargets.taskId} = ${tasks.id})`;
+  const latestAccepted = sql<string | null>`(select ${progressReports.status} from ${progressReports}
+    where ${progressReports.taskId} = ${tasks.id} and ${progressReports.role} = 'lead' and ${progressReports.state} = 'accepted' order by ${progressReports.submittedAt} desc limit 1)`;
+  const filed = sql<FiledReport[]>`(select coalesce(json_agg(json_build_object('unitId', ${progressReports.unitId}, 'period', ${progressReports.period}, 'role', ${progressReports.role},
+    'state', ${progressReports.state}, 'status', ${progressReports.status}, 'workDone', ${progressReports.workDone}, 'problems', ${progressReports.problems}) order by ${progressReports.submittedAt}, ${progressReports.id}), '[]'::json)
+    from ${progressReports} where ${progressReports.taskId} = ${tasks.id} and ${progressReports.state} in ('submitted', 'accepted', 'returned') and ${progressReports.submittedAt} <= ${end.toISOString()}::timestamptz)`;
+  const caseRule = sql<string | null>`(select ${planCaseRules.taskLightRule} from ${planCaseRules} where ${planCaseRules.planId} = ${tasks.planId})`;
+  const events = sql`(select coalesce(json_agg(json_build_object('caseId', ${caseEvents.caseId}, 'step', ${caseEvents.step}, 'details', ${caseEvents.details}) order by ${caseEvents.at}, ${caseEvents.id}), '[]'::json)
+    from ${caseEvents} where ${caseEvents.caseId} = ${cases.id} and ${caseEvents.step} in ('visit', 'accept') and ${caseEvents.day} <= ${day})`;
+  const linkedCases = sql<LinkedCase[]>`(select coalesce(json_agg(json_build_object('id', ${cases.id}, 'source', ${cases.source}, 'refNo', ${cases.refNo}, 'title', ${cases.title},
+    'dueOn', ${cases.dueOn}, 'finishedOn', ${cases.finishedOn}, 'events', ${events}) order by ${cases.id}), '[]'::json)
+    from ${cases} where ${cases.planId} = ${tasks.planId} and ${tasks.id} = any(${cases.taskIds}) and ${cases.foundOn} <= ${day})`;
   const [row] = await db
-    .select({ ...taskColumns, units: unitLinks, planTitle: plans.title, planRegionId: plans.regionId })
+    .select({
+      ...taskColumns, units: unitLinks, planTitle: plans.title, planRegionId: plans.regionId, planYear: plans.year, planCreatedAt: plans.createdAt, plannedDueOn: tasks.dueOn,
+      targets, settings: planSupervision, extendedDueOn: taskSupervision.extendedDueOn, completedAt: taskSupervision.completedAt, doneOn: taskSupervision.doneOn,
+      latestAccepted, filed, caseRule, linkedCases,
+    })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .leftJoin(indicators, eq(indicators.id, tasks.indicatorId))
+    .leftJoin(planSupervision, eq(planSupervision.planId, tasks.planId))
+    .leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
     .where(and(eq(tasks.id, id), visible));
   if (!row) return null;
-  return { ...toRecord(row), plan: { id: row.planId, title: row.planTitle, regionId: row.planRegionId } };
+  return {
+    task: { ...toRecord(row), plan: { id: row.planId, title: row.planTitle, regionId: row.planRegionId } },
+    plan: { id: row.planId, year: row.planYear, createdAt: row.planCreatedAt },
+    plannedDueOn: row.plannedDueOn, targets: row.targets, settings: row.settings,
+    supervision: { extendedDueOn: row.extendedDueOn, completedAt: row.completedAt, doneOn: row.doneOn },
+    latestAcceptedLeadStatus: row.latestAccepted, filedReports: row.filed, caseLightRule: row.caseRule, cases: row.linkedCases,
+  };
 }

@@ -6,12 +6,13 @@ import { progressReports } from '../../db/supervision-schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
 import { mayReadReviewQueue, visibleReports } from '../policies/report.policy.ts';
+import { visibleTasks } from '../policies/task.policy.ts';
 import { evidenceFilesOf } from '../files/file-store.ts';
 import { addAttachment, evidenceLimits, readAttachment } from '../use-cases/supervision/attachments.ts';
 import { reportViews, taskReportViews } from '../use-cases/supervision/report-views.ts';
 import { reviewReport, saveReport, submitReport } from '../use-cases/supervision/reports.ts';
-import { loadTaskContext } from '../use-cases/supervision/task-context.ts';
-import { myTasks, reviewQueue } from '../use-cases/supervision/work-queues.ts';
+import { reviewQueue } from '../use-cases/supervision/review-queue.ts';
+import { myTasks } from '../use-cases/supervision/work-queues.ts';
 import { ErrorSchema, IdParams, errorResponses } from './common.schema.ts';
 import { AttachmentSchema, ReportBody, ReportList, ReportSchema, ReviewBody } from './reports.schema.ts';
 
@@ -27,8 +28,9 @@ export function reportRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['进展报告'], summary: '任务的进展报告（按权限可见）', params: IdParams, response: { 200: ReportList, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    await loadTaskContext(ctx.db, actor, request.params.id);
-    return { items: await taskReportViews(ctx.db, actor, request.params.id, visibleReports(actor), ctx.calendar) };
+    const items = await taskReportViews(ctx.db, actor, request.params.id, visibleReports(actor), visibleTasks(actor), ctx.calendar);
+    if (!items) throw appError('TASK_NOT_FOUND');
+    return { items };
   });
 
   app.post('/api/tasks/:id/reports', {

@@ -1,12 +1,10 @@
 /** Tasks: the filtered list across visible plans, and one task. */
-import { asc, eq } from 'drizzle-orm';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
-import { findTask, listTasks, type TaskFilter } from '../../db/queries/task-query.ts';
-import { taskTargets } from '../../db/supervision-schema.ts';
+import { findTaskDetail, listTasks, type TaskFilter } from '../../db/queries/task-query.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { appError } from '../../domain/errors.ts';
-import { latestAcceptedLeadReport } from '../use-cases/supervision/completion.ts';
-import { planStatus } from '../use-cases/supervision/plan-status.ts';
+import { planSettings } from '../use-cases/supervision/task-context.ts';
+import { oneTaskStatus } from '../use-cases/supervision/task-status.ts';
 import { taskPermissions, visibleTasks } from '../policies/task.policy.ts';
 import { updateTask } from '../use-cases/task-edit.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -49,19 +47,20 @@ export function taskRoutes(app: App, ctx: AppContext): void {
   });
 }
 
-/** One task as the actor sees it: its targets, its supervision state and what the actor may do. */
+/**
+ * One task as the actor sees it: its targets, its supervision state and what the actor may do —
+ * read in one statement (findTaskDetail), the state computed from it as planStatus would.
+ */
 async function taskDetail(ctx: AppContext, actor: Actor, id: number) {
-  const task = await findTask(ctx.db, visibleTasks(actor), id);
-  if (!task) throw appError('TASK_NOT_FOUND');
-  const links = [...task.leadUnits.map((u) => ({ unitId: u.id, role: 'lead' as const })), ...task.responsibleUnits.map((u) => ({ unitId: u.id, role: 'responsible' as const }))];
-  const targets = await ctx.db.select({ id: taskTargets.id, metric: taskTargets.metric, comparator: taskTargets.comparator, value: taskTargets.value, valueMax: taskTargets.valueMax, unit: taskTargets.unit, source: taskTargets.source })
-    .from(taskTargets).where(eq(taskTargets.taskId, task.id)).orderBy(asc(taskTargets.position));
   const today = chinaDate(ctx.now());
-  const [status] = (await planStatus(ctx.db, task.plan.id, today, ctx.calendar, { taskIds: [task.id] })).tasks;
-  if (!status) throw appError('TASK_NOT_FOUND');
+  const found = await findTaskDetail(ctx.db, visibleTasks(actor), id, today);
+  if (!found) throw appError('TASK_NOT_FOUND');
+  const { task, targets } = found;
+  // A plan whose supervision settings were never saved gets the defaults stored on first read.
+  const status = oneTaskStatus(found, found.settings ?? await planSettings(ctx.db, task.plan.id), today, ctx.calendar);
+  const links = [...task.leadUnits.map((u) => ({ unitId: u.id, role: 'lead' as const })), ...task.responsibleUnits.map((u) => ({ unitId: u.id, role: 'responsible' as const }))];
   const { plannedDueOn, dueOn, ongoing, completedOn, light, reasons, overdue, nearDue } = status;
-  const leadReportedDone = (await latestAcceptedLeadReport(ctx.db, task.id))?.status === 'done';
-  const permissions = taskPermissions(actor, { links, dueOn, completed: completedOn !== null, leadReportedDone, today });
+  const permissions = taskPermissions(actor, { links, dueOn, completed: completedOn !== null, leadReportedDone: found.latestAcceptedLeadStatus === 'done', today });
   return {
     ...task, plan: { id: task.plan.id, title: task.plan.title }, targets,
     permissions,

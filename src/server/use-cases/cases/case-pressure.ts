@@ -33,19 +33,31 @@ export async function casePressure(db: Db | Tx, planId: number, day: string, cut
   const events = await db.select({ caseId: caseEvents.caseId, step: caseEvents.step, details: caseEvents.details }).from(caseEvents)
     .where(and(inArray(caseEvents.caseId, rows.map((r) => r.id)), inArray(caseEvents.step, ['visit', 'accept']), lte(caseEvents.day, cutoff)))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+  const dissatisfied = dissatisfiedCases(events);
+  for (const c of rows) {
+    const reasons = caseReasons(c, dissatisfied.has(c.id), day);
+    if (!reasons.length) continue;
+    for (const t of c.taskIds) byTask.set(t, [...(byTask.get(t) ?? []), ...reasons]);
+  }
+  return { rule: rules.taskLightRule, byTask };
+}
+
+/** The cases 不满意 after their 回访 and 答复 events (in time order): a later accepted reply clears it. */
+export function dissatisfiedCases(events: { caseId: number; step: string; details: Record<string, unknown> | null }[]): Set<number> {
   const dissatisfied = new Set<number>();
   for (const e of events) {
     if (e.step === 'accept') dissatisfied.delete(e.caseId);
     else if (e.details?.satisfaction === 'dissatisfied') dissatisfied.add(e.caseId);
   }
-  for (const c of rows) {
-    const reasons: string[] = [];
-    if (caseOverdue({ dueOn: c.dueOn, finishedOn: c.finishedOn }, day)) reasons.push(`${label(c)}已超期未办结`);
-    if (dissatisfied.has(c.id)) reasons.push(`${label(c)}企业回访不满意`);
-    if (!reasons.length) continue;
-    for (const t of c.taskIds) byTask.set(t, [...(byTask.get(t) ?? []), ...reasons]);
-  }
-  return { rule: rules.taskLightRule, byTask };
+  return dissatisfied;
+}
+
+/** Why one case weighs on its tasks on `day` (shared by the plan's pressure and one task's detail). */
+export function caseReasons(c: { source: keyof typeof SOURCE_LABELS; refNo: string | null; title: string; dueOn: string | null; finishedOn: string | null }, dissatisfied: boolean, day: string): string[] {
+  const reasons: string[] = [];
+  if (caseOverdue({ dueOn: c.dueOn, finishedOn: c.finishedOn }, day)) reasons.push(`${label(c)}已超期未办结`);
+  if (dissatisfied) reasons.push(`${label(c)}企业回访不满意`);
+  return reasons;
 }
 
 /** A case 临期 or overdue on the sweep's day (the outbound copies are keyed by it). */
