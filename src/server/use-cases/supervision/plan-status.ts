@@ -8,17 +8,16 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { isOngoingDeadline } from '../../../domain/deadline.ts';
 import { deadlinePassed, effectiveDueOn, isNearDue, isOverdue } from '../../../domain/supervision/due-dates.ts';
-import { isReportLate } from '../../../domain/supervision/late-report.ts';
 import { lastOwedPeriod, type PlanSchedule } from '../../../domain/supervision/plan-periods.ts';
-import { DEFAULT_LIGHT_RULES, taskLight, type Light, type LightRules } from '../../../domain/supervision/task-light.ts';
+import { DEFAULT_LIGHT_RULES, type Light, type LightRules } from '../../../domain/supervision/task-light.ts';
 import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { supervisionOf } from '../../../db/queries/supervision-of.ts';
 import { planSupervision, progressReports } from '../../../db/supervision-schema.ts';
 import { memoisedMany, remember } from '../../../db/request-memo.ts';
-import { loadPlanSettings } from './task-context.ts';
-import { applyCasePressure } from '../../../domain/cases/case-light.ts';
+import { loadPlanSettings, type PlanSettings } from './task-context.ts';
+import { emptyFold, foldReport, statusLight, type ReportFold } from '../../../domain/supervision/report-fold.ts';
 import { casePressure } from '../cases/case-pressure.ts';
 
 export interface TaskStatus {
@@ -48,8 +47,6 @@ export interface PlanStatus {
   tasks: TaskStatus[];
 }
 
-interface LeadFold { reportedDone: boolean; consecutiveReturns: number; note: string | null }
-
 export interface ScheduleAndRules { schedule: PlanSchedule; rules: LightRules }
 
 /** The plan's schedule (year, start, cycle) and light rules. */
@@ -57,6 +54,14 @@ export async function planSchedule(db: Db | Tx, planId: number): Promise<Schedul
   const found = (await planSchedules(db, [planId])).get(planId);
   if (!found) throw new Error(`plan ${planId} not found`);
   return found;
+}
+
+/** A plan's schedule and light rules from its row and settings. */
+export function scheduleOf(plan: { year: number; createdAt: Date }, s: PlanSettings): ScheduleAndRules {
+  return {
+    schedule: { year: plan.year, createdOn: chinaDate(plan.createdAt), cycle: s.cycle, previousCycle: s.previousCycle, cycleFrom: s.cycleFrom, dueWorkdays: s.dueWorkdays },
+    rules: { ...DEFAULT_LIGHT_RULES, yellowWithinDays: s.yellowWithinDays, redAfterReturns: s.redAfterReturns },
+  };
 }
 
 /**
@@ -72,10 +77,7 @@ export function planSchedules(db: Db | Tx, planIds: readonly number[]): Promise<
       // A plan without settings yet gets the defaults stored, as planSettings does on first use.
       const s = row.settings ?? await loadPlanSettings(db, row.id);
       remember(db, `settings:${row.id}`, s);
-      out.set(row.id, {
-        schedule: { year: row.year, createdOn: chinaDate(row.createdAt), cycle: s.cycle, previousCycle: s.previousCycle, cycleFrom: s.cycleFrom, dueWorkdays: s.dueWorkdays },
-        rules: { ...DEFAULT_LIGHT_RULES, yellowWithinDays: s.yellowWithinDays, redAfterReturns: s.redAfterReturns },
-      });
+      out.set(row.id, scheduleOf(row, s));
     }
     return out;
   });
@@ -148,31 +150,19 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
   }
   // Overdue and 不满意 problems linked to a task count against its light (the plan's case rule).
   const cases = await casePressure(db, planId, day, cutoff);
-  const folds = new Map<number, LeadFold>();
-  const filed = new Map<number, Set<number>>();
+  const folds = new Map<number, ReportFold>();
+  const owedKey = owed?.period.key ?? null;
   for (const r of reports) {
-    if (owed && r.period === owed.period.key && r.state !== 'returned') filed.set(r.taskId, (filed.get(r.taskId) ?? new Set()).add(r.unitId));
-    if (r.role !== 'lead') continue;
-    // In submission order, so these end as "the latest" and "returns in a row".
-    const f = folds.get(r.taskId) ?? { reportedDone: false, consecutiveReturns: 0, note: null };
-    if (r.state !== 'returned') {
-      f.reportedDone = r.status === 'done';
-      f.note = r.problems.trim() ? `${r.workDone}；存在问题：${r.problems.trim()}` : r.workDone;
-    }
-    f.consecutiveReturns = r.state === 'returned' ? f.consecutiveReturns + 1 : 0;
-    folds.set(r.taskId, f);
+    let fold = folds.get(r.taskId);
+    if (!fold) folds.set(r.taskId, (fold = emptyFold()));
+    foldReport(fold, r, owedKey);
   }
   const out = rows.map(({ t, extendedDueOn, completedAt, doneOn }): TaskStatus => {
     const facts = deadlineFacts({ plannedDueOn: t.dueOn, deadline: t.deadline, extendedDueOn, completedAt, doneOn }, day, { cutoff, reviewedBy, yellowWithinDays: rules.yellowWithinDays });
     const fold = folds.get(t.id);
-    const lead = leadsOf.get(t.id) ?? [];
-    const lateReport = owed !== null && isReportLate({
-      period: owed.period, reportDueOn: owed.dueOn, dueOn: facts.dueOn, completedOn: facts.completedOn, leadUnitIds: lead, filedUnitIds: filed.get(t.id) ?? new Set(),
-    }, day);
-    const own = taskLight({
-      dueOn: facts.dueOn, completed: facts.completedOn !== null, reportedDone: fold?.reportedDone ?? false, lateReport, consecutiveReturns: fold?.consecutiveReturns ?? 0, ongoing: facts.ongoing,
+    const { lateReport, light, reasons } = statusLight({
+      ...facts, fold, leadUnitIds: leadsOf.get(t.id) ?? [], owed, pressure: cases.byTask.get(t.id) ?? [], caseRule: cases.rule,
     }, day, rules);
-    const { light, reasons } = applyCasePressure(own.light, own.reasons, cases.byTask.get(t.id) ?? [], cases.rule);
     return { taskId: t.id, seq: t.seq, indicatorId: t.indicatorId, ...facts, lateReport, light, reasons, note: fold?.note ?? null };
   });
   return { schedule, rules, day, tasks: out };

@@ -10,8 +10,7 @@ import { plans, tasks } from '../../../db/schema.ts';
 import { progressReports } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { visiblePlans } from '../../policies/plan.policy.ts';
-import { reportViews } from './report-views.ts';
-import type { QueuedReport } from './work-queues.ts';
+import { reportViews, type ReportView } from './report-views.ts';
 
 /**
  * The number of pending consolidated reports in the actor's plans. The pending reports are read
@@ -34,6 +33,8 @@ function pendingCount(actor: Actor) {
  * report's task and plan through their keys, stopping after the page; the total rides on its rows.
  * A page past the end counts on its own.
  */
+export type QueuedReport = ReportView & { task: { id: number; seq: number; text: string; planId: number; planTitle: string } };
+
 export async function reviewQueue(db: Db, actor: Actor, page = 1, pageSize = 50, calendar?: WorkCalendar): Promise<{ items: QueuedReport[]; total: number; page: number; pageSize: number }> {
   const pending = and(eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead'), visiblePlans(actor));
   const rows = await db.select({ id: progressReports.id, taskId: tasks.id, seq: tasks.seq, text: tasks.text, planId: plans.id, planTitle: plans.title, total: pendingCount(actor) })

@@ -1,8 +1,8 @@
 /**
- * The two daily screens: 我的任务 (a unit's tasks with this period's report state and due date)
- * and 审核 (the office's queue of submitted consolidated reports).
+ * 我的任务: a unit's tasks with this period's report state and due date (the office's review
+ * queue, 审核, is in review-queue.ts).
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { isOngoingDeadline } from '../../../domain/deadline.ts';
 import { effectiveDueOn } from '../../../domain/supervision/due-dates.ts';
 import { reportDueDate, type Period } from '../../../domain/supervision/periods.ts';
@@ -12,10 +12,9 @@ import type { Db } from '../../../db/client.ts';
 import { plans, taskUnits, tasks } from '../../../db/schema.ts';
 import { progressReports, taskSupervision } from '../../../db/supervision-schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { visiblePlans } from '../../policies/plan.policy.ts';
 import { currentPlansStatus } from './lights.ts';
 import { planSchedules, type ScheduleAndRules } from './plan-status.ts';
-import { reportViews, type ReportView } from './report-views.ts';
+import type { ReportView } from './report-views.ts';
 import type { Light } from '../../../domain/supervision/task-light.ts';
 
 export interface MyTask {
@@ -92,23 +91,3 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
   return out.sort((a, b) => filedFirst(a) - filedFirst(b) || a.planId - b.planId || a.seq - b.seq);
 }
 
-export type QueuedReport = ReportView & { task: { id: number; seq: number; text: string; planId: number; planTitle: string } };
-
-/**
- * Submitted consolidated reports awaiting the office's review, oldest submission first, one page
- * at a time with the true total. Read through the partial index of pending lead reports
- * (progress_reports_pending_idx), joined to the actor's visible plans: no task-id lists, no scan
- * of all tasks.
- */
-export async function reviewQueue(db: Db, actor: Actor, page = 1, pageSize = 50, calendar?: WorkCalendar): Promise<{ items: QueuedReport[]; total: number; page: number; pageSize: number }> {
-  const pending = and(eq(progressReports.state, 'submitted'), eq(progressReports.role, 'lead'), visiblePlans(actor));
-  const [counted] = await db.select({ n: count() }).from(progressReports)
-    .innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(plans, eq(plans.id, tasks.planId)).where(pending);
-  const rows = await db.select({ id: progressReports.id, taskId: tasks.id, seq: tasks.seq, text: tasks.text, planId: plans.id, planTitle: plans.title })
-    .from(progressReports).innerJoin(tasks, eq(tasks.id, progressReports.taskId)).innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(pending).orderBy(asc(progressReports.submittedAt), asc(progressReports.id)).limit(pageSize).offset((page - 1) * pageSize);
-  const taskOf = new Map(rows.map((r) => [r.id, { id: r.taskId, seq: r.seq, text: r.text, planId: r.planId, planTitle: r.planTitle }]));
-  const ids = rows.map((r) => r.id);
-  const views = ids.length ? await reportViews(db, actor, inArray(progressReports.id, ids), calendar, ids) : [];
-  return { items: views.map((v) => ({ ...v, task: taskOf.get(v.id) as QueuedReport['task'] })), total: counted?.n ?? 0, page, pageSize };
-}

@@ -15,7 +15,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { visiblePlans } from '../../policies/plan.policy.ts';
 import { KIND_LABELS } from '../documents/build-model.ts';
 import { planSchedules } from '../supervision/plan-status.ts';
-import { reviewQueue } from '../supervision/work-queues.ts';
+import { reviewQueue } from '../supervision/review-queue.ts';
 import { plansAmong, receiptItems } from './receipt-items.ts';
 import { unreportedOfPlans } from './unreported.ts';
 import { excerpt, item, section, type WorkItem, type WorkSection } from './workbench-types.ts';
