@@ -146,15 +146,16 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
     const actor = requireActor(request);
     if (!mayReadLights(actor)) throw appError('PLAN_NOT_FOUND');
     // The plan (if visible), its indicators, each unit's linked tasks and the recorded lights per
-    // period counted in the database: one statement besides the lights.
+    // period counted in the database: one statement besides the lights (the task ids as an array:
+    // a join would have PostgreSQL scan the whole tasks table in parallel).
     const board = await jsonRow<BoardRow>(ctx.db, sql`select json_build_array(${plans.id}) as plan,
       (select coalesce(json_agg(json_build_array(i.id, i.name) order by i.seq), '[]') from indicators i where i.plan_id = ${plans.id}) as inds,
       (select coalesce(json_agg(json_build_array(x.unit_id, x.name, x.ids)), '[]') from (
-        select tu.unit_id, u.name, array_agg(tu.task_id) as ids from task_units tu join units u on u.id = tu.unit_id join tasks t on t.id = tu.task_id
-        where t.plan_id = ${plans.id} group by tu.unit_id, u.name) x) as units,
+        select tu.unit_id, u.name, array_agg(tu.task_id) as ids from task_units tu join units u on u.id = tu.unit_id
+        where tu.task_id = any(array(select t.id from tasks t where t.plan_id = ${plans.id})) group by tu.unit_id, u.name) x) as units,
       (select coalesce(json_agg(json_build_array(h.period, h.light, h.n)), '[]') from (
-        select tl.period, tl.light, count(*)::int as n from task_lights tl join tasks t on t.id = tl.task_id
-        where t.plan_id = ${plans.id} group by tl.period, tl.light) h) as history
+        select tl.period, tl.light, count(*)::int as n from task_lights tl
+        where tl.task_id = any(array(select t.id from tasks t where t.plan_id = ${plans.id})) group by tl.period, tl.light) h) as history
       from ${plans} where ${visiblePlan(actor, request.params.id)}`);
     if (!board) throw appError('PLAN_NOT_FOUND');
     const planId = board.plan[0];

@@ -36,8 +36,10 @@ export interface CockpitData {
 /** The one row of the cockpit's read: each part a JSON array (positional, to keep it small). */
 interface CockpitRow {
   inds: [number, number, string, string | null][];
-  /** Task id, text, links [unit id, role, unit name] in position order. */
-  texts: [number, string, [number, 'lead' | 'responsible', string][]][];
+  /** Task id and text (the drill-down's lists only). */
+  texts: [number, string][];
+  /** Task id, unit id, role, unit name, in position order. */
+  links: [number, number, 'lead' | 'responsible', string][];
   members: [number, number][];
   /** Places of the plan's region tree in region id order, each with the units of that region. */
   places: [number, string, string, number[]][];
@@ -48,44 +50,48 @@ interface CockpitRow {
 
 /**
  * Everything but the lights in one statement: one round trip instead of nine, and JSON the
- * driver parses natively instead of thousands of mapped rows.
+ * driver parses natively instead of thousands of mapped rows. The plan's task ids go in as an
+ * array (`= any(array(…))`): as a semi-join PostgreSQL scans the whole tasks table in parallel.
  */
-async function cockpitRow(db: Db, plan: Plan): Promise<CockpitRow> {
+async function cockpitRow(db: Db, plan: Plan, withTexts: boolean): Promise<CockpitRow> {
   const kinds = sql.join(PLACE_KINDS.map((k) => sql`${k}`), sql`, `);
   const row = await jsonRow<CockpitRow>(db, sql`select
     (select coalesce(json_agg(json_build_array(i.id, i.seq, i.name, i.annual_target) order by i.seq), '[]') from indicators i where i.plan_id = ${plan.id}) as inds,
-    (select coalesce(json_agg(json_build_array(t.id, t.text,
-      (select coalesce(json_agg(json_build_array(tu.unit_id, tu.role, u.name) order by tu.position), '[]') from task_units tu join units u on u.id = tu.unit_id where tu.task_id = t.id))), '[]')
-      from tasks t where t.plan_id = ${plan.id}) as texts,
+    ${withTexts ? sql`(select coalesce(json_agg(json_build_array(t.id, t.text)), '[]') from tasks t where t.plan_id = ${plan.id})` : sql`'[]'::json`} as texts,
+    (select coalesce(json_agg(json_build_array(tu.task_id, tu.unit_id, tu.role, u.name) order by tu.task_id, tu.position), '[]') from task_units tu join units u on u.id = tu.unit_id
+      where tu.task_id = any(array(select t.id from tasks t where t.plan_id = ${plan.id}))) as links,
     (select coalesce(json_agg(json_build_array(m.collective_id, m.member_id)), '[]') from unit_memberships m) as members,
     (with recursive tree(id) as (select ${plan.regionId}::int union select r.id from regions r join tree on r.parent_id = tree.id)
       select coalesce(json_agg(json_build_array(r.id, r.name, r.level, (select coalesce(json_agg(u.id), '[]') from units u where u.region_id = r.id)) order by r.id), '[]')
       from regions r where r.id in (select id from tree) and r.level::text in (${kinds})) as places,
     (select coalesce(json_agg(json_build_array(h.period, h.ids, h.lights)), '[]') from (
       select tl.period, array_agg(tl.task_id) as ids, array_agg(tl.light) as lights from task_lights tl
-      where tl.task_id in (select t.id from tasks t where t.plan_id = ${plan.id}) group by tl.period) h) as history,
+      where tl.task_id = any(array(select t.id from tasks t where t.plan_id = ${plan.id})) group by tl.period) h) as history,
     (select json_build_array(r.id, r.title, (select coalesce(json_agg(json_build_array(k.indicator_id, k.rank)), '[]') from assessment_indicator_ranks k where k.round_id = r.id))
       from assessment_rounds r where r.plan_id = ${plan.id} order by r.period desc, r.id desc limit 1) as round`);
   return row!;
 }
 
-/** Loads everything the cockpit of one plan counts on `day`. */
-export async function loadCockpitData(db: Db, plan: Plan, day: string, calendar: WorkCalendar): Promise<CockpitData> {
+/** Loads everything the cockpit of one plan counts on `day`; the tasks' texts (which the figures do not show) only `withTexts`. */
+export async function loadCockpitData(db: Db, plan: Plan, day: string, calendar: WorkCalendar, withTexts = true): Promise<CockpitData> {
   // Read before the lights: the current period's recorded lights, which a refresh may rewrite, are not used.
-  const row = await cockpitRow(db, plan);
+  const row = await cockpitRow(db, plan, withTexts);
   // The stored lights (the 预警 board's), computed and stored where stale.
   const status = await currentPlanStatus(db, plan.id, day, calendar);
   const period = status.period;
   const inds = row.inds.map(([id, seq, name, annualTarget]) => ({ id, seq, name, annualTarget }));
   const indName = new Map(inds.map((i) => [i.id, i.name]));
-  const taskOf = new Map(row.texts.map(([id, text, links]) => [id, { text, links }]));
-  const cockpitTasks = status.tasks.map((t): CockpitTask => {
-    const own = taskOf.get(t.taskId);
-    const leadUnits: CockpitTask['leadUnits'] = [];
-    const responsibleUnits: CockpitTask['responsibleUnits'] = [];
-    for (const [id, role, name] of own?.links ?? []) (role === 'lead' ? leadUnits : responsibleUnits).push({ id, name });
-    return { ...t, text: own?.text ?? '', indicatorName: t.indicatorId === null ? null : (indName.get(t.indicatorId) ?? null), leadUnits, responsibleUnits };
-  });
+  const textOf = new Map(row.texts);
+  const unitsOf = new Map<number, Pick<CockpitTask, 'leadUnits' | 'responsibleUnits'>>();
+  for (const [taskId, id, role, name] of row.links) {
+    let own = unitsOf.get(taskId);
+    if (!own) unitsOf.set(taskId, (own = { leadUnits: [], responsibleUnits: [] }));
+    (role === 'lead' ? own.leadUnits : own.responsibleUnits).push({ id, name });
+  }
+  const cockpitTasks = status.tasks.map((t): CockpitTask => ({
+    ...t, text: textOf.get(t.taskId) ?? '', indicatorName: t.indicatorId === null ? null : (indName.get(t.indicatorId) ?? null),
+    leadUnits: unitsOf.get(t.taskId)?.leadUnits ?? [], responsibleUnits: unitsOf.get(t.taskId)?.responsibleUnits ?? [],
+  }));
   const members = new Map<number, number[]>();
   for (const [c, m] of row.members) {
     const list = members.get(c);

@@ -162,8 +162,8 @@ export function cockpitTasks(data: CockpitData, dim: Dimension, key: string | nu
   return members(data, dim, key).filter(MEASURES[measure]);
 }
 
-/** Loads the cockpit's data for a plan the actor (office or leader) may see. */
-export async function cockpitData(db: Db, actor: Actor, planId: number, day: string, calendar: WorkCalendar): Promise<CockpitData> {
+/** Loads the cockpit's data for a plan the actor (office or leader) may see; the tasks' texts for the lists only. */
+export async function cockpitData(db: Db, actor: Actor, planId: number, day: string, calendar: WorkCalendar, withTexts = true): Promise<CockpitData> {
   const plan = await loadAssessmentPlan(db, actor, planId);
-  return loadCockpitData(db, plan, day, calendar);
+  return loadCockpitData(db, plan, day, calendar, withTexts);
 }
