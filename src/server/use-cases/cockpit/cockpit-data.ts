@@ -88,10 +88,16 @@ export async function loadCockpitData(db: Db, plan: Plan, day: string, calendar:
     if (!own) unitsOf.set(taskId, (own = { leadUnits: [], responsibleUnits: [] }));
     (role === 'lead' ? own.leadUnits : own.responsibleUnits).push({ id, name });
   }
-  const cockpitTasks = status.tasks.map((t): CockpitTask => ({
-    ...t, text: textOf.get(t.taskId) ?? '', indicatorName: t.indicatorId === null ? null : (indName.get(t.indicatorId) ?? null),
-    leadUnits: unitsOf.get(t.taskId)?.leadUnits ?? [], responsibleUnits: unitsOf.get(t.taskId)?.responsibleUnits ?? [],
-  }));
+  // Field by field rather than spread: a literal of known shape is several times cheaper (a province plan's hundreds).
+  const cockpitTasks = status.tasks.map((t): CockpitTask => {
+    const own = unitsOf.get(t.taskId);
+    return {
+      taskId: t.taskId, seq: t.seq, indicatorId: t.indicatorId, plannedDueOn: t.plannedDueOn, dueOn: t.dueOn, ongoing: t.ongoing, completedOn: t.completedOn,
+      deadlinePassed: t.deadlinePassed, overdue: t.overdue, nearDue: t.nearDue, lateReport: t.lateReport, light: t.light, reasons: t.reasons, note: t.note,
+      text: textOf.get(t.taskId) ?? '', indicatorName: t.indicatorId === null ? null : (indName.get(t.indicatorId) ?? null),
+      leadUnits: own?.leadUnits ?? [], responsibleUnits: own?.responsibleUnits ?? [],
+    };
+  });
   const members = new Map<number, number[]>();
   for (const [c, m] of row.members) {
     const list = members.get(c);
