@@ -130,6 +130,8 @@ function taskActionRoutes(app: App, ctx: AppContext): void {
 }
 
 type Light = 'green' | 'yellow' | 'red' | 'done';
+/** localeCompare's order, its collator made once (localeCompare builds one per call: most of the board's sort). */
+const byLocale = new Intl.Collator();
 /** The lights board's one read: the plan, [indicator id, name] by seq, [unit id, name, linked task ids], [period, light, count]. */
 interface BoardRow { plan: [number]; inds: [number, string][]; units: [number, string, number[]][]; history: [string, Light, number][] }
 
@@ -192,7 +194,7 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
       period,
       tasks: status.map((t) => ({ taskId: t.taskId, seq: t.seq, indicatorId: t.indicatorId, light: t.light, reasons: t.reasons })),
       byIndicator, byUnit: byUnit.sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitId - b.unitId),
-      trend: [...trend.entries()].map(([p, c]) => ({ period: p, ...c })).sort((a, b) => a.period.localeCompare(b.period)),
+      trend: [...trend.entries()].map(([p, c]) => ({ period: p, ...c })).sort((a, b) => byLocale.compare(a.period, b.period)),
     };
   });
 
