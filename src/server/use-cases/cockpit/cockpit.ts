@@ -11,7 +11,8 @@ import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts'
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
-import { loadAssessmentPlan } from '../../policies/assessment.policy.ts';
+import { mayReadAssessment } from '../../policies/assessment.policy.ts';
+import { visiblePlan } from '../../policies/plan.policy.ts';
 import { loadCockpitData, type CockpitData, type CockpitTask } from './cockpit-data.ts';
 
 export const DIMENSIONS = ['all', 'indicator', 'leadUnit', 'unit', 'place', 'period'] as const;
@@ -187,6 +188,9 @@ export function cockpitTasks(data: CockpitData, dim: Dimension, key: string | nu
 
 /** Loads the cockpit's data for a plan the actor (office or leader) may see; the tasks' texts for the lists only. */
 export async function cockpitData(db: Db, actor: Actor, planId: number, day: string, calendar: WorkCalendar, withTexts = true): Promise<CockpitData> {
-  const plan = await loadAssessmentPlan(db, actor, planId);
-  return loadCockpitData(db, plan, day, calendar, withTexts);
+  // loadAssessmentPlan's checks, the plan read with the cockpit's data.
+  if (!mayReadAssessment(actor)) throw appError('PLAN_NOT_FOUND');
+  const data = await loadCockpitData(db, visiblePlan(actor, planId), day, calendar, withTexts);
+  if (!data) throw appError('PLAN_NOT_FOUND');
+  return data;
 }
