@@ -50,9 +50,9 @@ interface CockpitRow {
 }
 
 /**
- * The plan (when visible) and everything but the lights in one statement: one round trip instead of ten, and JSON the
- * driver parses natively instead of thousands of mapped rows. The plan's task ids go in as an
- * array (`= any(array(…))`): as a semi-join PostgreSQL scans the whole tasks table in parallel.
+ * The plan (when visible) and everything but the lights in one statement: one round trip instead
+ * of ten, and JSON the driver parses natively instead of thousands of mapped rows. The plan's task
+ * ids go in as an array (`= any(array(…))`): as a semi-join PostgreSQL scans all tasks in parallel.
  */
 async function cockpitRow(db: Db, visible: SQL, withTexts: boolean): Promise<CockpitRow | undefined> {
   const kinds = sql.join(PLACE_KINDS.map((k) => sql`${k}`), sql`, `);
