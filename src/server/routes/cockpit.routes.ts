@@ -31,7 +31,7 @@ export const CockpitQuery = z.object({
 export function cockpitRoutes(app: App, ctx: AppContext): void {
   app.get('/api/plans/:id/cockpit', {
     schema: { tags: ['领导驾驶舱'], summary: '领导驾驶舱：按指标、牵头单位、县市区园区的完成与红黄绿灯，趋势，年度目标风险，落后单位', params: IdParams, response: { 200: CockpitSchema, ...errorResponses } },
-  }, async (request) => cockpitFigures(await cockpitData(ctx.db, requireActor(request), request.params.id, chinaDate(ctx.now()), ctx.calendar)));
+  }, async (request) => cockpitFigures(await cockpitData(ctx.db, requireActor(request), request.params.id, chinaDate(ctx.now()), ctx.calendar, false)));
 
   app.get('/api/plans/:id/cockpit/tasks', {
     schema: {

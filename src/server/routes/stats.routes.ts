@@ -1,9 +1,7 @@
 /** Dashboard figures for the 工作台. */
-import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { taskStats } from '../../db/queries/stats-query.ts';
-import { plans, units } from '../../db/schema.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
 import { visiblePlans } from '../policies/plan.policy.ts';
 import { visibleTasks } from '../policies/task.policy.ts';
@@ -35,11 +33,9 @@ export function statsRoutes(app: App, ctx: AppContext): void {
     const actor = requireActor(request);
     const today = chinaDate(ctx.now());
     // Counts only: the plan list with its per-plan task counts is the plans page's, not the dashboard's.
-    const [planRow] = await ctx.db.select({ n: count() }).from(plans).where(visiblePlans(actor));
-    const [unitRow] = await ctx.db.select({ n: count() }).from(units).where(visibleUnits(actor));
-    const stats = await taskStats(ctx.db, visibleTasks(actor), request.query.plan, today);
+    const { planCount, unitCount, taskIds, ...stats } = await taskStats(ctx.db, { plans: visiblePlans(actor), units: visibleUnits(actor), tasks: visibleTasks(actor) }, request.query.plan, today);
     // One plan: 逾期, 临期 and the lights from the stored lights, the same figures as the 预警 board and the cockpit.
-    const stored = request.query.plan === undefined ? null : await planLightFigures(ctx.db, request.query.plan, visibleTasks(actor), today, ctx.calendar);
-    return { planCount: planRow?.n ?? 0, unitCount: unitRow?.n ?? 0, ...stats, ...(stored ?? {}), lights: stored?.lights ?? null };
+    const stored = request.query.plan === undefined ? null : await planLightFigures(ctx.db, request.query.plan, taskIds, today, ctx.calendar);
+    return { planCount, unitCount, ...stats, ...(stored ?? {}), lights: stored?.lights ?? null };
   });
 }
