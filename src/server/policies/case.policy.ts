@@ -4,10 +4,11 @@
  * (not a fellow member's of a collective), from 交办 on. Anything else does not exist (404).
  * The enterprise's contact details are the office's alone.
  */
-import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { cases } from '../../db/case-schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 /** SQL condition on `cases` selecting those the actor may see. */
 export function visibleCases(actor: Actor): SQL {
@@ -17,7 +18,7 @@ export function visibleCases(actor: Actor): SQL {
     return and(mine, ne(cases.state, 'registered')) ?? sql`false`;
   }
   if (actor.role === 'admin') return sql`false`;
-  return inArray(cases.regionId, actor.regionIds);
+  return anyOf(cases.regionId, actor.regionIds);
 }
 
 /** Condition for one case within the actor's scope. */

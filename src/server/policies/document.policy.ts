@@ -3,15 +3,16 @@
  * region covers the plan see them; only offices create, edit, issue and delete. Units never see
  * them (404, as for anything outside one's scope): a draft names laggards before it is issued.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { plans } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 /** SQL condition on `plans` for a plan whose documents the actor may read. */
 export function documentPlanScope(actor: Actor, planId?: number): SQL {
   if (!mayReadDocuments(actor)) return sql`false`;
-  return and(inArray(plans.regionId, actor.regionIds), planId === undefined ? undefined : eq(plans.id, planId)) ?? sql`false`;
+  return and(anyOf(plans.regionId, actor.regionIds), planId === undefined ? undefined : eq(plans.id, planId)) ?? sql`false`;
 }
 
 /** Whether the actor reads documents, practice notes and the responsibility table at all. */

@@ -3,17 +3,18 @@
  * instructions addressed to its own unit (not those to a fellow member of a collective, nor its
  * answers), and only a user of an addressed unit answers for it.
  */
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { instructions } from '../../db/instruction-schema.ts';
 import { plans } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 /** SQL condition on `instructions` selecting those the actor may read. */
 export function visibleInstructions(actor: Actor): SQL {
   if (actor.role === 'unit') return actor.unit ? sql`${actor.unit.id} = any(${instructions.unitIds})` : sql`false`;
   if (actor.role === 'admin') return sql`false`;
-  return sql`${instructions.planId} in (select ${plans.id} from ${plans} where ${inArray(plans.regionId, actor.regionIds)})`;
+  return sql`${instructions.planId} in (select ${plans.id} from ${plans} where ${anyOf(plans.regionId, actor.regionIds)})`;
 }
 
 /** Whether the actor writes instructions (leaders and offices). */

@@ -2,9 +2,10 @@
 import { inArray, type SQL } from 'drizzle-orm';
 import { units } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 /** SQL condition on `units` selecting the units the actor may see. */
 export function visibleUnits(actor: Actor): SQL {
   if (actor.role === 'unit') return inArray(units.id, actor.unitIds.length ? actor.unitIds : [-1]);
-  return inArray(units.regionId, actor.regionIds);
+  return anyOf(units.regionId, actor.regionIds);
 }

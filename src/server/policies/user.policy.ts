@@ -2,10 +2,11 @@
  * Who manages accounts: the administrator (管理员) and offices, each within their region subtree.
  * Only an administrator may create, change or reset another administrator's account.
  */
-import { inArray, type SQL } from 'drizzle-orm';
+import { type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema.ts';
 import type { Actor, Role } from '../auth/actor.ts';
 import { appError } from '../../domain/errors.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 /** Whether the actor may list and create users at all (sent to the UI in /api/me). */
 export function mayManageUsers(actor: Actor): boolean {
@@ -19,7 +20,7 @@ export function mayAdminister(actor: Actor): boolean {
 
 /** SQL condition on `users` selecting the accounts an office may see. */
 export function visibleUsers(actor: Actor): SQL {
-  return inArray(users.regionId, actor.regionIds);
+  return anyOf(users.regionId, actor.regionIds);
 }
 
 /** Throws FORBIDDEN unless the actor may manage users. */

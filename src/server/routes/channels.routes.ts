@@ -2,7 +2,7 @@
  * Where a region's reminders also go: e-mail addresses and DingTalk / WeCom group-robot webhooks,
  * for the whole region (the office's work group) or one unit. Managed by the office.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../db/audit.ts';
 import { units } from '../../db/schema.ts';
@@ -12,6 +12,7 @@ import { appError } from '../../domain/errors.ts';
 import { assertOffice } from '../policies/report.policy.ts';
 import { webhookRefusal } from '../security/outbound-url.ts';
 import { IdParams, errorResponses } from './common.schema.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 const Channel = z.object({ id: z.number(), regionId: z.number(), unitId: z.number().nullable(), kind: z.enum(['email', 'dingtalk', 'wecom']), target: z.string(), enabled: z.boolean() });
 const NewChannel = z.object({
@@ -30,7 +31,7 @@ export function channelRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     assertOffice(actor);
-    return { items: await ctx.db.select().from(notificationChannels).where(inArray(notificationChannels.regionId, actor.regionIds)).orderBy(asc(notificationChannels.id)) };
+    return { items: await ctx.db.select().from(notificationChannels).where(anyOf(notificationChannels.regionId, actor.regionIds)).orderBy(asc(notificationChannels.id)) };
   });
 
   app.post('/api/notification-channels', {
@@ -46,7 +47,7 @@ export function channelRoutes(app: App, ctx: AppContext): void {
     }
     const created = await ctx.db.transaction(async (tx) => {
       if (input.unitId) {
-        const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, input.unitId), inArray(units.regionId, actor.regionIds)));
+        const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, input.unitId), anyOf(units.regionId, actor.regionIds)));
         if (!unit) throw appError('UNIT_NOT_FOUND', undefined, { field: 'unitId' });
       }
       const [row] = await tx.insert(notificationChannels).values({ ...input, unitId: input.unitId ?? null }).returning();
@@ -64,7 +65,7 @@ export function channelRoutes(app: App, ctx: AppContext): void {
     assertOffice(actor);
     await ctx.db.transaction(async (tx) => {
       const deleted = await tx.delete(notificationChannels)
-        .where(and(eq(notificationChannels.id, request.params.id), inArray(notificationChannels.regionId, actor.regionIds))).returning({ id: notificationChannels.id });
+        .where(and(eq(notificationChannels.id, request.params.id), anyOf(notificationChannels.regionId, actor.regionIds))).returning({ id: notificationChannels.id });
       if (!deleted.length) throw appError('NOT_FOUND');
       await audit(tx, { actorUserId: actor.userId, action: 'channel.delete', entity: 'notification_channel', entityId: request.params.id });
     });

@@ -18,6 +18,7 @@ import { assertStrongPassword, hashPassword } from '../auth/password.ts';
 import { appError } from '../../domain/errors.ts';
 import { assertMayManageUsers } from '../policies/user.policy.ts';
 import { insertUser } from './users.ts';
+import { anyOf } from '../../db/queries/any-of.ts';
 
 const SHEET = '用户';
 const FIRST_DATA_ROW = 3;
@@ -68,10 +69,10 @@ async function openSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
 interface Lookups { regionsByName: Map<string, number[]>; unitsByRegion: Map<number, Map<string, number>>; taken: Set<string> }
 
 async function loadLookups(tx: Db | Tx, actor: Actor, logins: string[]): Promise<Lookups> {
-  const regionRows = await tx.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, actor.regionIds));
+  const regionRows = await tx.select({ id: regions.id, name: regions.name }).from(regions).where(anyOf(regions.id, actor.regionIds));
   const regionsByName = new Map<string, number[]>();
   for (const r of regionRows) regionsByName.set(r.name, [...(regionsByName.get(r.name) ?? []), r.id]);
-  const unitRows = await tx.select({ id: units.id, name: units.name, aliases: units.aliases, regionId: units.regionId }).from(units).where(inArray(units.regionId, actor.regionIds));
+  const unitRows = await tx.select({ id: units.id, name: units.name, aliases: units.aliases, regionId: units.regionId }).from(units).where(anyOf(units.regionId, actor.regionIds));
   const unitsByRegion = new Map<number, Map<string, number>>();
   for (const u of unitRows) {
     const names = unitsByRegion.get(u.regionId) ?? new Map<string, number>();

@@ -18,6 +18,7 @@ import { assertCaseOffice } from '../../policies/case.policy.ts';
 import { assignCase } from './case-loop.ts';
 import { createCase } from './create-case.ts';
 import type { CandidateCache } from './case-links.ts';
+import { anyOf } from '../../../db/queries/any-of.ts';
 
 /** A list has at most this many rows. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -41,7 +42,7 @@ export async function previewCaseImport(parser: FileParser, actor: Actor, bytes:
 export interface ImportCommit { kind: ImportKind; planId: number | null; headerRow: number; mapping: ColumnMapping; rows: string[][] }
 
 async function unitResolver(db: Db, actor: Actor): Promise<(name: string) => number | null> {
-  const all = await db.select({ id: units.id, name: units.name, aliases: units.aliases, regionId: units.regionId }).from(units).where(inArray(units.regionId, actor.regionIds));
+  const all = await db.select({ id: units.id, name: units.name, aliases: units.aliases, regionId: units.regionId }).from(units).where(anyOf(units.regionId, actor.regionIds));
   // The office's own region first: 市市场监管局 of the city before a county's namesake.
   all.sort((a, b) => Number(b.regionId === actor.region.id) - Number(a.regionId === actor.region.id) || a.id - b.id);
   return (name) => {
@@ -65,7 +66,7 @@ export async function commitCaseImport(db: Db, actor: Actor, input: ImportCommit
     if (seen.has(ref)) errors.push({ row: r.row, column: '编号', message: `编号“${ref}”与第 ${seen.get(ref)} 行重复` });
     seen.set(ref, r.row);
   }
-  const existing = refs.length ? await db.select({ refNo: cases.refNo }).from(cases).where(and(eq(cases.source, source), inArray(cases.refNo, refs), inArray(cases.regionId, actor.regionIds))) : [];
+  const existing = refs.length ? await db.select({ refNo: cases.refNo }).from(cases).where(and(eq(cases.source, source), inArray(cases.refNo, refs), anyOf(cases.regionId, actor.regionIds))) : [];
   for (const e of existing) errors.push({ row: seen.get(e.refNo!) ?? 0, column: '编号', message: `编号“${e.refNo}”已登记过` });
   if (errors.length) throw invalid(errors);
   if (!rows.length) throw appError('CASE_IMPORT_INVALID', '文件中没有可导入的数据行');

@@ -14,6 +14,7 @@ import { appError } from '../../../domain/errors.ts';
 import { assertCaseOffice, visibleCase } from '../../policies/case.policy.ts';
 import { auditOnTasks, suggestCaseLinks, validateLinks, type CandidateCache } from './case-links.ts';
 import { markTasksLightsStale } from '../supervision/lights.ts';
+import { anyOf } from '../../../db/queries/any-of.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -37,7 +38,7 @@ export interface CaseInput {
 
 /** The plan in the office's scope, or VALIDATION_FAILED naming the field. */
 async function planInScope(tx: Tx, actor: Actor, planId: number): Promise<{ id: number; regionId: number }> {
-  const [plan] = await tx.select({ id: plans.id, regionId: plans.regionId }).from(plans).where(and(eq(plans.id, planId), inArray(plans.regionId, actor.regionIds)));
+  const [plan] = await tx.select({ id: plans.id, regionId: plans.regionId }).from(plans).where(and(eq(plans.id, planId), anyOf(plans.regionId, actor.regionIds)));
   if (!plan) throw appError('VALIDATION_FAILED', '所选方案不存在或不在本办管理范围内', { field: 'planId' });
   return plan;
 }
@@ -45,7 +46,7 @@ async function planInScope(tx: Tx, actor: Actor, planId: number): Promise<{ id: 
 /** Checks units are in the office's scope; returns them. */
 export async function unitsInScope(tx: Tx, actor: Actor, unitIds: number[], field: string): Promise<{ id: number; name: string }[]> {
   if (!unitIds.length) return [];
-  const found = await tx.select({ id: units.id, name: units.name }).from(units).where(and(inArray(units.id, unitIds), inArray(units.regionId, actor.regionIds)));
+  const found = await tx.select({ id: units.id, name: units.name }).from(units).where(and(inArray(units.id, unitIds), anyOf(units.regionId, actor.regionIds)));
   if (found.length !== new Set(unitIds).size) throw appError('VALIDATION_FAILED', '所选单位不存在或不在本办管理范围内', { field });
   return found;
 }
@@ -55,7 +56,7 @@ export async function createCase(tx: Tx, actor: Actor, input: CaseInput, now: Da
   assertCaseOffice(actor);
   const plan = input.planId ? await planInScope(tx, actor, input.planId) : null;
   if (input.placeRegionId) {
-    const [r] = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.placeRegionId), inArray(regions.id, actor.regionIds)));
+    const [r] = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.placeRegionId), anyOf(regions.id, actor.regionIds)));
     if (!r) throw appError('VALIDATION_FAILED', '问题所在地区不在本办管理范围内', { field: 'placeRegionId' });
   }
   if (input.foundOn > chinaDate(now)) throw appError('VALIDATION_FAILED', '发现日期不能晚于今天', { field: 'foundOn' });

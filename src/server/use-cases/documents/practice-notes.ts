@@ -2,7 +2,7 @@
  * Practice notes (典型做法 / 工作动态) the office enters for a period's 工作专报 and 简报: grouped
  * as seed 003 groups them (县市区, 市直部门, 战术借鉴), optionally naming the unit or place.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { parsePeriod } from '../../../domain/supervision/periods.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
@@ -12,6 +12,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
 import { assertDocumentWriter } from '../../policies/document.policy.ts';
 import { documentPlan } from './documents.ts';
+import { anyOf } from '../../../db/queries/any-of.ts';
 
 export interface PracticeNoteInput {
   period: string;
@@ -30,7 +31,7 @@ export interface PracticeNoteView {
 async function checkInput(db: Db, actor: Actor, input: PracticeNoteInput): Promise<void> {
   if (!parsePeriod(input.period)) throw appError('PERIOD_INVALID', `期间“${input.period}”不正确：写作 2023-06、2023-06-2（旬）、2023-Q2、2023-H1 或 2023`, { field: 'period' });
   if (input.unitId) {
-    const [u] = await db.select({ id: units.id }).from(units).where(and(eq(units.id, input.unitId), inArray(units.regionId, actor.regionIds)));
+    const [u] = await db.select({ id: units.id }).from(units).where(and(eq(units.id, input.unitId), anyOf(units.regionId, actor.regionIds)));
     if (!u) throw appError('UNIT_NOT_FOUND', undefined, { field: 'unitId' });
   }
   if (input.regionId && !actor.regionIds.includes(input.regionId)) throw appError('REGION_NOT_FOUND', undefined, { field: 'regionId' });

@@ -1,6 +1,6 @@
 /** Upload: a plan document is parsed into a draft and kept for review; nothing else is written. */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { audit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/client.ts';
 import { planImports } from '../../../db/import-schema.ts';
@@ -10,6 +10,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
 import type { FileParser } from '../../files/parse-pool.ts';
 import { assertMayImport, manageablePlan } from '../../policies/import.policy.ts';
+import { anyOf } from '../../../db/queries/any-of.ts';
 
 export interface NewImport {
   bytes: Uint8Array;
@@ -43,7 +44,7 @@ export function assertAcceptableFile(fileName: string, size: number, maxBytes: n
 async function importRegion(db: Db, actor: Actor, named: unknown, targetRegionId: number | undefined): Promise<number> {
   if (targetRegionId !== undefined) return targetRegionId;
   if (typeof named === 'string' && named !== '') {
-    const [r] = await db.select({ id: regions.id }).from(regions).where(and(eq(regions.name, named), inArray(regions.id, actor.regionIds)));
+    const [r] = await db.select({ id: regions.id }).from(regions).where(and(eq(regions.name, named), anyOf(regions.id, actor.regionIds)));
     if (r) return r.id;
   }
   return actor.region.id;

@@ -16,6 +16,7 @@ import { currentPlansStatus } from './lights.ts';
 import { planSchedules, type ScheduleAndRules } from './plan-status.ts';
 import type { ReportView } from './report-views.ts';
 import type { Light } from '../../../domain/supervision/task-light.ts';
+import { anyOf } from '../../../db/queries/any-of.ts';
 
 export interface MyTask {
   taskId: number; planId: number; planTitle: string; seq: number; text: string; role: 'lead' | 'responsible';
@@ -46,7 +47,7 @@ export async function myTasks(db: Db, actor: Actor, today: string, calendar: Wor
     id: tasks.id, planId: tasks.planId, planTitle: plans.title, planYear: plans.year, seq: tasks.seq, text: tasks.text, dueOn: tasks.dueOn, deadline: tasks.deadline,
     extendedDueOn: taskSupervision.extendedDueOn, role: taskUnits.role,
   }).from(tasks).innerJoin(taskUnits, eq(taskUnits.taskId, tasks.id)).innerJoin(plans, eq(plans.id, tasks.planId)).leftJoin(taskSupervision, eq(taskSupervision.taskId, tasks.id))
-    .where(inArray(taskUnits.unitId, actor.unitIds)).orderBy(asc(tasks.id), asc(taskUnits.role));
+    .where(anyOf(taskUnits.unitId, actor.unitIds)).orderBy(asc(tasks.id), asc(taskUnits.role));
   if (!rows.length) return [];
   // Every plan's schedule in one statement (memoised for the lights below).
   const schedules = await planSchedules(db, rows.map((r) => r.planId));

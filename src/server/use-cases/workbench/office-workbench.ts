@@ -19,6 +19,7 @@ import { reviewQueue } from '../supervision/review-queue.ts';
 import { plansAmong, receiptItems } from './receipt-items.ts';
 import { unreportedOfPlans } from './unreported.ts';
 import { excerpt, item, section, type WorkItem, type WorkSection } from './workbench-types.ts';
+import { anyOf } from '../../../db/queries/any-of.ts';
 
 type PlanRef = { id: number; title: string; year: number };
 
@@ -68,7 +69,7 @@ async function unreportedItems(db: Db, list: PlanRef[], today: string, calendar:
 
 async function draftItems(db: Db, actor: Actor): Promise<WorkItem[]> {
   const rows = await db.select({ id: planImports.id, fileName: planImports.fileName, updatedAt: planImports.updatedAt }).from(planImports)
-    .where(and(eq(planImports.status, 'draft'), inArray(planImports.regionId, actor.regionIds))).orderBy(desc(planImports.updatedAt));
+    .where(and(eq(planImports.status, 'draft'), anyOf(planImports.regionId, actor.regionIds))).orderBy(desc(planImports.updatedAt));
   return rows.map((r) => item({ key: `draft-${r.id}`, title: r.fileName, detail: '导入草稿待核对提交', link: `/imports/${r.id}` }));
 }
 
