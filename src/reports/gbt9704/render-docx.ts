@@ -84,8 +84,10 @@ export function buildDocxDocument(doc: ReportDocument, charts: ReadonlyMap<numbe
 
 /** Rasterises every chart block of a document, keyed by block index. */
 export async function renderCharts(doc: ReportDocument): Promise<Map<number, ChartImage>> {
-  const jobs = doc.blocks.flatMap((b, i) => (b.kind === 'chart' ? [renderChartPng(b.chart).then((img) => [i, img] as const)] : []));
-  return new Map(await Promise.all(jobs));
+  // One after another (see svgToPng): a render must not take more than its one thread.
+  const charts = new Map<number, ChartImage>();
+  for (const [i, b] of doc.blocks.entries()) if (b.kind === 'chart') charts.set(i, await renderChartPng(b.chart));
+  return charts;
 }
 
 /**
