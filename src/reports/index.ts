@@ -43,7 +43,8 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
 
 /** A chart as a PNG image for the DOCX. */
 export async function renderChartPng(spec: ChartSpec): Promise<ChartImage> {
-  return (await import('./charts/chart-png.ts')).renderChartPng(spec);
+  const { renderChartPng: render } = await import('./charts/chart-png.ts');
+  return render(spec);
 }
 export { indicatorWorstLaggards, rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
 export { instructionSentence } from './kinds/instruction-section.ts';

@@ -27,7 +27,7 @@ export interface ChartImage {
  * resvg's async mode would rasterise a document's charts side by side on libuv's shared pool at
  * full priority, taking both cores of a 2-core server from the request thread and PostgreSQL.
  */
-export async function svgToPng(svg: string, widthPx: number): Promise<Uint8Array> {
+export function svgToPng(svg: string, widthPx: number): Uint8Array {
   const image = new Resvg(outlineSvgText(svg), {
     font: { loadSystemFonts: false },
     fitTo: { mode: 'width', value: Math.round(widthPx * RASTER_SCALE) },
@@ -37,7 +37,7 @@ export async function svgToPng(svg: string, widthPx: number): Promise<Uint8Array
 }
 
 /** Chart spec → PNG for the DOCX. */
-export async function renderChartPng(spec: ChartSpec): Promise<ChartImage> {
+export function renderChartPng(spec: ChartSpec): ChartImage {
   const svg = renderChartSvg(spec);
-  return { png: await svgToPng(svg, CHART_WIDTH_PX), widthPx: CHART_WIDTH_PX, heightPx: chartHeightPx(spec) };
+  return { png: svgToPng(svg, CHART_WIDTH_PX), widthPx: CHART_WIDTH_PX, heightPx: chartHeightPx(spec) };
 }
