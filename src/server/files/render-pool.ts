@@ -6,7 +6,7 @@
  * (more are refused as busy), a deadline per render after which the process is killed.
  * Processes, not threads (issue 20): a process runs at a lower priority as a whole — its own
  * thread, V8's garbage-collection and compiler helpers and libuv's pool — while a thread's helpers
- * are the server's, at full priority, and took as much CPU as the render itself; and the
+ * are the server's, at full priority, and took 40 % of a render's CPU; and the
  * renderers' modules and heap (docx, ECharts, resvg, exceljs) are not the server's.
  * Processes are reused and end after a minute idle.
  */
