@@ -3,7 +3,8 @@
  * responsibility-table XLSX. Pure: no database or server imports; the product layer maps its
  * records to the types in report-data.ts.
  */
-import type { ReportDocument, ReportKind } from './report-document.ts';
+import type { ChartSpec, ReportDocument, ReportKind } from './report-document.ts';
+import type { ChartImage } from './charts/chart-png.ts';
 import type {
   CommendationData, DekadBriefData, ProgressReviewData, SupervisionOrderData, WorkBulletinData,
 } from './report-data.ts';
@@ -24,14 +25,27 @@ export type * from './report-data.ts';
 export type { Block, BlockOf, ChartSpec, Inline, ReportDocument, ReportKind } from './report-document.ts';
 export { officeNotes, parseReportDocument, reportDocumentSchema, reportKindSchema } from './report-document.ts';
 export { buildAnnualSummary, buildCommendation, buildDekadBrief, buildHalfYearReview, buildMonthlyNotice, buildQuarterlySummary, buildSupervisionOrder, buildWorkBulletin };
-export { renderDocx } from './gbt9704/render-docx.ts';
 export { FONTCONFIG_FILE } from './gbt9704/fonts.ts';
 export { LIBREOFFICE_REGISTRY, LIBREOFFICE_REGISTRY_PATH } from './gbt9704/line-breaks.ts';
 export { renderHtml } from './html/render-html.ts';
 export { renderChartSvg } from './charts/chart-svg.ts';
-export { renderChartPng } from './charts/chart-png.ts';
 export { renderResponsibilityXlsx } from './xlsx/responsibility-table.ts';
 export { renderTaskListXlsx } from './xlsx/task-list-table.ts';
+
+// The DOCX renderer (docx, jszip, the chart rasteriser resvg and fontkit) is loaded on first use:
+// it runs in the render threads and the CLI, and the server's request thread, which imports this
+// module for the builders and the HTML preview, never holds it.
+
+/** The document as DOCX bytes (GB/T 9704-2012). */
+export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+  return (await import('./gbt9704/render-docx.ts')).renderDocx(doc);
+}
+
+/** A chart as a PNG image for the DOCX. */
+export async function renderChartPng(spec: ChartSpec): Promise<ChartImage> {
+  const { renderChartPng: render } = await import('./charts/chart-png.ts');
+  return render(spec);
+}
 export { indicatorWorstLaggards, rankedUnits, rateRow, ratesByIndicator } from './kinds/progress-stats.ts';
 export { instructionSentence } from './kinds/instruction-section.ts';
 export { formatChineseDate, joinNames, OFFICE_TODO, officeTodo, sentence } from './kinds/text-helpers.ts';

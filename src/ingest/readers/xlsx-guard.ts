@@ -6,7 +6,8 @@
  * every sheet's cell references, rows and merges are counted from its XML, the workbook's defined
  * names are measured, and exceljs then skips the sheet parts the readers never use.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: the server's request thread never pays its ~30 MB for the lists.
+import type ExcelJS from 'exceljs';
 import { hasDoctype } from './ooxml-xml.ts';
 import { corruptError } from './reader-guards.ts';
 import { DEFAULT_READER_LIMITS, limitError, type ReaderLimits } from './reader-limits.ts';
@@ -99,7 +100,7 @@ export function assertXlsxWithinLimits(bytes: Uint8Array, fileName: string, limi
 /** Loads a bounded workbook (see assertXlsxWithinLimits) with the unneeded sheet parts skipped. */
 export async function loadBoundedWorkbook(bytes: Uint8Array, fileName: string, limits: ReaderLimits = DEFAULT_READER_LIMITS): Promise<ExcelJS.Workbook> {
   assertXlsxWithinLimits(bytes, fileName, limits);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await import('exceljs')).default.Workbook();
   // A copy, because exceljs hands the ArrayBuffer to jszip whole: a view's offset would be lost.
   await workbook.xlsx.load(bytes.slice().buffer, { ignoreNodes: IGNORED_SHEET_NODES });
   return workbook;

@@ -4,7 +4,8 @@
  * printed (1 px = 0.75 pt at 96 dpi), so a 15 px label prints at 11.25 pt, above the 10.5 pt
  * (5号) that stays legible on paper.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import type { ChartSpec } from '../report-document.ts';
 
@@ -19,9 +20,15 @@ const COLORS = ['#1F4E79', '#C00000', '#7F6000', '#375623'];
 
 // Without a canvas ECharts guesses text widths; long indicator names then overlap the bars.
 // CJK and full-width characters are one em wide in every CJK face, Latin about 0.55 em.
-let platformReady = false;
-function ensurePlatform(): void {
-  if (platformReady) return;
+let loaded: typeof Echarts | null = null;
+/**
+ * ECharts (about 40 MB resident), loaded on the first chart drawn: the server's request thread
+ * imports this module for the HTML preview but draws charts only when a document has them.
+ * Synchronous (its CommonJS build, the same code as its ES one), so renderChartSvg stays synchronous.
+ */
+function echartsPlatform(): typeof Echarts {
+  if (loaded) return loaded;
+  const echarts = createRequire(import.meta.url)('echarts') as typeof Echarts;
   echarts.setPlatformAPI({
     measureText(text: string, font?: string) {
       const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
@@ -30,7 +37,8 @@ function ensurePlatform(): void {
       return { width: em * size };
     },
   });
-  platformReady = true;
+  loaded = echarts;
+  return echarts;
 }
 
 /** Height of a chart in px: bar charts grow with the number of categories. */
@@ -101,7 +109,7 @@ function lineOption(spec: ChartSpec): EChartsOption {
 
 /** Renders a chart spec to an SVG string (no title: the document prints a caption instead). */
 export function renderChartSvg(spec: ChartSpec): string {
-  ensurePlatform();
+  const echarts = echartsPlatform();
   const height = chartHeightPx(spec);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH_PX, height });
   try {

@@ -35,9 +35,9 @@ describe('charts', () => {
     expect(svg).toContain('>5%<');
   });
 
-  it('outlines every label before rasterising and renders a PNG at 2.5× the printed size', async () => {
+  it('outlines every label before rasterising and renders a PNG at 2.5× the printed size', () => {
     expect(outlineSvgText(renderChartSvg(spec))).not.toContain('<text');
-    const img = await renderChartPng(spec);
+    const img = renderChartPng(spec);
     const png = Buffer.from(img.png);
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(Math.round(CHART_WIDTH_PX * RASTER_SCALE));

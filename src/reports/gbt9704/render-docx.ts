@@ -83,9 +83,11 @@ export function buildDocxDocument(doc: ReportDocument, charts: ReadonlyMap<numbe
 }
 
 /** Rasterises every chart block of a document, keyed by block index. */
-export async function renderCharts(doc: ReportDocument): Promise<Map<number, ChartImage>> {
-  const jobs = doc.blocks.flatMap((b, i) => (b.kind === 'chart' ? [renderChartPng(b.chart).then((img) => [i, img] as const)] : []));
-  return new Map(await Promise.all(jobs));
+export function renderCharts(doc: ReportDocument): Map<number, ChartImage> {
+  // One after another (see svgToPng): a render must not take more than its one thread.
+  const charts = new Map<number, ChartImage>();
+  for (const [i, b] of doc.blocks.entries()) if (b.kind === 'chart') charts.set(i, renderChartPng(b.chart));
+  return charts;
 }
 
 /**
@@ -103,7 +105,7 @@ export function patchParagraphDefaults(stylesXml: string): string {
 
 /** Renders a report document to DOCX bytes (GB/T 9704-2012 layout). */
 export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
-  const charts = await renderCharts(doc);
+  const charts = renderCharts(doc);
   const packed = await Packer.toBuffer(buildDocxDocument(doc, charts));
   const zip = await JSZip.loadAsync(packed);
   const fontTable = zip.file('word/fontTable.xml');

@@ -4,7 +4,8 @@
  * the filters applied; a header row; bordered, wrapped body rows whose heights fit their text;
  * the header frozen and repeated on every printed page (A4 landscape, one page wide).
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: the server's request thread never pays its ~30 MB for the lists.
+import type ExcelJS from 'exceljs';
 import { fitRowHeights, setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from './sheet-style.ts';
 
 export type Cell = string | number | null;
@@ -45,7 +46,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: ListSheet): void {
 
 /** A workbook of one or more list sheets. */
 export async function renderListWorkbook(sheets: readonly ListSheet[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Yingshang';
   for (const s of sheets) addSheet(wb, s);
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -5,7 +5,8 @@
  * same tasks: indicator and 二级指标 labels with their numbers, the task number before its text,
  * open unit lists with 等市直相关单位, and one basis citation per line.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: the server's request thread never pays its ~30 MB for the lists.
+import type ExcelJS from 'exceljs';
 import type { ImportedIndicator, ImportedTask } from '../../domain/plan-import.ts';
 import type { ResponsibilityPlan } from '../report-data.ts';
 import { fitRowHeights, mergeRuns, setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from './sheet-style.ts';
@@ -72,7 +73,7 @@ export function addResponsibilitySheet(wb: ExcelJS.Workbook, plan: Responsibilit
 
 /** The plan's responsibility table as an XLSX file in seed 000's ten-column layout. */
 export async function renderResponsibilityXlsx(plan: ResponsibilityPlan, title?: string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Yingshang';
   addResponsibilitySheet(wb, plan, title);
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -3,7 +3,6 @@
  * 完成时限 | 牵头单位 | 责任单位, where 序号 numbers the indicator and the task number leads
  * the task cell; 序号, 一级指标 and the unit columns are merged over their indicator.
  */
-import ExcelJS from 'exceljs';
 import type { ImportedTask } from '../../domain/plan-import.ts';
 import type { ResponsibilityPlan } from '../report-data.ts';
 import { unitCell } from './responsibility-table.ts';
@@ -37,7 +36,8 @@ function withNote(cell: string, note: string | null): string {
 
 /** The plan's tasks as an XLSX file in seed 001's six-column layout. */
 export async function renderTaskListXlsx(plan: ResponsibilityPlan, title = `${plan.title}重点任务分工表`): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: the server's request thread does not hold it for the lists.
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Yingshang';
   const ws = wb.addWorksheet('重点任务');
   const first = writeTitleAndHeader(ws, title, COLUMNS);

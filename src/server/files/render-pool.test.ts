@@ -15,7 +15,7 @@ async function paragraphs(bytes: Uint8Array): Promise<string[]> {
 }
 
 describe('the render pool', () => {
-  it('renders in a thread the same document (charts included) as on the main thread', async () => {
+  it('renders in a process the same document (charts included) as rendered directly', async () => {
     pool = new RenderPool({ workers: 1, memoryMb: 256, timeoutMs: 60_000, maxQueue: 4 });
     const [threaded, direct] = await Promise.all([pool.render({ kind: 'docx', model }), renderDocx(model)]);
     expect(Buffer.from(threaded.subarray(0, 2)).toString()).toBe('PK');
@@ -23,7 +23,7 @@ describe('the render pool', () => {
     expect(Math.abs(threaded.byteLength - direct.byteLength) / direct.byteLength).toBeLessThan(0.05);
   });
 
-  it('renders one at a time per thread, at most `workers` threads, and refuses beyond its queue', async () => {
+  it('renders one at a time per process, at most `workers` processes, and refuses beyond its queue', async () => {
     pool = new RenderPool({ workers: 1, memoryMb: 256, timeoutMs: 60_000, maxQueue: 2 });
     const jobs = [pool.render({ kind: 'docx', model }), pool.render({ kind: 'docx', model })];
     await expect(pool.render({ kind: 'docx', model })).rejects.toMatchObject({ code: 'RENDER_BUSY' });
@@ -34,8 +34,8 @@ describe('the render pool', () => {
 
   it('keeps the event loop free while it renders', async () => {
     pool = new RenderPool({ workers: 1, memoryMb: 256, timeoutMs: 60_000, maxQueue: 8 });
-    await pool.render({ kind: 'docx', model }); // thread started and warm
-    // A timer on the event loop counts its turns; one thread renders the four jobs one after the
+    await pool.render({ kind: 'docx', model }); // process started and warm
+    // A timer on the event loop counts its turns; one process renders the four jobs one after the
     // other. Had a render run on the loop, no turn could fall between its start and its end — so
     // every render must see the timer fire. Counts, not milliseconds: a loaded machine slows the
     // renders and the timer alike.

@@ -1,13 +1,17 @@
 /**
- * The render pool: DOCX and XLSX rendering (and the chart drawing inside them) in worker threads,
- * never on the server's event loop, so a document download does not slow the lists. Bounded:
- * at most `workers` renders at once, each thread with its own heap limit, `maxQueue` waiting
- * (more are refused as busy), a deadline per render after which the thread is ended. Threads
- * (not processes, as the parse pool uses) because the input is our own document model, not an
- * untrusted file, and a thread starts and hands back bytes without copying. Threads are reused
- * and end after a minute idle.
+ * The render pool: DOCX and XLSX rendering (and the chart drawing inside them) in child
+ * processes, never on the server's event loop, so a document download does not slow the lists.
+ * Bounded: at most `workers` renders at once (one by default: a render takes a core, and a
+ * 2-core server has one to spare), each process with its own heap limit, `maxQueue` waiting
+ * (more are refused as busy), a deadline per render after which the process is killed.
+ * Processes, not threads (issue 20): a process runs at a lower priority as a whole — its own
+ * thread, V8's garbage-collection and compiler helpers and libuv's pool — while a thread's helpers
+ * are the server's, at full priority, and took 40 % of a render's CPU; and the
+ * renderers' modules and heap (docx, ECharts, resvg, exceljs) are not the server's.
+ * Processes are reused and end after a minute idle.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { appError } from '../../domain/errors.ts';
 import type { RenderJob } from './render-jobs.ts';
@@ -22,9 +26,15 @@ export interface RenderPoolOptions {
 
 interface Waiting { job: RenderJob; resolve: (v: Uint8Array) => void; reject: (e: Error) => void }
 interface Running extends Waiting { id: number; timer: NodeJS.Timeout }
-interface Slot { worker: Worker; ready: boolean; current?: Running; idleTimer?: NodeJS.Timeout }
+interface Slot { child: ChildProcess; ready: boolean; current?: Running; stderr: string; idleTimer?: NodeJS.Timeout }
 
-const WORKER = fileURLToPath(new URL('./render-worker.mjs', import.meta.url));
+const CHILD = fileURLToPath(new URL('./render-worker.mjs', import.meta.url));
+
+/**
+ * A render process starts under `nice -n 10` where there is one: threads inherit the value they
+ * are created with, so only a process started niced has all its threads below the server's.
+ */
+const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
 
 export class RenderPool {
   private readonly slots = new Set<Slot>();
@@ -42,7 +52,7 @@ export class RenderPool {
     });
   }
 
-  /** Threads alive (for tests). */
+  /** Processes alive (for tests). */
   get size(): number {
     return this.slots.size;
   }
@@ -50,7 +60,7 @@ export class RenderPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.queue.splice(0)) w.reject(appError('RENDER_BUSY'));
-    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+    await Promise.all([...this.slots].map((s) => this.kill(s)));
   }
 
   private dispatch(): void {
@@ -66,20 +76,27 @@ export class RenderPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
-    const slot: Slot = { worker, ready: false };
+    const execArgv = [`--max-old-space-size=${this.options.memoryMb}`];
+    const child = fork(CHILD, [], {
+      ...(NICE ? { execPath: NICE, execArgv: ['-n', '10', process.execPath, ...execArgv] } : { execArgv }),
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const slot: Slot = { child, ready: false, stderr: '' };
     this.slots.add(slot);
-    worker.on('message', (msg: { ready?: boolean; id?: number; bytes?: Uint8Array; error?: string }) => this.onMessage(slot, msg));
-    worker.on('error', (e) => this.onExit(slot, e));
-    worker.on('exit', () => this.onExit(slot, new Error('render thread exited')));
+    child.stderr?.on('data', (d: Buffer) => { slot.stderr = (slot.stderr + d.toString('utf8')).slice(-4000); });
+    child.on('message', (msg: { ready?: boolean; id?: number; bytes?: Uint8Array; error?: string }) => this.onMessage(slot, msg));
+    child.on('exit', (code, signal) => this.onExit(slot, new Error(`render process exited (code ${code}, signal ${signal}) ${slot.stderr.slice(-300)}`.trim())));
+    child.on('error', () => { /* 'exit' follows and settles the job */ });
   }
 
   private start(slot: Slot, waiting: Waiting): void {
     clearTimeout(slot.idleTimer);
-    slot.worker.ref();
-    const running: Running = { ...waiting, id: this.nextId++, timer: setTimeout(() => { void slot.worker.terminate(); }, this.options.timeoutMs) };
+    slot.child.ref();
+    (slot.child.channel as { ref?: () => void } | undefined)?.ref?.();
+    const running: Running = { ...waiting, id: this.nextId++, timer: setTimeout(() => { slot.child.kill('SIGKILL'); }, this.options.timeoutMs) };
     slot.current = running;
-    slot.worker.postMessage({ id: running.id, job: waiting.job });
+    slot.child.send({ id: running.id, job: waiting.job });
   }
 
   private onMessage(slot: Slot, msg: { ready?: boolean; id?: number; bytes?: Uint8Array; error?: string }): void {
@@ -101,9 +118,10 @@ export class RenderPool {
 
   private idle(slot: Slot): void {
     if (slot.current) return;
-    slot.worker.unref();
+    slot.child.unref();
+    (slot.child.channel as { unref?: () => void } | undefined)?.unref?.();
     clearTimeout(slot.idleTimer);
-    slot.idleTimer = setTimeout(() => void slot.worker.terminate(), this.options.idleMs ?? 60_000);
+    slot.idleTimer = setTimeout(() => void this.kill(slot), this.options.idleMs ?? 60_000);
     slot.idleTimer.unref();
   }
 
@@ -114,11 +132,20 @@ export class RenderPool {
     slot.current = undefined;
     if (running) {
       clearTimeout(running.timer);
-      running.reject(new Error(`render thread ended (time or memory limit, ${this.options.timeoutMs / 1000} s / ${this.options.memoryMb} MB): ${error.message}`));
+      running.reject(new Error(`render process ended (time or memory limit, ${this.options.timeoutMs / 1000} s / ${this.options.memoryMb} MB): ${error.message}`));
     } else if (!slot.ready && !this.closed) {
-      for (const w of this.queue.splice(0)) w.reject(new Error(`render thread failed to start: ${error.message}`));
+      for (const w of this.queue.splice(0)) w.reject(new Error(`render process failed to start: ${error.message}`));
     }
     if (!this.closed) this.dispatch();
+  }
+
+  private kill(slot: Slot): Promise<void> {
+    clearTimeout(slot.idleTimer);
+    if (slot.child.exitCode !== null || slot.child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      slot.child.once('exit', () => resolve());
+      slot.child.kill('SIGKILL');
+    });
   }
 }
 
@@ -131,8 +158,8 @@ export function configureRenderPool(options: Partial<RenderPoolOptions>): void {
 }
 
 /**
- * The process's render pool, created on first use: one thread by default (a render is short; the
- * other core serves requests).
+ * The process's render pool, created on first use: one process by default (a render is short;
+ * the other core serves requests).
  */
 export function renderPool(): RenderPool {
   shared ??= new RenderPool(settings);

@@ -1,9 +1,8 @@
-// A render thread (see render-pool.ts): loads the renderers — compiled (dist/, production) or,
-// beside the TypeScript sources (tests), through tsx — gives the engines their machine-side
-// adapters (chart font, LibreOffice), then answers {id, job} messages one at a time with
-// {id, bytes} (transferred, not copied) or {id, error}.
+// A render process (see render-pool.ts), started under `nice`: loads the renderers — compiled
+// (dist/, production) or, beside the TypeScript sources (tests), through tsx — gives the engines
+// their machine-side adapters (chart font, LibreOffice), then answers {id, job} messages one at a
+// time with {id, bytes} or {id, error}. It is killed, not asked, when a render outlives its time.
 import { existsSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
 
 const compiled = existsSync(new URL('./render-jobs.js', import.meta.url));
 if (!compiled) (await import('tsx/esm/api')).register();
@@ -12,13 +11,11 @@ const { runRenderJob } = await import(`./render-jobs.${ext}`);
 const { installNodeAdapters } = await import(`../../adapters/node-adapters.${ext}`);
 installNodeAdapters();
 
-parentPort.on('message', async ({ id, job }) => {
+process.on('message', async ({ id, job }) => {
   try {
-    const bytes = await runRenderJob(job);
-    const copy = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    parentPort.postMessage({ id, bytes: copy }, [copy.buffer]);
+    process.send({ id, bytes: await runRenderJob(job) });
   } catch (e) {
-    parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+    process.send({ id, error: e instanceof Error ? e.message : String(e) });
   }
 });
-parentPort.postMessage({ ready: true });
+process.send({ ready: true });

@@ -20,6 +20,9 @@ import { defineJob, jobData, registerJob, sendJob } from './job-definition.ts';
 export const DAILY_QUEUE = 'supervision-daily';
 export const DELIVER_QUEUE = 'deliver';
 
+/** Plans whose lights the daily run computes at once. */
+const DAILY_LANES = 3;
+
 const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 日期');
 
 /** The daily run's payload: the China date to run for (default: today on the server's clock). */
@@ -59,7 +62,11 @@ export interface Jobs {
  */
 export async function runDailySupervision(db: Db, today: string, calendar: WorkCalendar, now: Date): Promise<{ deliveries: Delivery[]; plans: number }> {
   const live = await livePlans(db, today);
-  for (const p of live) await recordPlanLights(db, p.id, today, calendar, now);
+  // A few plans at once: while one plan's statements wait on the database, another's lights are
+  // computed (one at a time, the run was half idle). Few, so the day's first users still get connections.
+  const next = live.values();
+  const lane = async () => { for (const p of next) await recordPlanLights(db, p.id, today, calendar, now); };
+  await Promise.all(Array.from({ length: Math.min(DAILY_LANES, live.length) }, lane));
   const deliveries = await runReminders(db, today, calendar);
   const swept = await sweepCases(db, today, calendar, now);
   // Outbound copies of the problem loop's messages (交办, 退回, 不满意, 临期, 超期) go with the reminders.

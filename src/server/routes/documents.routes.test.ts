@@ -139,6 +139,10 @@ describe.each(databaseKinds())('documents from the database on %s', (kind) => {
     try {
       const issued = (await send('office', 'POST', `/api/documents/${draft.id}/issue`)).json<Doc>();
       expect(issued.hasPdf).toBe(canConvert);
+      // The list says the same without loading the archived files.
+      const list = JSON.parse((await bytes('office', `/api/plans/${planId}/documents`)).body.toString('utf8')) as { items: Doc[] };
+      const listed = list.items.find((d) => d.id === draft.id);
+      expect(listed?.hasPdf).toBe(canConvert);
       const pdf = await bytes('office', `/api/documents/${draft.id}/pdf`);
       if (canConvert) expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
       else expect(pdf.status).toBe(409);

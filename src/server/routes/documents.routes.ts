@@ -11,7 +11,7 @@ import { requireActor, type App, type AppContext } from '../context.ts';
 import { documentPermissions } from '../policies/document.policy.ts';
 import { KIND_LABELS } from '../use-cases/documents/build-model.ts';
 import {
-  createDraft, deleteDraft, documentFile, documentPlan, issueDocument, listDocuments, loadDocument, regenerateDraft, updateDraft, type DocumentRow,
+  createDraft, deleteDraft, documentFile, documentPlan, issueDocument, listDocuments, loadDocument, regenerateDraft, updateDraft, type DocumentListRow, type DocumentRow,
 } from '../use-cases/documents/documents.ts';
 import { addPracticeNote, deletePracticeNote, listPracticeNotes, updatePracticeNote } from '../use-cases/documents/practice-notes.ts';
 import { responsibilityTableXlsx } from '../use-cases/documents/responsibility-data.ts';
@@ -27,12 +27,12 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function summary(actor: Actor, d: DocumentRow) {
+function summary(actor: Actor, d: DocumentListRow | DocumentRow) {
   return {
     id: d.id, planId: d.planId, kind: d.kind as ReportKind, kindLabel: KIND_LABELS[d.kind as ReportKind] ?? d.kind, period: d.period,
     periodLabel: parsePeriod(d.period)?.label ?? d.period, status: d.status, title: d.title, number: d.number, orderId: d.urgeId,
     createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(), issuedAt: d.issuedAt?.toISOString() ?? null,
-    hasPdf: d.pdf !== null, permissions: documentPermissions(actor, d.status),
+    hasPdf: 'hasPdf' in d ? d.hasPdf : d.pdf !== null, permissions: documentPermissions(actor, d.status),
   };
 }
 

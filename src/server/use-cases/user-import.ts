@@ -4,7 +4,8 @@
  * with its audit rows. Imported accounts must change their initial password at first sign-in; a
  * blank password cell gets a generated one, returned once.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: the server's request thread never pays its ~30 MB for the lists.
+import type ExcelJS from 'exceljs';
 import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../db/audit.ts';
@@ -37,7 +38,7 @@ interface ParsedRow { row: number; login: string; displayName: string; role: str
 
 /** The empty template with one example row and the allowed values of each column. */
 export async function renderUserTemplate(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Yingshang';
   const ws = wb.addWorksheet(SHEET);
   const columns = COLUMNS.map((c) => ({ ...c, align: 'left' as const }));
@@ -53,7 +54,7 @@ export async function renderUserTemplate(): Promise<Uint8Array> {
 }
 
 async function openSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     // A copy, because exceljs hands the ArrayBuffer to jszip whole: a Buffer's pool offset would be lost.
     await wb.xlsx.load(new Uint8Array(bytes).buffer);

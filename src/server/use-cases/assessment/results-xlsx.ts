@@ -2,7 +2,8 @@
  * The results of a round as a workbook: 指标排名, 县市区排名, one list per consequence action
  * (约谈 / 不得评优 / 追责问责 名单, each row citing its rule and rank) and 表彰建议.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: the server's request thread never pays its ~30 MB for the lists.
+import type ExcelJS from 'exceljs';
 import { setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from '../../../reports/xlsx/sheet-style.ts';
 import type { AssessmentResults } from './results-compute.ts';
 
@@ -64,7 +65,7 @@ function commendationSheet(wb: ExcelJS.Workbook, r: AssessmentResults): void {
 
 /** The results workbook as XLSX bytes. */
 export async function renderResultsXlsx(r: AssessmentResults): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Yingshang';
   indicatorSheet(wb, r);
   placeSheet(wb, r);

@@ -3,7 +3,8 @@
  * counties, districts and parks, pre-filled with the ranks entered so far. The rank column carries
  * a whole-number validation (1—field size) so Excel itself stops most typing errors.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: the server's request thread never pays its ~30 MB for the lists.
+import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { setUpPrinting, styleBody, writeTitleAndHeader } from '../../../reports/xlsx/sheet-style.ts';
 import { PLACE_KINDS } from './assessment-settings.ts';
@@ -31,7 +32,7 @@ function sheet(wb: ExcelJS.Workbook, layout: SheetLayout, title: string, rows: (
 
 /** The template workbook of a round as XLSX bytes. */
 export async function renderRankTemplate(data: AssessmentData): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Yingshang';
   const sizes = data.round.fieldSizes;
   sheet(wb, INDICATOR_SHEET, `${data.round.title}：指标全省排名（共${sizes.indicator}个市州，未参评留空）`,

@@ -1,5 +1,4 @@
 /** The 整改清单 with its 销号 status as an XLSX file (the cases of the pool's filter). */
-import ExcelJS from 'exceljs';
 import { SATISFACTION_LABELS, SOURCE_LABELS, STATE_LABELS } from '../../../domain/cases/case-model.ts';
 import { fitRowHeights, setUpPrinting, styleBody, writeTitleAndHeader, type SheetColumn } from '../../../reports/xlsx/sheet-style.ts';
 import type { CaseView } from './case-queries.ts';
@@ -12,7 +11,8 @@ const COLUMNS: SheetColumn[] = [
 
 /** Renders the list; `title` heads the sheet (e.g. 邵阳市营商环境问题整改清单). */
 export async function renderCaseListXlsx(items: CaseView[], title: string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: the server's request thread does not hold it for the lists.
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Yingshang';
   const ws = wb.addWorksheet('整改清单');
   const first = writeTitleAndHeader(ws, title, COLUMNS);

@@ -4,7 +4,7 @@
  * in one short transaction.
  * An issued document never changes again: edits, regeneration and deletion are for drafts only.
  */
-import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import { chinaDate, type WorkCalendar } from '../../../domain/supervision/work-calendar.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../db/audit.ts';
@@ -43,10 +43,18 @@ export async function loadDocument(db: Db, actor: Actor, id: number): Promise<Do
   return row.d;
 }
 
-/** The plan's documents, newest first (issued and drafts). */
-export async function listDocuments(db: Db, actor: Actor, planId: number): Promise<DocumentRow[]> {
+/** A document as listed: without its archived DOCX and PDF, whether it has a PDF instead. */
+export type DocumentListRow = Omit<DocumentRow, 'docx' | 'pdf'> & { hasPdf: boolean };
+
+/**
+ * The plan's documents, newest first (issued and drafts). The archived files stay in the
+ * database: a year of issued documents is megabytes the list would hold only to drop.
+ */
+export async function listDocuments(db: Db, actor: Actor, planId: number): Promise<DocumentListRow[]> {
   await documentPlan(db, actor, planId);
-  return db.select().from(documents).where(eq(documents.planId, planId)).orderBy(desc(documents.createdAt), desc(documents.id));
+  const { docx: _docx, pdf: _pdf, ...columns } = getTableColumns(documents);
+  return db.select({ ...columns, hasPdf: sql<boolean>`${documents.pdf} is not null` }).from(documents)
+    .where(eq(documents.planId, planId)).orderBy(desc(documents.createdAt), desc(documents.id));
 }
 
 /** Builds a new draft of a kind for a plan and period from the current data. */

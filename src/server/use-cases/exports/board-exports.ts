@@ -7,7 +7,8 @@ import type { WorkCalendar } from '../../../domain/supervision/work-calendar.ts'
 import { chinaDate } from '../../../domain/supervision/work-calendar.ts';
 import type { Db } from '../../../db/client.ts';
 import { auditLog, users } from '../../../db/schema.ts';
-import { renderListWorkbook, type ListSheet } from '../../../reports/xlsx/list-sheet.ts';
+import type { ListSheet } from '../../../reports/xlsx/list-sheet.ts';
+import { render } from '../../files/render-pool.ts';
 import type { SheetColumn } from '../../../reports/xlsx/sheet-style.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { visibleAuditEntries } from '../../policies/activity.policy.ts';
@@ -30,7 +31,7 @@ export async function exportUnitAssessment(db: Db, actor: Actor, plan: { id: num
     columns: [N('排名', 6), { header: '单位', width: 24 }, N('任务数'), N('按时报送率', 10), N('完成率'), N('逾期任务'), N('退回报告'), N('延期申请'), N('得分')],
     rows: view.units.map((u) => [u.rank ?? '', u.unit, u.tasks, pct(u.onTimeReportRate), pct(u.completionRate), u.overdueTasks, u.returnedReports, u.extensions, u.score === null ? '' : Math.round(u.score * 10) / 10]),
   };
-  return { fileName: `${plan.title}-单位考核（${view.period.label}）.xlsx`, bytes: await renderListWorkbook([sheet]) };
+  return { fileName: `${plan.title}-单位考核（${view.period.label}）.xlsx`, bytes: await render({ kind: 'list-workbook', sheets: [sheet] }) };
 }
 
 const FIGURE_COLUMNS: SheetColumn[] = [N('任务数'), N('已办结'), N('完成率'), N('绿灯'), N('黄灯'), N('红灯'), N('逾期'), N('迟报')];
@@ -51,7 +52,7 @@ export async function exportCockpit(data: CockpitData, plan: { title: string }):
     sheet('趋势', { header: '报告期', width: 14 }, c.trend.map((t) => [t.period, ...figureCells(t)])),
     sheet('落后单位', { header: '单位', width: 24 }, c.lagging.map((u) => [u.name, ...figureCells(u)])),
   ];
-  return { fileName: `${plan.title}-领导驾驶舱（${c.day}）.xlsx`, bytes: await renderListWorkbook(sheets) };
+  return { fileName: `${plan.title}-领导驾驶舱（${c.day}）.xlsx`, bytes: await render({ kind: 'list-workbook', sheets }) };
 }
 
 export const AUDIT_EXPORT_LIMIT = 20_000;
@@ -68,7 +69,7 @@ export async function exportAudit(db: Db, actor: Actor, action: string | undefin
     // The same sentences as the audit page (src/domain/labels-audit.ts): one home for the names.
     rows: rows.map((r) => [cnDateTime(r.at), r.actor ?? '系统', actionLabel(r.action), `${entityLabel(r.entity)}${r.entityId ? ` ${r.entityId}` : ''}`, auditDetailsText(r.action, r.details)]),
   };
-  return { fileName: `审计日志（${chinaDate(now)}）.xlsx`, bytes: await renderListWorkbook([sheet]) };
+  return { fileName: `审计日志（${chinaDate(now)}）.xlsx`, bytes: await render({ kind: 'list-workbook', sheets: [sheet] }) };
 }
 
 

@@ -11,7 +11,8 @@ import type { Db } from '../../../db/client.ts';
 import { listTasks, type TaskFilter } from '../../../db/queries/task-query.ts';
 import { indicators, plans, tasks, units } from '../../../db/schema.ts';
 import { extensionRequests, progressReports, urges } from '../../../db/supervision-schema.ts';
-import { renderListWorkbook, type Cell, type ListSheet } from '../../../reports/xlsx/list-sheet.ts';
+import type { Cell, ListSheet } from '../../../reports/xlsx/list-sheet.ts';
+import { render } from '../../files/render-pool.ts';
 import type { SheetColumn } from '../../../reports/xlsx/sheet-style.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { appError } from '../../../domain/errors.ts';
@@ -37,7 +38,7 @@ export async function loadExportPlan(db: Db, actor: Actor, planId: number, units
 }
 
 async function file(plan: Plan, what: string, sheet: Omit<ListSheet, 'title' | 'name'>): Promise<ExportFile> {
-  return { fileName: `${plan.title}-${what}（${sheet.asOf.replace(/^截至/, '')}）.xlsx`, bytes: await renderListWorkbook([{ ...sheet, name: what, title: `${plan.title} ${what}` }]) };
+  return { fileName: `${plan.title}-${what}（${sheet.asOf.replace(/^截至/, '')}）.xlsx`, bytes: await render({ kind: 'list-workbook', sheets: [{ ...sheet, name: what, title: `${plan.title} ${what}` }] }) };
 }
 
 /** Names of the filters a list was drawn with: indicator, unit … */

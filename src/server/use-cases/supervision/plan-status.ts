@@ -126,7 +126,7 @@ export async function planStatus(db: Db | Tx, planId: number, day: string, calen
   const { cutoff = day, reviewedBy = day, taskIds } = options;
   const { schedule, rules } = await planSchedule(db, planId);
   const ts = supervisionOf(db);
-  const rows = await db.select({ t: tasks, extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, doneOn: ts.doneOn })
+  const rows = await db.select({ t: { id: tasks.id, seq: tasks.seq, indicatorId: tasks.indicatorId, dueOn: tasks.dueOn, deadline: tasks.deadline }, extendedDueOn: ts.extendedDueOn, completedAt: ts.completedAt, doneOn: ts.doneOn })
     .from(tasks).leftJoinLateral(ts, sql`true`)
     .where(and(eq(tasks.planId, planId), taskIds ? inArray(tasks.id, taskIds.length ? taskIds : [-1]) : undefined)).orderBy(asc(tasks.seq));
   const ids = rows.map((r) => r.t.id);
