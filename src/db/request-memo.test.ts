@@ -7,7 +7,7 @@ describe('request memo', () => {
 
   it('loads once per request on the pool, every time elsewhere', async () => {
     let loads = 0;
-    const load = async () => ++loads;
+    const load = () => Promise.resolve(++loads);
     await withRequestMemo(pool, async () => {
       expect(isMemoised(pool)).toBe(true);
       expect(await memoised(pool, 'k', load)).toBe(1);
@@ -23,7 +23,7 @@ describe('request memo', () => {
   it('forgets a failed load', async () => {
     let calls = 0;
     await withRequestMemo(pool, async () => {
-      const load = async () => { if (++calls === 1) throw new Error('down'); return calls; };
+      const load = () => (++calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve(calls));
       await expect(memoised(pool, 'k', load)).rejects.toThrow('down');
       expect(await memoised(pool, 'k', load)).toBe(2);
     });
@@ -31,7 +31,7 @@ describe('request memo', () => {
 
   it('loads only the ids not memoised yet, in one call', async () => {
     const asked: number[][] = [];
-    const loadMany = async (ids: number[]) => { asked.push(ids); return new Map(ids.filter((id) => id !== 9).map((id) => [id, id * 10])); };
+    const loadMany = (ids: number[]) => { asked.push(ids); return Promise.resolve(new Map(ids.filter((id) => id !== 9).map((id) => [id, id * 10]))); };
     await withRequestMemo(pool, async () => {
       remember(pool, 'p:3', 33);
       expect([...await memoisedMany(pool, 'p', [1, 2, 2, 3], loadMany)]).toEqual([[1, 10], [2, 20], [3, 33]]);
