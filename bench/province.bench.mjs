@@ -5,7 +5,7 @@
 // against one server on 127.0.0.1. Prints p50/p95/p99 per screen, throughput, server RSS and CPU,
 // the EXPLAIN of every statement each screen runs (sequential scans over large tables flagged),
 // the task list against its bare SQL, list latency while documents render, and the daily job.
-// Run: npm run bench -- province   (PROV_DB=prov_bench USERS=1000 DURATION=120 THINK=10 PORT=3107;
+// Run: npm run bench -- province   (PROV_DB=prov_bench USERS=1000 DURATION=120 WARMUP=20 THINK=10 PORT=3107;
 // INSTANCES=1,2 the server counts the load runs on; REGENERATE=1 rebuilds the data set;
 // SKIP=explain,load,bare,render,daily leaves parts out)
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,9 @@ const name = process.env.PROV_DB || 'prov_bench';
 const USERS = Number(process.env.USERS ?? 1000);
 const DURATION = Number(process.env.DURATION ?? 120);
 const THINK = Number(process.env.THINK ?? 10) * 1000;
+// The users run this long before the measured run (new connections, cold PostgreSQL caches, code
+// paths not yet compiled); its p95 is printed, not counted.
+const WARMUP = Number(process.env.WARMUP ?? 20);
 const PORT = Number(process.env.PORT ?? 3107);
 // Server instances behind one PostgreSQL for the 1,000-user load (ports PORT, PORT+1, …); 1 and 2
 // are both run by default, so the table shows one process and the two a 2-core machine would run.
@@ -105,6 +108,7 @@ function printLoad(r, usages, before, after) {
   console.log(`  ${'all screens'.padEnd(22)} ${String(all.length).padStart(6)} ${f(percentile(all, 50)).padStart(8)} ${f(percentile(all, 95)).padStart(8)} ${f(percentile(all, 99)).padStart(8)}  ${errors}`);
   const each = usages.map((u) => `RSS peak ${f(u.peakRss)} MiB (mean ${f(u.meanRss)}), CPU ${f(u.cpuShare * 100)}% of a core`).join('; ');
   console.log(`  throughput ${f(r.requests / r.seconds)} requests/s (${f(all.length / r.seconds)} screens/s); ${usages.length > 1 ? 'per instance: ' : 'server '}${each}`);
+  console.log(`  p95 by 10 s window: ${r.windows.map((w) => f(percentile(w, 95))).join(' · ')} ms`);
   for (const e of r.errors) console.log(`  error: ${e}`);
   return errors;
 }
@@ -196,6 +200,10 @@ if (!SKIP.has('load')) {
       for (let i = 0; i < n; i++) servers.push(await startServer({ url, port: PORT + 1 + i }));
       // A short warm-up per instance: JIT and the pool, not measured.
       for (const s of servers) await Promise.all(users.slice(0, 20).map((u) => openScreen(s.base, u, Object.keys(SCREENS).find((k) => k.startsWith(u.role)))));
+      if (WARMUP > 0) {
+        const w = await runLoad(servers.map((s) => s.base), users, { seconds: WARMUP, thinkMs: THINK, seed: 7 });
+        console.log(`\n(warm-up, not counted: ${WARMUP} s, p95 by 10 s window ${w.windows.map((x) => f(percentile(x, 95))).join(' · ')} ms)`);
+      }
       const before = loadavg();
       const stops = servers.map((s) => watch(s.child.pid));
       const r = await runLoad(servers.map((s) => s.base), users, { seconds: DURATION, thinkMs: THINK });

@@ -49,13 +49,16 @@ export async function runLoad(base, users, { seconds, thinkMs, seed = 1 }) {
   const end = performance.now() + seconds * 1000;
   const t0 = performance.now();
   let requests = 0;
+  const windows = []; // latencies by the 10 s window the screen was opened in: tails bunched in time or spread
   await Promise.all(users.map(async (u, i) => {
     const server = bases[i % bases.length];
     await sleep(rand() * Math.min(thinkMs, seconds * 500)); // users arrive spread over the first think time
     while (performance.now() < end) {
       const name = pick(u.role, rand());
+      const started = performance.now() - t0;
       const r = await openScreen(server, u, name);
       requests += r.results.length;
+      (windows[Math.floor(started / 10_000)] ??= []).push(r.ms);
       (stats[name] ??= { ms: [], errors: 0 }).ms.push(r.ms);
       if (!r.ok) { stats[name].errors++; if (errors.length < 10) errors.push(r.results.filter((x) => !x.ok).map((x) => `${x.status} ${x.path}`).join('; ')); }
       // The last think time ends with the run: a user thinking past the end would stretch the
@@ -63,7 +66,7 @@ export async function runLoad(base, users, { seconds, thinkMs, seed = 1 }) {
       await sleep(Math.min(-Math.log(1 - rand()) * thinkMs, Math.max(0, end - performance.now())));
     }
   }));
-  return { stats, errors, requests, seconds: (performance.now() - t0) / 1000 };
+  return { stats, errors, requests, seconds: (performance.now() - t0) / 1000, windows: windows.map((w) => w.sort((a, b) => a - b)) };
 }
 
 /** Fixed concurrency, no think time: throughput and latencies of one screen for `seconds`. */
