@@ -13,6 +13,7 @@ import { AppError, appError } from '../../domain/errors.ts';
 import { limitError } from '../../ingest/readers/reader-limits.ts';
 import type { Config } from '../config.ts';
 import type { JobResult, ParseJob } from './parse-jobs.ts';
+import { killChild } from './kill-child.ts';
 
 /** What the server uses to parse files; tests may pass their own. */
 export interface FileParser {
@@ -160,12 +161,7 @@ export class ParsePool implements FileParser {
   }
 
   private kill(slot: Slot): Promise<void> {
-    clearTimeout(slot.idleTimer);
-    if (slot.child.exitCode !== null || slot.child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      slot.child.once('exit', () => resolve());
-      slot.child.kill('SIGKILL');
-    });
+    return killChild(slot.child, slot.idleTimer);
   }
 }
 

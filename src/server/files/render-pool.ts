@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { appError } from '../../domain/errors.ts';
 import type { RenderJob } from './render-jobs.ts';
+import { killChild } from './kill-child.ts';
 
 export interface RenderPoolOptions {
   workers: number;
@@ -140,12 +141,7 @@ export class RenderPool {
   }
 
   private kill(slot: Slot): Promise<void> {
-    clearTimeout(slot.idleTimer);
-    if (slot.child.exitCode !== null || slot.child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      slot.child.once('exit', () => resolve());
-      slot.child.kill('SIGKILL');
-    });
+    return killChild(slot.child, slot.idleTimer);
   }
 }
 

@@ -127,7 +127,7 @@ describe('activity.policy: timelines and the audit log', () => {
   it('keeps the audit log to the office, within its regions', () => {
     expect([office, leader, unit, admin].map(mayReadAuditLog)).toEqual([true, false, false, false]);
     expect(render(visibleAuditEntries(unit))?.sql).toBe('false');
-    expect(render(visibleAuditEntries(office))?.params).toEqual([1, 2, 'task', 1, 2, 'plan', 1, 2]);
+    expect(render(visibleAuditEntries(office))?.params).toEqual([[1, 2], 'task', [1, 2], 'plan', [1, 2]]);
   });
 });
 
