@@ -7,7 +7,8 @@
 // the task list against its bare SQL, list latency while documents render, and the daily job.
 // Run: npm run bench -- province   (PROV_DB=prov_bench USERS=1000 DURATION=120 WARMUP=20 THINK=10 PORT=3107;
 // INSTANCES=1,2 the server counts the load runs on; REGENERATE=1 rebuilds the data set;
-// SKIP=explain,load,bare,render,daily leaves parts out)
+// SKIP=explain,load,bare,render,daily leaves parts out; PROFILE=dir writes the servers' CPU profiles,
+// SERVER_LOG=file keeps their request log with each request's time)
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Starting and watching a server for the province benchmark: production start on the bench
 // database, 127.0.0.1 only; RSS and CPU read from /proc.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -9,8 +9,9 @@ export async function startServer({ url, port, env = {} }) {
   // PROFILE=dir writes a V8 CPU profile of the server into dir when it stops (open it in Chrome's DevTools).
   const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, 'bin/yingshang.mjs', 'serve'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PG_POOL_MAX: '20', JOBS: 'off', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.SERVER_LOG ? 'debug' : 'warn', PG_POOL_MAX: '20', JOBS: 'off', ...env },
+    // SERVER_LOG=path keeps the server's JSON log (with LOG_LEVEL=debug: a line per request with its time).
+    stdio: ['ignore', process.env.SERVER_LOG ? openSync(process.env.SERVER_LOG, 'a') : 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

@@ -57,7 +57,10 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 const MIGRATION_LOCK_KEY = 7_240_513;
 
 async function openPostgres(url: string, runMigrations: boolean): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // Connections stay open while the server runs (pg closes an idle one after 10 s by default): a new
+  // connection starts with a cold backend — catalog caches empty, every named statement parsed and
+  // planned again — and under load the pool kept closing and reopening its least used connections.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), idleTimeoutMillis: 0 });
   // An idle connection the server drops (restart, failover, a dropped database) emits 'error' on the
   // pool; unheard, that event would stop the process. The pool replaces the client on next use.
   pool.on('error', (e: Error) => { process.emitWarning(`PostgreSQL connection lost: ${e.message}`); });
