@@ -82,7 +82,7 @@ async function explainPass(db, users, { screens = Object.keys(SCREENS), explain 
   const traced = {};
   for (const [screen, { statements, all }] of Object.entries(byScreen)) {
     const plans = await explainAll(url, statements);
-    const seq = plans.flatMap((p) => p.seqScans.map((s) => `${s.table} (${s.rows})`));
+    const seq = plans.flatMap((p) => p.seqScans.map((s) => `${s.table} (${s.read} of ${s.rows} rows read)`));
     const sum = plans.reduce((a, p) => a + (p.ms ?? 0), 0);
     console.log(`  ${screen.padEnd(22)} ${String(statements.length).padStart(3)} statements, ${f(sum)} ms in PostgreSQL${seq.length ? `  ⚠ seq scan: ${[...new Set(seq)].join(', ')}` : ''}`);
     for (const p of plans) {

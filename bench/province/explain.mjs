@@ -1,5 +1,5 @@
-// EXPLAIN of the statements a screen ran (from the SQL trace), flagging sequential scans over
-// large tables (more than LARGE rows by the planner's statistics).
+// EXPLAIN of the statements a screen ran (from the SQL trace), flagging the sequential scans over
+// large tables (more than LARGE rows by the planner's statistics) that ran, with the rows they read.
 import pg from 'pg';
 
 export const LARGE = 20_000;
@@ -22,7 +22,13 @@ export async function explainAll(url, statements) {
       try {
         const { rows: [{ 'QUERY PLAN': [json] }] } = await db.query({ text: `explain (analyze, buffers, format json) ${s.text}`, values: s.values });
         const seqScans = [];
-        walk(json.Plan, (n) => { if (n['Node Type'] === 'Seq Scan' && (size.get(n['Relation Name']) ?? 0) > LARGE) seqScans.push({ table: n['Relation Name'], rows: size.get(n['Relation Name']) }); });
+        // A scan in a branch PostgreSQL never ran (Actual Loops 0) reads nothing; one a LIMIT stopped
+        // early reads only part of its table: both show the rows actually read.
+        walk(json.Plan, (n) => {
+          if (n['Node Type'] !== 'Seq Scan' || (size.get(n['Relation Name']) ?? 0) <= LARGE || !n['Actual Loops']) return;
+          const read = Math.round((n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0)) * n['Actual Loops']);
+          seqScans.push({ table: n['Relation Name'], rows: size.get(n['Relation Name']), read });
+        });
         out.push({ text: s.text, ms: json['Execution Time'], seqScans, top: `${json.Plan['Node Type']} (cost ${json.Plan['Total Cost']})` });
       } catch (e) {
         out.push({ text: s.text, error: e.message, seqScans: [] });
