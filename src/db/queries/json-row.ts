@@ -5,13 +5,11 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { rowsOf } from '../rows-of.ts';
 
 /** The first row of `query` (undefined when none); every column must be a JSON array or object (or null). */
 export async function jsonRow<T extends object>(db: Db, query: SQL): Promise<T | undefined> {
-  const result = await db.execute(query);
-  // node-postgres returns { rows }, other drivers the rows themselves.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-  const row = rows[0];
+  const [row] = rowsOf<Record<string, unknown>>(await db.execute(query));
   if (!row) return undefined;
   // node-postgres parses json columns; a driver handing back text gets it parsed here.
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? JSON.parse(v) as unknown : v])) as T;

@@ -2,11 +2,10 @@
  * Supervision actions on a task — completion review, urging and supervision orders, extension
  * requests — and the plan-level views: lights (预警), supervision settings.
  */
-import { and, desc, eq, inArray, arrayContains, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, arrayContains, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaDate } from '../../domain/supervision/work-calendar.ts';
 import { plans, units } from '../../db/schema.ts';
-import { jsonRow } from '../../db/queries/json-row.ts';
 import { extensionRequests, urges } from '../../db/supervision-schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireActor, type App, type AppContext } from '../context.ts';
@@ -16,7 +15,7 @@ import { assertOffice } from '../policies/report.policy.ts';
 import { extensionPermissions, mayReadLights, urgePermissions, visibleExtensionRequests, visibleUrges } from '../policies/supervision.policy.ts';
 import { reviewCompletion } from '../use-cases/supervision/completion.ts';
 import { confirmExtension, decideExtension, requestExtension } from '../use-cases/supervision/extensions.ts';
-import { currentPlanStatus } from '../use-cases/supervision/lights.ts';
+import { lightsBoard } from '../use-cases/supervision/lights-board.ts';
 import { savePlanSettings } from '../use-cases/supervision/plan-settings.ts';
 import { loadTaskContext, planSettings } from '../use-cases/supervision/task-context.ts';
 import { replyToUrge, urgeTask } from '../use-cases/supervision/urges.ts';
@@ -129,12 +128,6 @@ function taskActionRoutes(app: App, ctx: AppContext): void {
   });
 }
 
-type Light = 'green' | 'yellow' | 'red' | 'done';
-/** localeCompare's order, its collator made once (localeCompare builds one per call: most of the board's sort). */
-const byLocale = new Intl.Collator();
-/** The lights board's one read: the plan, [indicator id, name] by seq, [unit id, name, linked task ids], [period, light, count]. */
-interface BoardRow { plan: [number]; inds: [number, string][]; units: [number, string, number[]][]; history: [string, Light, number][] }
-
 function planSupervisionRoutes(app: App, ctx: AppContext): void {
   app.get('/api/plans/:id/lights', {
     schema: { tags: ['督办'], summary: '预警：任务红黄绿灯（按指标、单位汇总）', params: IdParams, response: { 200: z.object({
@@ -147,55 +140,9 @@ function planSupervisionRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = requireActor(request);
     if (!mayReadLights(actor)) throw appError('PLAN_NOT_FOUND');
-    // The plan (if visible), its indicators, each unit's linked tasks and the recorded lights per
-    // period counted in the database: one statement besides the lights (the task ids as an array:
-    // a join would have PostgreSQL scan the whole tasks table in parallel).
-    const board = await jsonRow<BoardRow>(ctx.db, sql`select json_build_array(${plans.id}) as plan,
-      (select coalesce(json_agg(json_build_array(i.id, i.name) order by i.seq), '[]') from indicators i where i.plan_id = ${plans.id}) as inds,
-      (select coalesce(json_agg(json_build_array(x.unit_id, x.name, x.ids)), '[]') from (
-        select tu.unit_id, u.name, array_agg(tu.task_id) as ids from task_units tu join units u on u.id = tu.unit_id
-        where tu.task_id = any(array(select t.id from tasks t where t.plan_id = ${plans.id})) group by tu.unit_id, u.name) x) as units,
-      (select coalesce(json_agg(json_build_array(h.period, h.light, h.n)), '[]') from (
-        select tl.period, tl.light, count(*)::int as n from task_lights tl
-        where tl.task_id = any(array(select t.id from tasks t where t.plan_id = ${plans.id})) group by tl.period, tl.light) h) as history
-      from ${plans} where ${visiblePlan(actor, request.params.id)}`);
+    const board = await lightsBoard(ctx.db, actor, request.params.id, chinaDate(ctx.now()), ctx.calendar);
     if (!board) throw appError('PLAN_NOT_FOUND');
-    const planId = board.plan[0];
-    // The lights the daily job stored (stale or missing ones computed and stored now), not the plan's year of reports.
-    const { period, tasks: status } = await currentPlanStatus(ctx.db, planId, chinaDate(ctx.now()), ctx.calendar);
-    const lightOf = new Map(status.map((t) => [t.taskId, t.light]));
-    const zero = () => ({ green: 0, yellow: 0, red: 0, done: 0 });
-    const byIndicator = board.inds.map(([indicatorId, name]) => ({ indicatorId, name, ...zero() }));
-    const indicatorOf = new Map(byIndicator.map((i) => [i.indicatorId, i]));
-    for (const t of status) {
-      const ind = t.indicatorId === null ? undefined : indicatorOf.get(t.indicatorId);
-      if (ind) ind[t.light]++;
-    }
-    // A unit counts a task once per link (lead and responsible: twice), as the links are listed.
-    const byUnit = board.units.map(([unitId, name, ids]) => {
-      const u = { unitId, name, ...zero() };
-      for (const id of ids) u[lightOf.get(id) ?? 'green']++;
-      return u;
-    });
-    // Trend: earlier periods counted in the database; the current one is what was just read (and stored).
-    const trend = new Map<string, ReturnType<typeof zero>>();
-    for (const [p, light, n] of board.history) {
-      if (p === period) continue;
-      const c = trend.get(p) ?? zero();
-      c[light] += n;
-      trend.set(p, c);
-    }
-    if (status.length) {
-      const c = zero();
-      for (const t of status) c[t.light]++;
-      trend.set(period, c);
-    }
-    return {
-      period,
-      tasks: status.map((t) => ({ taskId: t.taskId, seq: t.seq, indicatorId: t.indicatorId, light: t.light, reasons: t.reasons })),
-      byIndicator, byUnit: byUnit.sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitId - b.unitId),
-      trend: [...trend.entries()].map(([p, c]) => ({ period: p, ...c })).sort((a, b) => byLocale.compare(a.period, b.period)),
-    };
+    return board;
   });
 
   app.get('/api/plans/:id/supervision', {
